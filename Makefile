@@ -1,0 +1,50 @@
+# thidua — the two commands: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: install run test test-suite lint chromium messages bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Cài Chromium của Debian cho kiểm thử trình duyệt…"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Thiếu $(CHROMIUM) cho kiểm thử trình duyệt. Cài bằng: sudo apt-get install chromium"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+lint: install
+	$(VENV)/bin/lint-imports
+	$(PY) manage.py makemigrations --check --dry-run
+
+test: install chromium lint test-suite
+
+test-suite: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+messages: install
+	cd thidua && ../$(PY) ../manage.py makemessages -l en --no-obsolete && ../$(PY) ../manage.py compilemessages
+
+bench: install
+	$(PY) bench/org_scale.py --scale 0.01
+
+clean:
+	rm -rf $(VENV) var/thidua.sqlite3*

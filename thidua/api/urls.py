@@ -1,0 +1,35 @@
+"""API v1: OpenAPI at /api/v1/openapi.json, interactive docs at /api/v1/docs."""
+from ninja import NinjaAPI
+from ninja.security import APIKeyHeader, HttpBearer, django_auth
+
+from thidua.accounts.models import ApiToken
+
+from .organizations import router as organizations_router
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request, token):
+        user = ApiToken.authenticate(token)
+        if user:
+            request.user = user
+        return user
+
+
+class HeaderToken(APIKeyHeader):
+    param_name = "X-API-Key"
+
+    def authenticate(self, request, key):
+        user = ApiToken.authenticate(key or "")
+        if user:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Thi đua – Khen thưởng API",
+    version="1",
+    description="API đọc dữ liệu mạng lưới, có phân quyền như trên giao diện.",
+    auth=[BearerToken(), HeaderToken(), django_auth],
+    urls_namespace="api-v1",
+)
+api.add_router("/", organizations_router)

@@ -1,0 +1,157 @@
+"""The rule set as data: codes, Vietnamese names, legal bases, validity dates, setting defaults.
+
+Everything here is built once at import. ``period_for(as_of)`` returns the table in force on a date:
+its regime, one ``Rule`` per (kind, code) and the default types per kind.
+"""
+from collections import namedtuple
+from datetime import date
+
+INDIVIDUAL = "individual"
+COLLECTIVE = "collective"
+KINDS = (INDIVIDUAL, COLLECTIVE)
+
+LAW_2003 = "LAW_2003"
+LAW_2022 = "LAW_2022"
+REGIME_SWITCH = date(2024, 1, 1)
+
+# Ratings, initiative scopes and discipline levels, each with its rank and Vietnamese wording.
+RATING_RANK = {"NOT_COMPLETED": 0, "COMPLETED": 1, "GOOD": 2, "EXCELLENT": 3}
+RATING_LABEL = {
+    "EXCELLENT": "Hoàn thành xuất sắc nhiệm vụ",
+    "GOOD": "Hoàn thành tốt nhiệm vụ",
+    "COMPLETED": "Hoàn thành nhiệm vụ",
+    "NOT_COMPLETED": "Không hoàn thành nhiệm vụ",
+}
+GOOD_OR_BETTER = frozenset({"EXCELLENT", "GOOD"})
+COMPLETED_OR_BETTER = frozenset({"EXCELLENT", "GOOD", "COMPLETED"})
+
+BASE, PROVINCIAL, NATIONAL = 0, 1, 2
+SCOPE_RANK = {"BASE": BASE, "PROVINCIAL": PROVINCIAL, "NATIONAL": NATIONAL}
+SCOPE_LABEL = ("cấp cơ sở", "cấp bộ, ban, ngành, tỉnh", "toàn quốc")
+
+LEVEL_RANK = {"REPRIMAND": 0, "WARNING": 1, "DEMOTION": 2, "DISMISSAL": 3}
+LEVEL_LABEL = ("khiển trách", "cảnh cáo", "hạ bậc lương, giáng chức hoặc cách chức",
+               "buộc thôi việc hoặc khai trừ")
+WARNING = LEVEL_RANK["WARNING"]
+
+HOLD_REASON_LABEL = {
+    "DISCIPLINE_REVIEW": "đang xem xét kỷ luật",
+    "DISCIPLINE": "đang xem xét kỷ luật",
+    "INVESTIGATION": "đang bị điều tra",
+    "INSPECTION": "đang thanh tra, kiểm tra",
+    "COMPLAINT": "đang giải quyết khiếu nại, tố cáo",
+    "CORRUPTION": "đang xác minh vụ việc tham nhũng, tiêu cực",
+}
+
+# code: (short name used in messages, full name); the order is the default order of results.
+TYPES = {
+    "LDTT": ("LĐTT", "Lao động tiên tiến"),
+    "CSTDCS": ("CSTĐCS", "Chiến sĩ thi đua cơ sở"),
+    "CSTD_BO": ("CSTĐ cấp bộ, ban, ngành, tỉnh", "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh"),
+    "CSTD_TQ": ("CSTĐ toàn quốc", "Chiến sĩ thi đua toàn quốc"),
+    "TTLDTT": ("TTLĐTT", "Tập thể lao động tiên tiến"),
+    "TTLDXS": ("TTLĐXS", "Tập thể lao động xuất sắc"),
+    "CO_BO": ("Cờ thi đua cấp bộ, ban, ngành, tỉnh", "Cờ thi đua cấp bộ, ban, ngành, tỉnh"),
+    "CO_CP": ("Cờ thi đua của Chính phủ", "Cờ thi đua của Chính phủ"),
+    "GK": ("Giấy khen", "Giấy khen"),
+    "BK_BO": ("Bằng khen cấp bộ, ban, ngành, tỉnh", "Bằng khen cấp bộ, ban, ngành, tỉnh"),
+    "BK_TTG": ("Bằng khen của Thủ tướng Chính phủ", "Bằng khen của Thủ tướng Chính phủ"),
+    "KNC": ("Kỷ niệm chương", "Kỷ niệm chương “Vì sự nghiệp xây dựng và phát triển kinh tế tập thể”"),
+    "HCLD3": ("Huân chương Lao động hạng Ba", "Huân chương Lao động hạng Ba"),
+    "HCLD2": ("Huân chương Lao động hạng Nhì", "Huân chương Lao động hạng Nhì"),
+    "HCLD1": ("Huân chương Lao động hạng Nhất", "Huân chương Lao động hạng Nhất"),
+}
+
+
+def short(code):
+    return TYPES[code][0]
+
+
+# (code, kind): (article in Law 2022, article in Law 2003, machine-checkable).
+# An empty article cites the law alone. Types without a machine rule are evaluated only when asked
+# for by name, and then always need people to judge them.
+_HC = "Chương III"
+_ARTICLES = {
+    ("LDTT", INDIVIDUAL): ("Điều 24", "Điều 24", True),
+    ("CSTDCS", INDIVIDUAL): ("Điều 23", "Điều 23", True),
+    ("CSTD_BO", INDIVIDUAL): ("Điều 22", "Điều 22", True),
+    ("CSTD_TQ", INDIVIDUAL): ("Điều 21", "Điều 21", True),
+    ("BK_BO", INDIVIDUAL): ("điểm d khoản 1 Điều 74", "", True),
+    ("BK_TTG", INDIVIDUAL): ("điểm b khoản 1 Điều 73", "", True),
+    ("GK", INDIVIDUAL): ("Điều 75", "", False),
+    ("KNC", INDIVIDUAL): ("", "", False),
+    ("HCLD3", INDIVIDUAL): (_HC, "", False),
+    ("HCLD2", INDIVIDUAL): (_HC, "", False),
+    ("HCLD1", INDIVIDUAL): (_HC, "", False),
+    ("TTLDTT", COLLECTIVE): ("Điều 28", "Điều 28", True),
+    ("TTLDXS", COLLECTIVE): ("Điều 27", "Điều 27", True),
+    ("CO_BO", COLLECTIVE): ("Điều 26", "Điều 26", True),
+    ("BK_BO", COLLECTIVE): ("Điều 74", "", True),
+    ("CO_CP", COLLECTIVE): ("Điều 25", "Điều 25", False),
+    ("BK_TTG", COLLECTIVE): ("Điều 73", "", False),
+    ("GK", COLLECTIVE): ("Điều 75", "", False),
+    ("HCLD3", COLLECTIVE): (_HC, "", False),
+    ("HCLD2", COLLECTIVE): (_HC, "", False),
+    ("HCLD1", COLLECTIVE): (_HC, "", False),
+}
+KNC_BASIS = "Quy định về Kỷ niệm chương của Liên minh Hợp tác xã Việt Nam"
+
+Rule = namedtuple(
+    "Rule", "code kind regime name legal_basis decree valid_from valid_to machine"
+)
+Period = namedtuple("Period", "regime valid_from valid_to rules default_types settings")
+
+# Thresholds an organisation may change (ELIGIBILITY.md "(setting)"), per regime.
+SETTING_DEFAULTS = {
+    LAW_2003: {"collective_ldtt_percent": 70, "window_after_prior_award": True,
+               "cstdcs_quota_percent": 15},
+    LAW_2022: {"collective_ldtt_percent": 70, "window_after_prior_award": True,
+               "cstdcs_quota_percent": None},
+}
+
+# regime, law, decree, valid_from, valid_to (None = open end)
+_PERIODS = (
+    (LAW_2003, "Luật TĐKT 2003 (sửa đổi 2013)", "Nghị định 91/2017/NĐ-CP", None,
+     date(2023, 12, 31)),
+    (LAW_2022, "Luật TĐKT 2022", "Nghị định 98/2023/NĐ-CP", REGIME_SWITCH, date(2025, 6, 30)),
+    (LAW_2022, "Luật TĐKT 2022", "Nghị định 152/2025/NĐ-CP", date(2025, 7, 1), None),
+)
+
+
+def _legal_basis(code, law, article):
+    if code == "KNC":
+        return KNC_BASIS
+    return f"{law}, {article}" if article else law
+
+
+def _build_period(regime, law, decree, valid_from, valid_to):
+    rules = {}
+    for (code, kind), (art_2022, art_2003, machine) in _ARTICLES.items():
+        article = art_2022 if regime == LAW_2022 else art_2003
+        rules[kind, code] = Rule(code, kind, regime, TYPES[code][1], _legal_basis(code, law, article),
+                                 decree, valid_from, valid_to, machine)
+    defaults = {
+        kind: tuple(code for code in TYPES if (kind, code) in rules and rules[kind, code].machine)
+        for kind in KINDS
+    }
+    return Period(regime, valid_from, valid_to, rules, defaults, SETTING_DEFAULTS[regime])
+
+
+PERIODS = tuple(_build_period(*row) for row in _PERIODS)
+
+
+def period_for(as_of):
+    """The rule table in force on ``as_of``."""
+    for period in reversed(PERIODS):
+        if period.valid_from is None or as_of >= period.valid_from:
+            return period
+    return PERIODS[0]  # pragma: no cover - the first period has no start
+
+
+def rules_in_force(as_of):
+    """Every rule in force on ``as_of`` as plain dicts (for screens and documentation)."""
+    return [
+        {**rule._asdict(), "valid_from": rule.valid_from and rule.valid_from.isoformat(),
+         "valid_to": rule.valid_to and rule.valid_to.isoformat()}
+        for rule in period_for(as_of).rules.values()
+    ]

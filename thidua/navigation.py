@@ -1,0 +1,36 @@
+"""Layout context for every page: the acting organisation and the navigation areas (project level,
+because it names every app)."""
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+NAVIGATION = [
+    ("core:home", _("Tổng quan"), "speedometer2"),
+    ("organizations:organization_list", _("Đơn vị"), "diagram-3"),
+    ("organizations:person_list", _("Cá nhân"), "people"),
+    ("organizations:group_list", _("Khối, cụm thi đua"), "collection"),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if not user or not user.is_authenticated:
+        return {}
+    path = request.path
+    items = []
+    for url_name, label, icon in NAVIGATION:
+        url = reverse(url_name)
+        active = path == url if url == "/" else path.startswith(url)
+        items.append({"url": url, "label": label, "icon": icon, "active": active})
+    return {"nav_items": items, "acting_organization": acting_organization(user)}
+
+
+def acting_organization(user):
+    """The highest unit the user has a role at (fewest path steps), shown in the header."""
+    from thidua.organizations.scoping import assignments
+    from thidua.organizations.models import Organization
+
+    rows = assignments(user)
+    if not rows:
+        return None
+    org_id = min(rows, key=lambda row: (len(row[2]), row[2]))[1]
+    return Organization.objects.only("name", "short_name").filter(pk=org_id).first()

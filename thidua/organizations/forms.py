@@ -1,0 +1,144 @@
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from .geography import province_choices, ward
+from .models import (Employment, EmulationGroup, EmulationGroupMembership, Organization,
+                     Person)
+
+citizen_id_validator = RegexValidator(r"^\d{12}$", _("Số CCCD phải gồm 12 chữ số."))
+
+
+class OrganizationCodeField(forms.ModelChoiceField):
+    """Picks a unit by its code, so the form stays light with 100,000 units in scope."""
+
+    default_error_messages = {
+        "invalid_choice": _("Không tìm thấy đơn vị có mã này trong phạm vi của bạn."),
+    }
+
+    def __init__(self, queryset=None, **kwargs):
+        kwargs["widget"] = forms.TextInput(attrs={"placeholder": _("Mã đơn vị")})
+        kwargs["to_field_name"] = "code"
+        super().__init__(queryset if queryset is not None else Organization.objects.none(), **kwargs)
+
+
+class DateInput(forms.DateInput):
+    input_type = "text"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy",
+                                                   "inputmode": "numeric"}, **kwargs)
+
+
+class OrganizationForm(forms.ModelForm):
+    province_code = forms.TypedChoiceField(label=_("Tỉnh, thành phố"), coerce=int, required=False,
+                                           empty_value=None)
+    website = forms.URLField(label=_("Trang thông tin"), required=False, assume_scheme="https")
+    ward_code = forms.IntegerField(label=_("Mã xã, phường"), required=False,
+                                   help_text=_("Mã xã, phường theo danh mục sau sắp xếp 2025."))
+
+    class Meta:
+        model = Organization
+        fields = ["kind", "code", "name", "short_name", "tax_code", "sector", "founding_date",
+                  "is_new_model", "province_code", "ward_code", "address", "phone", "email",
+                  "website", "status", "status_date", "merged_into"]
+        widgets = {"founding_date": DateInput(), "status_date": DateInput()}
+        field_classes = {"merged_into": OrganizationCodeField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province_code"].choices = [("", "—")] + province_choices()
+        self.fields["merged_into"].queryset = Organization.objects.exclude(pk=self.instance.pk)
+
+    def clean(self):
+        data = super().clean()
+        ward_code, province_code = data.get("ward_code"), data.get("province_code")
+        if ward_code:
+            found = ward(ward_code)
+            if found is None:
+                self.add_error("ward_code", _("Mã xã, phường %(code)s không có trong danh mục.")
+                               % {"code": ward_code})
+            elif province_code and int(found.province_code) != province_code:
+                self.add_error("ward_code", _("Xã, phường này không thuộc tỉnh, thành phố đã chọn."))
+            else:
+                self.instance.ward_name = found.name
+                data["province_code"] = int(found.province_code)
+        if data.get("province_code") != self.instance.province_code:
+            self.instance.province_name = ""  # recomputed from the new code on save
+        return data
+
+
+class PersonForm(forms.ModelForm):
+    citizen_id = forms.CharField(label=_("Số CCCD"), required=False, max_length=12,
+                                 validators=[citizen_id_validator],
+                                 widget=forms.TextInput(attrs={"inputmode": "numeric",
+                                                               "autocomplete": "off"}))
+
+    class Meta:
+        model = Person
+        fields = ["family_name", "middle_name", "given_name", "gender", "birth_date", "ethnicity",
+                  "citizen_id", "phone", "email"]
+        widgets = {"birth_date": DateInput()}
+
+    def __init__(self, *args, show_citizen_id=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_citizen_id:
+            del self.fields["citizen_id"]
+        elif self.instance.pk:
+            self.fields["citizen_id"].help_text = _("Đang lưu: %(masked)s. Để trống nếu không đổi.") % {
+                "masked": self.instance.citizen_id_masked or "—"}
+
+    def clean_citizen_id(self):
+        from thidua.core import crypto
+
+        value = self.cleaned_data["citizen_id"].strip()
+        if value and Person.objects.filter(citizen_id_digest=crypto.digest(value)).exclude(
+                pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Số CCCD này đã thuộc về một người khác trong hệ thống."))
+        return value
+
+    def save(self, commit=True):
+        value = self.cleaned_data.get("citizen_id")
+        if value:
+            self.instance.citizen_id = value
+        return super().save(commit)
+
+
+class EmploymentForm(forms.ModelForm):
+    class Meta:
+        model = Employment
+        fields = ["organization", "position", "category", "is_direct_worker", "start_date", "end_date"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput()}
+        field_classes = {"organization": OrganizationCodeField}
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+
+class TransferForm(EmploymentForm):
+    close_current = forms.BooleanField(
+        label=_("Kết thúc công tác hiện tại (điều chuyển)"), required=False,
+        help_text=_("Các công tác đang mở sẽ kết thúc vào ngày trước ngày bắt đầu mới."))
+
+
+class EmulationGroupForm(forms.ModelForm):
+    class Meta:
+        model = EmulationGroup
+        fields = ["owner", "kind", "name", "year"]
+        field_classes = {"owner": OrganizationCodeField}
+
+    def __init__(self, *args, owners=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = owners
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = EmulationGroupMembership
+        fields = ["organization", "role"]
+        field_classes = {"organization": OrganizationCodeField}
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations

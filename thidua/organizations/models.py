@@ -1,0 +1,347 @@
+"""The network: organisations in a tree, emulation blocs/clusters, people and their employments."""
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
+
+from thidua.core import crypto
+from thidua.core.text import normalize, person_sort_key, sort_key
+
+from . import scoping
+from .ethnicities import ETHNICITY_CHOICES
+from .geography import province_name
+
+
+class OrganizationKind(models.TextChoices):
+    NATIONAL_ALLIANCE = "NATIONAL_ALLIANCE", _("Liên minh HTX Việt Nam")
+    ALLIANCE_DEPARTMENT = "ALLIANCE_DEPARTMENT", _("Ban, văn phòng thuộc Liên minh")
+    ALLIANCE_UNIT = "ALLIANCE_UNIT", _("Đơn vị sự nghiệp, doanh nghiệp thuộc Liên minh")
+    PROVINCIAL_ALLIANCE = "PROVINCIAL_ALLIANCE", _("Liên minh HTX tỉnh, thành phố")
+    COOPERATIVE_UNION = "COOPERATIVE_UNION", _("Liên hiệp hợp tác xã")
+    COOPERATIVE = "COOPERATIVE", _("Hợp tác xã")
+    COOPERATIVE_GROUP = "COOPERATIVE_GROUP", _("Tổ hợp tác")
+    CREDIT_FUND = "CREDIT_FUND", _("Quỹ tín dụng nhân dân")
+    OTHER = "OTHER", _("Khác")
+
+
+class Sector(models.TextChoices):
+    AGRICULTURE = "AGRICULTURE", _("Nông nghiệp")
+    INDUSTRY = "INDUSTRY", _("Công nghiệp – tiểu thủ công nghiệp")
+    CONSTRUCTION = "CONSTRUCTION", _("Xây dựng")
+    TRANSPORT = "TRANSPORT", _("Vận tải")
+    TRADE = "TRADE", _("Thương mại – dịch vụ")
+    CREDIT = "CREDIT", _("Tín dụng")
+    ENVIRONMENT = "ENVIRONMENT", _("Môi trường")
+    OTHER = "OTHER", _("Khác")
+
+
+class OrganizationStatus(models.TextChoices):
+    ACTIVE = "ACTIVE", _("Đang hoạt động")
+    DISSOLVED = "DISSOLVED", _("Đã giải thể")
+    MERGED = "MERGED", _("Đã sáp nhập")
+
+
+class OrganizationQuerySet(MP_NodeQuerySet):
+    def visible_to(self, user):
+        return self.filter(scoping.organization_q(user))
+
+    def search(self, query):
+        return self.filter(scoping.search_q(query))
+
+
+class OrganizationManager(MP_NodeManager.from_queryset(OrganizationQuerySet)):
+    def get_queryset(self):
+        return OrganizationQuerySet(self.model, using=self._db).order_by("path")
+
+
+tax_code_validator = RegexValidator(
+    r"^\d{10}(-\d{3})?$", _("Mã số thuế gồm 10 chữ số, chi nhánh thêm -3 chữ số (0101234567-001).")
+)
+
+
+class Organization(MP_Node):
+    """A unit of the network; the tree is a materialised path (treebeard), so a subtree is one
+    indexed prefix scan and ancestors are one query."""
+
+    kind = models.CharField(_("loại hình"), max_length=32, choices=OrganizationKind.choices)
+    code = models.CharField(_("mã đơn vị"), max_length=32, unique=True)
+    name = models.CharField(_("tên đơn vị"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=64, blank=True)
+    tax_code = models.CharField(_("mã số thuế"), max_length=14, blank=True,
+                                validators=[tax_code_validator])
+    sector = models.CharField(_("lĩnh vực"), max_length=16, choices=Sector.choices, blank=True)
+    founding_date = models.DateField(_("ngày thành lập"), null=True, blank=True)
+    is_new_model = models.BooleanField(_("HTX kiểu mới, gắn chuỗi giá trị"), default=False)
+    province_code = models.PositiveSmallIntegerField(_("tỉnh, thành phố"), null=True, blank=True,
+                                                     db_index=True)
+    province_name = models.CharField(
+        _("tên tỉnh khi ghi nhận"), max_length=100, blank=True,
+        help_text=_("Giữ tên lịch sử (ví dụ Thừa Thiên Huế) trên hồ sơ cũ."),
+    )
+    ward_code = models.PositiveIntegerField(_("xã, phường"), null=True, blank=True)
+    ward_name = models.CharField(_("tên xã, phường"), max_length=100, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    website = models.URLField(_("trang thông tin"), blank=True)
+    status = models.CharField(_("trạng thái"), max_length=16, choices=OrganizationStatus.choices,
+                              default=OrganizationStatus.ACTIVE)
+    status_date = models.DateField(_("ngày chuyển trạng thái"), null=True, blank=True)
+    merged_into = models.ForeignKey("self", models.PROTECT, null=True, blank=True,
+                                    related_name="merged_units", verbose_name=_("sáp nhập vào"))
+    search_text = models.TextField(editable=False, default="")
+    sort_key = models.CharField(max_length=512, editable=False, default="", db_index=True)
+    history = HistoricalRecords(excluded_fields=["search_text", "sort_key", "numchild"])
+
+    node_order_by = None
+    objects = OrganizationManager()
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        indexes = [
+            models.Index(fields=["path"], name="org_path_prefix", opclasses=["varchar_pattern_ops"]),
+            models.Index(fields=["kind", "province_code"], name="org_kind_province"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organizations:organization_detail", args=[self.pk])
+
+    @property
+    def is_active(self):
+        return self.status == OrganizationStatus.ACTIVE
+
+    def clean(self):
+        if self.status == OrganizationStatus.MERGED and not self.merged_into_id:
+            raise ValidationError({"merged_into": _("Đơn vị đã sáp nhập phải chỉ rõ sáp nhập vào đâu.")})
+        if self.status != OrganizationStatus.ACTIVE and not self.status_date:
+            raise ValidationError({"status_date": _("Cần ngày giải thể hoặc sáp nhập.")})
+        if self.founding_date and self.founding_date > timezone.localdate():
+            raise ValidationError({"founding_date": _("Ngày thành lập không được ở tương lai.")})
+
+    def refresh_derived_fields(self):
+        if self.province_code and not self.province_name:
+            self.province_name = province_name(self.province_code)
+        self.search_text = " ".join(
+            normalize(part) for part in (self.code, self.name, self.short_name, self.tax_code) if part
+        )
+        self.sort_key = sort_key(self.name)
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived_fields()
+        super().save(*args, **kwargs)
+
+
+class EmulationGroupKind(models.TextChoices):
+    BLOC = "BLOC", _("Khối thi đua")
+    CLUSTER = "CLUSTER", _("Cụm thi đua")
+
+
+class EmulationGroupQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Groups owned by a unit in the user's scope, or with a member unit in it."""
+        member_in_scope = EmulationGroupMembership.objects.filter(
+            group=models.OuterRef("pk")
+        ).filter(scoping.organization_q(user, prefix="organization__"))
+        return self.filter(
+            scoping.organization_q(user, prefix="owner__") | models.Q(models.Exists(member_in_scope))
+        )
+
+    def search(self, query):
+        return self.filter(scoping.search_q(query))
+
+
+class EmulationGroup(models.Model):
+    """A bloc or cluster of comparable units for one year; next year's is a new row."""
+
+    owner = models.ForeignKey(Organization, models.PROTECT, related_name="owned_emulation_groups",
+                              verbose_name=_("cấp tổ chức"))
+    kind = models.CharField(_("loại"), max_length=8, choices=EmulationGroupKind.choices,
+                            default=EmulationGroupKind.BLOC)
+    name = models.CharField(_("tên khối, cụm"), max_length=255)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    members = models.ManyToManyField(Organization, through="EmulationGroupMembership",
+                                     related_name="emulation_groups", verbose_name=_("thành viên"))
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects = EmulationGroupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("khối, cụm thi đua")
+        verbose_name_plural = _("khối, cụm thi đua")
+        ordering = ["-year", "name"]
+        constraints = [models.UniqueConstraint(fields=["owner", "name", "year"],
+                                               name="unique_emulation_group_per_year")]
+
+    def __str__(self):
+        return f"{self.name} ({self.year})"
+
+    def get_absolute_url(self):
+        return reverse("organizations:group_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalize(self.name)
+        super().save(*args, **kwargs)
+
+
+class GroupRole(models.TextChoices):
+    HEAD = "HEAD", _("Trưởng khối/cụm")
+    DEPUTY = "DEPUTY", _("Phó trưởng khối/cụm")
+    MEMBER = "MEMBER", _("Thành viên")
+
+
+class EmulationGroupMembership(models.Model):
+    group = models.ForeignKey(EmulationGroup, models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(Organization, models.PROTECT, related_name="group_memberships",
+                                     verbose_name=_("đơn vị"))
+    role = models.CharField(_("vai trò"), max_length=8, choices=GroupRole.choices,
+                            default=GroupRole.MEMBER)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thành viên khối, cụm")
+        verbose_name_plural = _("thành viên khối, cụm")
+        constraints = [
+            models.UniqueConstraint(fields=["group", "organization"], name="unique_group_member"),
+            models.UniqueConstraint(fields=["group"], condition=models.Q(role="HEAD"),
+                                    name="one_head_per_group"),
+        ]
+
+
+class Gender(models.TextChoices):
+    MALE = "MALE", _("Nam")
+    FEMALE = "FEMALE", _("Nữ")
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(scoping.person_q(user))
+
+    def search(self, query):
+        return self.filter(scoping.search_q(query))
+
+
+class Person(models.Model):
+    """A staff member, official, cooperative member or worker; units come from Employment."""
+
+    family_name = models.CharField(_("họ"), max_length=64)
+    middle_name = models.CharField(_("tên đệm"), max_length=64, blank=True)
+    given_name = models.CharField(_("tên"), max_length=64)
+    gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices)
+    birth_date = models.DateField(_("ngày sinh"), null=True, blank=True)
+    ethnicity = models.CharField(_("dân tộc"), max_length=2, choices=ETHNICITY_CHOICES, default="01")
+    citizen_id_encrypted = models.TextField(editable=False, blank=True)
+    citizen_id_digest = models.CharField(max_length=64, editable=False, null=True, unique=True)
+    phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    search_text = models.TextField(editable=False, default="")
+    sort_key = models.CharField(max_length=512, editable=False, default="", db_index=True)
+    history = HistoricalRecords(excluded_fields=["citizen_id_encrypted", "citizen_id_digest",
+                                                 "search_text", "sort_key"])
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cá nhân")
+        verbose_name_plural = _("cá nhân")
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("organizations:person_detail", args=[self.pk])
+
+    @property
+    def full_name(self):
+        return " ".join(p for p in (self.family_name, self.middle_name, self.given_name) if p)
+
+    @property
+    def citizen_id(self):
+        return crypto.decrypt(self.citizen_id_encrypted) if self.citizen_id_encrypted else ""
+
+    @citizen_id.setter
+    def citizen_id(self, value):
+        value = (value or "").strip()
+        self.citizen_id_encrypted = crypto.encrypt(value) if value else ""
+        self.citizen_id_digest = crypto.digest(value) if value else None
+
+    @property
+    def citizen_id_masked(self):
+        return crypto.mask(self.citizen_id)
+
+    def clean(self):
+        if self.birth_date and self.birth_date > timezone.localdate():
+            raise ValidationError({"birth_date": _("Ngày sinh không được ở tương lai.")})
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalize(self.full_name)
+        self.sort_key = person_sort_key(self.family_name, self.middle_name, self.given_name)
+        super().save(*args, **kwargs)
+
+
+class EmploymentCategory(models.TextChoices):
+    STAFF = "STAFF", _("Cán bộ")
+    OFFICIAL = "OFFICIAL", _("Viên chức, người lao động hợp đồng")
+    MEMBER = "MEMBER", _("Thành viên (xã viên)")
+    WORKER = "WORKER", _("Người lao động")
+
+
+class Employment(models.Model):
+    """How a person belongs to a unit over a period; a move closes one row and opens another."""
+
+    person = models.ForeignKey(Person, models.CASCADE, related_name="employments",
+                               verbose_name=_("cá nhân"))
+    organization = models.ForeignKey(Organization, models.PROTECT, related_name="employments",
+                                     verbose_name=_("đơn vị"))
+    position = models.CharField(_("chức vụ"), max_length=128, blank=True)
+    category = models.CharField(_("đối tượng"), max_length=8, choices=EmploymentCategory.choices)
+    is_direct_worker = models.BooleanField(_("trực tiếp sản xuất"), default=False)
+    start_date = models.DateField(_("từ ngày"), null=True, blank=True)
+    end_date = models.DateField(_("đến ngày"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("quá trình công tác")
+        verbose_name_plural = _("quá trình công tác")
+        ordering = ["-start_date"]
+        indexes = [models.Index(fields=["organization", "end_date"], name="employment_org_current")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="employment_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.position or self.get_category_display()} — {self.organization}"
+
+    @property
+    def is_current(self):
+        return self.end_date is None or self.end_date >= timezone.localdate()
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+
+class PersonalDataAccess(models.Model):
+    """Every time someone sees a full citizen ID, a row here says who, whose and when."""
+
+    user = models.ForeignKey("accounts.User", models.PROTECT, related_name="+")
+    person = models.ForeignKey(Person, models.CASCADE, related_name="+")
+    field = models.CharField(max_length=32, default="citizen_id")
+    accessed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lượt xem dữ liệu cá nhân")
+        verbose_name_plural = _("lượt xem dữ liệu cá nhân")
+        ordering = ["-accessed_at"]

@@ -1,0 +1,91 @@
+"""Who sees what: every queryset filter and permission check about organisations starts here.
+
+A RoleAssignment at a unit covers that unit and, with ``include_descendants``, its whole subtree;
+with the materialised path a subtree is ``path__startswith``, so the filter stays one indexed scan.
+"""
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from thidua.accounts.models import Role
+from thidua.core.text import search_terms
+
+ALL_ROLES = frozenset(Role.values)
+# Portal editors and moderators work on the public site; they never need people's records.
+PEOPLE_READERS = ALL_ROLES - {Role.PORTAL_EDITOR, Role.MODERATOR}
+PEOPLE_EDITORS = frozenset({Role.SYSTEM_ADMIN, Role.EC_OFFICER, Role.UNIT_REPORTER})
+NETWORK_EDITORS = frozenset({Role.SYSTEM_ADMIN, Role.EC_OFFICER})
+CITIZEN_ID_READERS = frozenset({Role.SYSTEM_ADMIN, Role.EC_OFFICER, Role.APPRAISER})
+
+_NOTHING = Q(pk__in=[])
+
+
+def assignments(user):
+    """The user's role assignments as (role, organization id, path, include_descendants), cached
+    on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return ()
+    cached = getattr(user, "_thidua_assignments", None)
+    if cached is None:
+        cached = tuple(
+            user.role_assignments.values_list(
+                "role", "organization_id", "organization__path", "include_descendants"
+            )
+        )
+        user._thidua_assignments = cached
+    return cached
+
+
+def organization_q(user, roles=ALL_ROLES, prefix=""):
+    """A Q selecting the organisations (reached through ``prefix``) where ``user`` holds one of
+    ``roles``."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return Q()
+    condition = _NOTHING
+    for role, org_id, path, include_descendants in assignments(user):
+        if role not in roles:
+            continue
+        if include_descendants:
+            condition |= Q(**{f"{prefix}path__startswith": path})
+        else:
+            condition |= Q(**{f"{prefix}pk": org_id})
+    return condition
+
+
+def current_employment_q(prefix=""):
+    today = timezone.localdate()
+    return Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today})
+
+
+def person_q(user, roles=PEOPLE_READERS):
+    """People with a current employment in a unit where ``user`` holds one of ``roles``."""
+    from .models import Employment
+
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return Q()
+    if not any(role in roles for role, *_ in assignments(user)):
+        return _NOTHING
+    employments = Employment.objects.filter(person=OuterRef("pk")).filter(
+        current_employment_q(), organization_q(user, roles, prefix="organization__")
+    )
+    return Q(Exists(employments))
+
+
+def roles_at(user, organization):
+    """The roles ``user`` holds at ``organization`` directly or through an ancestor."""
+    if organization is None:
+        return frozenset()
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return ALL_ROLES
+    held = set()
+    for role, org_id, path, include_descendants in assignments(user):
+        if org_id == organization.pk or (include_descendants and organization.path.startswith(path)):
+            held.add(role)
+    return frozenset(held)
+
+
+def search_q(query, field="search_text"):
+    """Every word of the query, without diacritics, must appear in the normalised search text."""
+    condition = Q()
+    for term in search_terms(query):
+        condition &= Q(**{f"{field}__contains": term})
+    return condition

@@ -1,0 +1,103 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from thidua.core.excel import xlsx_response
+from thidua.core.views import FilteredListMixin
+
+from .. import services
+from ..filters import OrganizationFilter
+from ..forms import OrganizationForm
+from ..models import Organization
+from ..scoping import current_employment_q
+
+
+class OrganizationListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
+    template_name = "organizations/organization_list.html"
+    filterset_class = OrganizationFilter
+    ordering = ("sort_key", "pk")
+
+    def get_base_queryset(self):
+        return Organization.objects.visible_to(self.request.user)
+
+    def export(self, queryset):
+        headers = [_("Mã đơn vị"), _("Tên đơn vị"), _("Tên viết tắt"), _("Loại hình"),
+                   _("Mã số thuế"), _("Lĩnh vực"), _("Tỉnh, thành phố"), _("Xã, phường"),
+                   _("Địa chỉ"), _("Ngày thành lập"), _("HTX kiểu mới"), _("Trạng thái")]
+        rows = (
+            (o.code, o.name, o.short_name, o.get_kind_display(), o.tax_code, o.get_sector_display(),
+             o.province_name, o.ward_name, o.address, o.founding_date,
+             _("Có") if o.is_new_model else "", o.get_status_display())
+            for o in queryset.iterator(chunk_size=2000)
+        )
+        return xlsx_response("don-vi", _("Đơn vị"), headers, rows)
+
+
+class OrganizationDetailView(LoginRequiredMixin, TemplateView):
+    template_name = "organizations/organization_detail.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        organization = get_object_or_404(Organization, pk=self.kwargs["pk"])
+        if not user.has_perm("organizations.view_organization", organization):
+            raise PermissionDenied
+        visible = Organization.objects.visible_to(user)
+        employments = []
+        if user.has_perm("organizations.view_people_of", organization):
+            employments = (organization.employments.filter(current_employment_q())
+                           .select_related("person").order_by("person__sort_key")[:200])
+        return super().get_context_data(
+            organization=organization,
+            ancestors=Organization.objects.get_ancestors(organization).filter(pk__in=visible.values("pk")),
+            children=Organization.objects.get_children(organization).order_by("sort_key")[:500],
+            child_count=organization.numchild,
+            employments=employments,
+            groups=organization.group_memberships.select_related("group").order_by("-group__year"),
+            history=organization.history.select_related("history_user")[:20],
+            can_edit=user.has_perm("organizations.change_organization", organization),
+            can_add_person=user.has_perm("organizations.add_person", organization),
+            **kwargs,
+        )
+
+
+class OrganizationFormView(LoginRequiredMixin, FormView):
+    """Create a unit under ``parent`` or edit ``pk``."""
+
+    template_name = "organizations/organization_form.html"
+    form_class = OrganizationForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if "pk" in kwargs:
+            self.object = get_object_or_404(Organization, pk=kwargs["pk"])
+            self.parent = None
+            perm, target = "organizations.change_organization", self.object
+        else:
+            self.object = None
+            self.parent = get_object_or_404(Organization, pk=kwargs["parent"])
+            perm, target = "organizations.add_organization", self.parent
+        if request.user.is_authenticated and not request.user.has_perm(perm, target):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.object}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, parent=self.parent, **kwargs)
+
+    def form_valid(self, form):
+        if self.object:
+            organization = services.update_organization(self.request.user, form.save(commit=False))
+            messages.success(self.request, _("Đã lưu thông tin đơn vị."))
+        else:
+            organization = services.create_organization(self.request.user, self.parent,
+                                                        form.save(commit=False))
+            messages.success(self.request, _("Đã thêm đơn vị mới."))
+        return redirect(organization)
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu bên dưới."))
+        return super().form_invalid(form)
