@@ -39,7 +39,8 @@ if PRODUCTION:
         raise ImproperlyConfigured("THIDUA_ENV=production không được chạy với DEBUG bật.")
     if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50:
         raise ImproperlyConfigured("THIDUA_ENV=production cần SECRET_KEY riêng, dài ít nhất 50 ký tự.")
-    if FIELD_ENCRYPTION_KEY == DEVELOPMENT_SECRET_KEY:
+    if "FIELD_ENCRYPTION_KEY" not in os.environ or FIELD_ENCRYPTION_KEY == DEVELOPMENT_SECRET_KEY:
+        # A key of its own: rotating SECRET_KEY must never make stored citizen IDs unreadable.
         raise ImproperlyConfigured("THIDUA_ENV=production cần FIELD_ENCRYPTION_KEY riêng.")
 
 INSTALLED_APPS = [

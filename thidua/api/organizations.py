@@ -2,7 +2,7 @@
 from datetime import date
 
 from django.shortcuts import get_object_or_404
-from ninja import FilterSchema, Router, Schema
+from ninja import FilterSchema, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from thidua.organizations.models import EmulationGroup, Organization, Person
@@ -82,7 +82,7 @@ class OrganizationFilter(FilterSchema):
 
 @router.get("/organizations", response=list[OrganizationOut])
 @paginate(LimitOffsetPagination)
-def list_organizations(request, filters: OrganizationFilter = OrganizationFilter()):
+def list_organizations(request, filters: Query[OrganizationFilter]):
     queryset = Organization.objects.visible_to(request.user)
     if filters.kind:
         queryset = queryset.filter(kind=filters.kind)

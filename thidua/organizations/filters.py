@@ -38,7 +38,7 @@ class OrganizationFilter(SearchFilterSet):
         parent = Organization.objects.filter(pk=value).only("path").first()
         if parent is None:
             return queryset.none()
-        return queryset.filter(path__startswith=parent.path).exclude(pk=parent.pk)
+        return queryset.subtree(parent)
 
 
 class PersonFilter(SearchFilterSet):

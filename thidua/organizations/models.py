@@ -46,6 +46,11 @@ class OrganizationStatus(models.TextChoices):
 
 
 class OrganizationQuerySet(MP_NodeQuerySet):
+    def subtree(self, organization, include_self=False):
+        """Every unit below ``organization`` in one indexed prefix scan (no stale ``numchild``)."""
+        queryset = self.filter(path__startswith=organization.path)
+        return queryset if include_self else queryset.exclude(pk=organization.pk)
+
     def visible_to(self, user):
         return self.filter(scoping.organization_q(user))
 
@@ -68,7 +73,8 @@ class Organization(MP_Node):
     indexed prefix scan and ancestors are one query."""
 
     kind = models.CharField(_("loại hình"), max_length=32, choices=OrganizationKind.choices)
-    code = models.CharField(_("mã đơn vị"), max_length=32, unique=True)
+    code = models.CharField(_("mã đơn vị"), max_length=32, unique=True, error_messages={
+        "unique": _("Mã đơn vị này đã được dùng cho một đơn vị khác.")})
     name = models.CharField(_("tên đơn vị"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=64, blank=True)
     tax_code = models.CharField(_("mã số thuế"), max_length=14, blank=True,

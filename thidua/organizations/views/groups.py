@@ -51,7 +51,7 @@ class GroupDetailView(LoginRequiredMixin, View):
             "role", "organization__sort_key")
         return render(self.request, self.template_name, {
             "group": self.group, "memberships": memberships, "can_edit": self.can_edit,
-            "form": form or MembershipForm(organizations=Organization.objects.get_descendants(self.group.owner)),
+            "form": form or MembershipForm(organizations=Organization.objects.subtree(self.group.owner)),
             "history": self.group.history.select_related("history_user")[:10],
         })
 
@@ -79,7 +79,7 @@ class GroupDetailView(LoginRequiredMixin, View):
             messages.success(request, _("Đã tạo khối, cụm năm %(year)s với cùng thành viên; hãy "
                                         "chỉ định trưởng, phó khối mới.") % {"year": year})
             return redirect(new_group)
-        form = MembershipForm(request.POST, organizations=Organization.objects.get_descendants(self.group.owner))
+        form = MembershipForm(request.POST, organizations=Organization.objects.subtree(self.group.owner))
         if form.is_valid():
             services.set_group_member(request.user, self.group, form.cleaned_data["organization"],
                                       form.cleaned_data["role"])
