@@ -49,3 +49,10 @@ def test_people_sorted_by_given_name_then_family_then_middle():
     ordered = sorted(people, key=lambda p: person_sort_key(*p))
     assert ordered == [("Nguyễn", "Thị", "An"), ("Đỗ", "", "Ánh"), ("Lê", "Văn", "Bình"),
                        ("Trần", "Văn", "Bình"), ("Phạm", "Minh", "Dũng"), ("Nguyễn", "Văn", "Đức")]
+
+
+def test_abbreviations_found_in_long_forms():
+    from thidua.core.text import abbreviations
+
+    assert abbreviations("lien minh hop tac xa thanh pho hue") == ["lmhtx", "htx"]
+    assert abbreviations("quy tin dung nhan dan phu vang") == ["qtdnd"]

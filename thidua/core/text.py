@@ -45,6 +45,21 @@ def normalize(text):
     return _SPACES.sub(" ", stripped).strip()
 
 
+# Officials type the usual abbreviations; organisation search text carries them too.
+ABBREVIATIONS = {
+    "lien minh hop tac xa": "lmhtx",
+    "lien hiep hop tac xa": "lhhtx",
+    "hop tac xa": "htx",
+    "to hop tac": "tht",
+    "quy tin dung nhan dan": "qtdnd",
+}
+
+
+def abbreviations(normalized):
+    """The abbreviations whose long form appears in already-normalised text."""
+    return [short for long, short in ABBREVIATIONS.items() if long in normalized]
+
+
 def search_terms(query):
     """The normalised words of a search box query."""
     return [term for term in normalize(query).split(" ") if term]

@@ -22,8 +22,7 @@ class SearchFilterSet(django_filters.FilterSet):
 
 class OrganizationFilter(SearchFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Loại hình"), choices=OrganizationKind.choices)
-    province_code = django_filters.TypedChoiceFilter(label=_("Tỉnh, thành phố"), coerce=int,
-                                                     choices=province_choices)
+    province_code = django_filters.ChoiceFilter(label=_("Tỉnh, thành phố"), choices=province_choices)
     sector = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=Sector.choices)
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=OrganizationStatus.choices)
     is_new_model = django_filters.BooleanFilter(label=_("HTX kiểu mới"))

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from thidua.core import crypto
-from thidua.core.text import normalize, person_sort_key, sort_key
+from thidua.core.text import abbreviations, normalize, person_sort_key, sort_key
 
 from . import scoping
 from .ethnicities import ETHNICITY_CHOICES
@@ -135,9 +135,10 @@ class Organization(MP_Node):
     def refresh_derived_fields(self):
         if self.province_code and not self.province_name:
             self.province_name = province_name(self.province_code)
-        self.search_text = " ".join(
+        text = " ".join(
             normalize(part) for part in (self.code, self.name, self.short_name, self.tax_code) if part
         )
+        self.search_text = " ".join([text, *abbreviations(text)])
         self.sort_key = sort_key(self.name)
 
     def save(self, *args, **kwargs):
