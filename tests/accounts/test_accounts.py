@@ -96,3 +96,17 @@ def test_production_refuses_to_serve_with_demo_accounts(settings):
         refuse_unsafe_production()
     User.objects.filter(username="demo").update(is_active=False)
     refuse_unsafe_production()
+
+
+@pytest.mark.django_db
+def test_user_creates_and_revokes_an_api_token(client):
+    user = User.objects.create_user("canbo", password="mot-mat-khau-dai-2026")
+    client.force_login(user)
+    page = client.post(reverse("accounts:profile"), {"name": "Báo cáo tỉnh"}).content.decode()
+    token = user.api_tokens.get()
+    key = page.split('user-select-all">')[1].split("<")[0]
+    assert client.get("/api/v1/people", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
+    client.post(reverse("accounts:profile"), {"revoke": token.pk})
+    assert not user.api_tokens.exists()
+    client.logout()
+    assert client.get("/api/v1/people", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
