@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.accounts",
     "thidua.organizations",
+    "thidua.movements",
     "thidua.awards",
     "thidua.api",
     "thidua.demo",

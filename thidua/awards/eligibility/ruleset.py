@@ -3,6 +3,7 @@
 Everything here is built once at import. ``period_for(as_of)`` returns the table in force on a date:
 its regime, one ``Rule`` per (kind, code) and the default types per kind.
 """
+
 from collections import namedtuple
 from datetime import date
 
@@ -30,16 +31,19 @@ SCOPE_RANK = {"BASE": BASE, "PROVINCIAL": PROVINCIAL, "NATIONAL": NATIONAL}
 SCOPE_LABEL = ("cấp cơ sở", "cấp bộ, ban, ngành, tỉnh", "toàn quốc")
 
 LEVEL_RANK = {"REPRIMAND": 0, "WARNING": 1, "DEMOTION": 2, "DISMISSAL": 3}
-LEVEL_LABEL = ("khiển trách", "cảnh cáo", "hạ bậc lương, giáng chức hoặc cách chức",
-               "buộc thôi việc hoặc khai trừ")
+LEVEL_LABEL = (
+    "khiển trách",
+    "cảnh cáo",
+    "hạ bậc lương, giáng chức hoặc cách chức",
+    "buộc thôi việc hoặc khai trừ",
+)
 WARNING = LEVEL_RANK["WARNING"]
 
 HOLD_REASON_LABEL = {
     "DISCIPLINE_REVIEW": "đang xem xét kỷ luật",
-    "DISCIPLINE": "đang xem xét kỷ luật",
     "INVESTIGATION": "đang bị điều tra",
     "INSPECTION": "đang thanh tra, kiểm tra",
-    "COMPLAINT": "đang giải quyết khiếu nại, tố cáo",
+    "COMPLAINT": "có đơn thư khiếu nại, tố cáo đang xác minh",
     "CORRUPTION": "đang xác minh vụ việc tham nhũng, tiêu cực",
 }
 
@@ -56,7 +60,10 @@ TYPES = {
     "GK": ("Giấy khen", "Giấy khen"),
     "BK_BO": ("Bằng khen cấp bộ, ban, ngành, tỉnh", "Bằng khen cấp bộ, ban, ngành, tỉnh"),
     "BK_TTG": ("Bằng khen của Thủ tướng Chính phủ", "Bằng khen của Thủ tướng Chính phủ"),
-    "KNC": ("Kỷ niệm chương", "Kỷ niệm chương “Vì sự nghiệp xây dựng và phát triển kinh tế tập thể”"),
+    "KNC": (
+        "Kỷ niệm chương",
+        "Kỷ niệm chương “Vì sự nghiệp xây dựng và phát triển kinh tế tập thể”",
+    ),
     "HCLD3": ("Huân chương Lao động hạng Ba", "Huân chương Lao động hạng Ba"),
     "HCLD2": ("Huân chương Lao động hạng Nhì", "Huân chương Lao động hạng Nhì"),
     "HCLD1": ("Huân chương Lao động hạng Nhất", "Huân chương Lao động hạng Nhất"),
@@ -78,43 +85,34 @@ _ARTICLES = {
     ("CSTD_TQ", INDIVIDUAL): ("Điều 21", "Điều 21", True),
     ("BK_BO", INDIVIDUAL): ("điểm d khoản 1 Điều 74", "", True),
     ("BK_TTG", INDIVIDUAL): ("điểm b khoản 1 Điều 73", "", True),
-    ("GK", INDIVIDUAL): ("Điều 75", "", False),
     ("KNC", INDIVIDUAL): ("", "", False),
-    ("HCLD3", INDIVIDUAL): (_HC, "", False),
-    ("HCLD2", INDIVIDUAL): (_HC, "", False),
-    ("HCLD1", INDIVIDUAL): (_HC, "", False),
     ("TTLDTT", COLLECTIVE): ("Điều 28", "Điều 28", True),
     ("TTLDXS", COLLECTIVE): ("Điều 27", "Điều 27", True),
     ("CO_BO", COLLECTIVE): ("Điều 26", "Điều 26", True),
     ("BK_BO", COLLECTIVE): ("Điều 74", "", True),
     ("CO_CP", COLLECTIVE): ("Điều 25", "Điều 25", False),
     ("BK_TTG", COLLECTIVE): ("Điều 73", "", False),
-    ("GK", COLLECTIVE): ("Điều 75", "", False),
-    ("HCLD3", COLLECTIVE): (_HC, "", False),
-    ("HCLD2", COLLECTIVE): (_HC, "", False),
-    ("HCLD1", COLLECTIVE): (_HC, "", False),
+    **{("GK", kind): ("Điều 75", "", False) for kind in KINDS},
+    **{(code, kind): (_HC, "", False) for code in ("HCLD3", "HCLD2", "HCLD1") for kind in KINDS},
 }
 KNC_BASIS = "Quy định về Kỷ niệm chương của Liên minh Hợp tác xã Việt Nam"
 
-Rule = namedtuple(
-    "Rule", "code kind regime name legal_basis decree valid_from valid_to machine"
-)
+Rule = namedtuple("Rule", "code kind regime name legal_basis decree valid_from valid_to machine")
 Period = namedtuple("Period", "regime valid_from valid_to rules default_types settings")
 
 # Thresholds an organisation may change (ELIGIBILITY.md "(setting)"), per regime.
+_COMMON_SETTINGS = {"collective_ldtt_percent": 70, "window_after_prior_award": True}
 SETTING_DEFAULTS = {
-    LAW_2003: {"collective_ldtt_percent": 70, "window_after_prior_award": True,
-               "cstdcs_quota_percent": 15},
-    LAW_2022: {"collective_ldtt_percent": 70, "window_after_prior_award": True,
-               "cstdcs_quota_percent": None},
+    LAW_2003: {**_COMMON_SETTINGS, "cstdcs_quota_percent": 15},  # NĐ 91/2017, Art. 9(3)
+    LAW_2022: {**_COMMON_SETTINGS, "cstdcs_quota_percent": None},  # no legal cap since 2024
 }
 
 # regime, law, decree, valid_from, valid_to (None = open end)
+_LAW_2003_TEXT, _LAW_2022_TEXT = "Luật TĐKT 2003 (sửa đổi 2013)", "Luật TĐKT 2022"
 _PERIODS = (
-    (LAW_2003, "Luật TĐKT 2003 (sửa đổi 2013)", "Nghị định 91/2017/NĐ-CP", None,
-     date(2023, 12, 31)),
-    (LAW_2022, "Luật TĐKT 2022", "Nghị định 98/2023/NĐ-CP", REGIME_SWITCH, date(2025, 6, 30)),
-    (LAW_2022, "Luật TĐKT 2022", "Nghị định 152/2025/NĐ-CP", date(2025, 7, 1), None),
+    (LAW_2003, _LAW_2003_TEXT, "Nghị định 91/2017/NĐ-CP", None, date(2023, 12, 31)),
+    (LAW_2022, _LAW_2022_TEXT, "Nghị định 98/2023/NĐ-CP", REGIME_SWITCH, date(2025, 6, 30)),
+    (LAW_2022, _LAW_2022_TEXT, "Nghị định 152/2025/NĐ-CP", date(2025, 7, 1), None),
 )
 
 
@@ -128,8 +126,17 @@ def _build_period(regime, law, decree, valid_from, valid_to):
     rules = {}
     for (code, kind), (art_2022, art_2003, machine) in _ARTICLES.items():
         article = art_2022 if regime == LAW_2022 else art_2003
-        rules[kind, code] = Rule(code, kind, regime, TYPES[code][1], _legal_basis(code, law, article),
-                                 decree, valid_from, valid_to, machine)
+        rules[kind, code] = Rule(
+            code,
+            kind,
+            regime,
+            TYPES[code][1],
+            _legal_basis(code, law, article),
+            decree,
+            valid_from,
+            valid_to,
+            machine,
+        )
     defaults = {
         kind: tuple(code for code in TYPES if (kind, code) in rules and rules[kind, code].machine)
         for kind in KINDS
@@ -151,7 +158,10 @@ def period_for(as_of):
 def rules_in_force(as_of):
     """Every rule in force on ``as_of`` as plain dicts (for screens and documentation)."""
     return [
-        {**rule._asdict(), "valid_from": rule.valid_from and rule.valid_from.isoformat(),
-         "valid_to": rule.valid_to and rule.valid_to.isoformat()}
+        {
+            **rule._asdict(),
+            "valid_from": rule.valid_from and rule.valid_from.isoformat(),
+            "valid_to": rule.valid_to and rule.valid_to.isoformat(),
+        }
         for rule in period_for(as_of).rules.values()
     ]
