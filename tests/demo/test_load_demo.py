@@ -1,0 +1,256 @@
+"""``load_demo`` and ``disable_demo_accounts``: what the demo holds, that a re-run changes nothing,
+and that the demo accounts see what the README says they see."""
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from thidua.accounts.models import Role, RoleAssignment, User
+from thidua.demo import data
+from thidua.organizations.geography import province_choices
+from thidua.organizations.models import (EmulationGroup, Employment, GroupRole, Organization,
+                                         OrganizationKind, Person)
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+PASSWORD = "mat-khau-demo-kiem-thu"
+
+
+@pytest.fixture
+def load(db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.THIDUA_DEMO_PASSWORD = PASSWORD
+
+    def run(*args):
+        out = io.StringIO()
+        call_command("load_demo", *args, stdout=out)
+        return out.getvalue()
+
+    return run
+
+
+def _counts():
+    """Rows of every model, history tables included."""
+    return {model._meta.label: model._base_manager.count() for model in apps.get_models()}
+
+
+def _current_units(person):
+    return {e.organization for e in person.employments.all() if e.end_date is None}
+
+
+def test_network_has_the_vca_the_34_provincial_alliances_and_three_provinces_in_depth(load):
+    load("--small")
+    assert Organization.objects.get_root_nodes().get().code == "VCA"
+    alliances = Organization.objects.filter(kind=OrganizationKind.PROVINCIAL_ALLIANCE)
+    assert sorted(alliances.values_list("province_code", flat=True)) == sorted(
+        code for code, _name in province_choices())
+    assert {a.code for a in alliances} == {f"P{code:02d}" for code, _ in province_choices()}
+    hue = Organization.objects.get(code="P46")
+    assert hue.name == "Liên minh Hợp tác xã thành phố Huế"
+    assert Organization.objects.get(code="P66").name == "Liên minh Hợp tác xã tỉnh Đắk Lắk"
+    hue_units = Organization.objects.filter(path__startswith=hue.path, depth__gt=hue.depth)
+    assert 30 <= hue_units.filter(kind=OrganizationKind.COOPERATIVE).count() <= 40
+    for kind in (OrganizationKind.COOPERATIVE_UNION, OrganizationKind.COOPERATIVE_GROUP,
+                 OrganizationKind.CREDIT_FUND):
+        assert hue_units.filter(kind=kind).exists()
+    assert hue_units.filter(is_new_model=True).count() >= 5
+    assert hue_units.filter(province_name="Thừa Thiên Huế").exists()
+    assert hue_units.filter(province_name="Thành phố Huế").exists()
+    for code in ("P01", "P66"):
+        parent = Organization.objects.get(code=code)
+        assert 8 <= Organization.objects.filter(path__startswith=parent.path).count() - 1 <= 12
+    assert not any(Organization.objects.find_problems())
+    for unit in Organization.objects.exclude(kind__in=[OrganizationKind.NATIONAL_ALLIANCE,
+                                                       OrganizationKind.ALLIANCE_DEPARTMENT,
+                                                       OrganizationKind.ALLIANCE_UNIT,
+                                                       OrganizationKind.PROVINCIAL_ALLIANCE]):
+        assert re.fullmatch(r"\d{10}", unit.tax_code), unit.code
+        assert unit.ward_code and unit.ward_name and unit.founding_date, unit.code
+    assert not Organization.objects.filter(sort_key="").exists()
+    assert not Organization.objects.filter(search_text="").exists()
+
+
+def test_vca_bloc_has_15_members_headed_by_the_cooperative_development_fund(load):
+    load("--small")
+    for year in (2022, 2023, timezone.localdate().year):
+        bloc = EmulationGroup.objects.get(owner__code="VCA", name=data.VCA_BLOC, year=year)
+        assert bloc.memberships.count() == 15
+        assert bloc.memberships.get(role=GroupRole.HEAD).organization.name == (
+            "Quỹ Phát triển hợp tác xã")
+        assert bloc.memberships.filter(role=GroupRole.DEPUTY).count() == 1
+        assert set(bloc.members.values_list("kind", flat=True)) == {OrganizationKind.ALLIANCE_UNIT}
+
+
+def test_hue_blocs_and_clusters_for_last_year_and_this_year_rotate_their_heads(load):
+    load("--small")
+    this_year = timezone.localdate().year
+    groups = EmulationGroup.objects.filter(owner__code="P46")
+    assert set(groups.values_list("year", flat=True)) == {this_year - 1, this_year}
+    assert set(groups.values_list("kind", flat=True)) == {"BLOC", "CLUSTER"}
+    for group in groups:
+        assert group.memberships.filter(role=GroupRole.HEAD).count() == 1
+        assert group.memberships.filter(role=GroupRole.DEPUTY).count() == 1
+        assert not group.members.exclude(status="ACTIVE").exists()
+    heads = {group.year: group.memberships.get(role=GroupRole.HEAD).organization_id
+             for group in groups.filter(name=data.LOCAL_GROUPS[data.HUE][0][2])}
+    assert heads[this_year] != heads[this_year - 1]
+
+
+def test_every_role_has_a_demo_account_at_the_vca_the_hue_alliance_and_a_hue_cooperative(load):
+    out = load("--small")
+    for prefix, code, _scope in data.ACCOUNT_LEVELS:
+        unit = Organization.objects.get(code=code)
+        for role in Role:
+            user = User.objects.get(username=f"{prefix}.{data.ROLE_SLUGS[role]}")
+            assert user.is_demo and user.is_active and user.check_password(PASSWORD)
+            assert user.first_name and user.last_name
+            assert list(user.role_assignments.values_list("organization", "role",
+                                                          "include_descendants")) == [
+                (unit.pk, role, True)]
+            assert user.username in out
+    assert Organization.objects.get(code="P46-HTX01").kind == OrganizationKind.COOPERATIVE
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff and admin.is_demo
+    assert admin.check_password(PASSWORD)
+    assert PASSWORD in out and "http://127.0.0.1:8000" in out
+
+
+def test_second_run_changes_nothing(load):
+    load("--small")
+    before = _counts()
+    passwords = dict(User.objects.values_list("username", "password"))
+    out = load("--small")
+    assert _counts() == before
+    assert dict(User.objects.values_list("username", "password")) == passwords
+    assert re.findall(r"\((\d+)\)", out) == ["0"] * 6
+
+
+def test_second_run_resets_demo_accounts_and_keeps_edits_to_the_data(load):
+    load("--small")
+    user = User.objects.get(username="hue.tdkt")
+    user.set_password("something-else-entirely")
+    user.save()
+    RoleAssignment.objects.create(user=user, organization=Organization.objects.get(code="P01"),
+                                  role=Role.EC_OFFICER)
+    unit = Organization.objects.get(code="P46-HTX02")
+    unit.name = "Hợp tác xã đã đổi tên"
+    unit.founding_date = date(2024, 1, 1)  # people are planned from the data, not the database
+    unit.save()
+    people = Person.objects.count()
+    load("--small")
+    assert Person.objects.count() == people
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+    assert list(user.role_assignments.values_list("organization__code", flat=True)) == ["P46"]
+    assert Organization.objects.get(code="P46-HTX02").name == "Hợp tác xã đã đổi tên"
+
+
+def test_hue_ec_officer_sees_hue_people_and_not_hanoi_people(load):
+    load("--small")
+    officer = User.objects.get(username="hue.tdkt")
+    visible = Person.objects.visible_to(officer)
+    hue, hanoi = Organization.objects.get(code="P46"), Organization.objects.get(code="P01")
+    hue_people = Person.objects.filter(employments__end_date__isnull=True,
+                                       employments__organization__path__startswith=hue.path)
+    hanoi_people = Person.objects.filter(employments__end_date__isnull=True,
+                                         employments__organization__path__startswith=hanoi.path)
+    assert hue_people.exists() and hanoi_people.exists()
+    assert set(visible) == set(hue_people)
+    assert not visible.filter(pk__in=hanoi_people).exists()
+    # One person moved from Huế to Hà Nội: past employment in Huế, invisible to Huế now.
+    moved_away = hanoi_people.filter(employments__organization__path__startswith=hue.path)
+    assert moved_away.exists() and not visible.filter(pk__in=moved_away).exists()
+    cooperative = User.objects.get(username="htx.baocao")
+    own = Organization.objects.get(code="P46-HTX01")
+    assert {u for p in Person.objects.visible_to(cooperative) for u in _current_units(p)} == {own}
+
+
+def test_disable_demo_accounts_deactivates_every_demo_account_and_only_those(load):
+    load("--small")
+    real = User.objects.create_user("nguoi.that", password="mot-mat-khau-that-dai")
+    out = io.StringIO()
+    call_command("disable_demo_accounts", stdout=out)
+    assert not User.objects.filter(is_demo=True, is_active=True).exists()
+    assert User.objects.filter(is_demo=True).count() == 1 + 3 * len(Role)
+    real.refresh_from_db()
+    assert real.is_active
+    assert f"{1 + 3 * len(Role)}" in out.getvalue()
+    load("--small")  # the demo loader re-opens them
+    assert not User.objects.filter(is_demo=True, is_active=False).exists()
+
+
+def test_refuses_production_and_real_accounts_under_demo_names(load, settings):
+    User.objects.create_user("hue.tdkt", password="mot-mat-khau-that-dai")
+    with pytest.raises(CommandError, match="hue.tdkt"):
+        load("--small")
+    assert not Organization.objects.exists()  # all or nothing
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        load("--small")
+
+
+def test_full_demo_people(load):
+    load()
+    people = Person.objects.count()
+    assert 1000 <= people <= 2000
+    assert Person.objects.filter(citizen_id_digest__isnull=False).count() >= people * 0.8
+    hue = Organization.objects.get(code="P46")
+    hue_current = Employment.objects.filter(end_date__isnull=True,
+                                            organization__path__startswith=hue.path)
+    ethnicities = set(Person.objects.filter(employments__in=hue_current)
+                      .values_list("ethnicity", flat=True))
+    assert {"01", "31", "26"} <= ethnicities  # Kinh, Tà-ôi, Cơ-tu
+    sample = Person.objects.filter(employments__in=hue_current, citizen_id_digest__isnull=False)
+    ids = [person.citizen_id for person in sample[:200]]
+    assert all(re.fullmatch(r"\d{12}", value) for value in ids)
+    assert sum(value.startswith("046") for value in ids) > len(ids) / 2
+    categories = set(hue_current.values_list("category", flat=True))
+    assert categories == {"STAFF", "OFFICIAL", "MEMBER", "WORKER"}
+    assert hue_current.filter(is_direct_worker=True).exists()
+    now_in_hue_cooperatives = hue_current.filter(organization__kind=OrganizationKind.COOPERATIVE)
+    moves = Employment.objects.filter(
+        end_date__isnull=False, organization__path__startswith=hue.path,
+        organization__kind=OrganizationKind.COOPERATIVE,
+        person__employments__in=now_in_hue_cooperatives)
+    assert moves.exists()
+    assert not Person.objects.filter(birth_date__gt=date(2007, 1, 1)).exists()
+
+
+def test_readme_documents_every_demo_account():
+    text = README.read_text(encoding="utf-8")
+    assert "DEMO_ACCOUNTS_TABLE" not in text
+    for prefix, _code, _scope in data.ACCOUNT_LEVELS:
+        for role in Role:
+            assert f"`{prefix}.{data.ROLE_SLUGS[role]}`" in text
+    assert "`admin`" in text
+    assert set(data.ROLE_SLUGS) == set(Role)
+
+
+def test_accounts_can_do_what_the_readme_says(load):
+    """The README table, row by row, on one Huế cooperative and one of its members."""
+    load("--small")
+    unit = Organization.objects.get(code="P46-HTX01")
+    person = Person.objects.filter(employments__organization=unit,
+                                   employments__end_date__isnull=True).first()
+    bloc = EmulationGroup.objects.filter(members=unit).first()
+    readme = {match[0]: match[1] for match in re.findall(r"^\| `([a-z.]+)` \|.*\| ([^|]+) \|$",
+                                                         README.read_text(encoding="utf-8"),
+                                                         flags=re.MULTILINE)}
+    for user in User.objects.filter(is_demo=True, is_superuser=False):
+        claim = readme[user.username]
+        assert user.has_perm("organizations.view_organization", unit)
+        assert user.has_perm("organizations.view_emulationgroup", bloc)
+        assert user.has_perm("organizations.change_organization", unit) == claim.startswith(
+            "Xem và sửa"), user
+        assert user.has_perm("organizations.change_emulationgroup", bloc) == (
+            "sửa đơn vị, khối/cụm" in claim), user
+        assert user.has_perm("organizations.view_person", person) == (
+            "không xem cá nhân" not in claim), user
+        assert user.has_perm("organizations.change_person", person) == (
+            "Xem và sửa" in claim or "sửa cá nhân" in claim), user
+        assert user.has_perm("organizations.view_citizen_id", person) == (
+            "xem đủ số CCCD" in claim), user
