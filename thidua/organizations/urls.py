@@ -15,6 +15,7 @@ urlpatterns = [
          name="person_create"),
     path("don-vi/<int:organization>/nhap-excel/", importing.ImportView.as_view(),
          name="import"),
+    path("don-vi/<int:organization>/nhap-excel/mau/<slug:kind>/", importing.ImportTemplateView.as_view(), name="import_template"),
     path("ca-nhan/", people.PersonListView.as_view(), name="person_list"),
     path("ca-nhan/<int:pk>/", people.PersonDetailView.as_view(), name="person_detail"),
     path("ca-nhan/<int:pk>/sua/", people.PersonEditView.as_view(), name="person_edit"),
