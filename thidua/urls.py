@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include(core_patterns)),
     path("", include("thidua.accounts.urls")),
     path("", include("thidua.organizations.urls")),
+    path("khen-thuong/", include("thidua.awards.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

@@ -77,7 +77,8 @@ def test_production_check_deploy_is_clean(tmp_path):
 def production_env(tmp_path):
     import os
 
-    return {**os.environ, "DJANGO_SETTINGS_MODULE": "thidua.settings", "THIDUA_ENV": "production",
+    environ = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {**environ, "DJANGO_SETTINGS_MODULE": "thidua.settings", "THIDUA_ENV": "production",
             "SECRET_KEY": "k" * 20 + "-production-secret-for-tests-only-" + "z" * 20,
             "FIELD_ENCRYPTION_KEY": "another-long-secret-used-only-by-this-test",
             "ALLOWED_HOSTS": "thidua.example.org", "THIDUA_VAR_DIR": str(tmp_path),

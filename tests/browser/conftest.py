@@ -4,13 +4,16 @@ import os
 import pytest
 
 CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
-# Playwright's sync API runs an event loop in this thread; the ORM calls in these tests are safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module. While it runs, Playwright's sync API keeps an event loop in
+    this thread, so the tests' own ORM calls must be allowed beside it."""
     from playwright.sync_api import sync_playwright
+
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"Thiếu {CHROMIUM}: cài bằng `apt-get install chromium` (make test tự cài khi là root).")
@@ -22,6 +25,10 @@ def browser():
         )
         yield browser
         browser.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from ninja.security import APIKeyHeader, HttpBearer, django_auth
 
 from thidua.accounts.models import ApiToken
 
+from .awards import router as awards_router
 from .organizations import router as organizations_router
 
 
@@ -33,3 +34,4 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/", organizations_router)
+api.add_router("/", awards_router)

@@ -182,6 +182,7 @@ class HoldReason(models.TextChoices):
     INVESTIGATION = "INVESTIGATION", _("Đang điều tra")
     INSPECTION = "INSPECTION", _("Đang thanh tra, kiểm tra")
     COMPLAINT = "COMPLAINT", _("Có đơn thư khiếu nại, tố cáo đang xác minh")
+    CORRUPTION = "CORRUPTION", _("Đang xác minh vụ việc tham nhũng, tiêu cực")
 
 
 class Hold(Recipient):

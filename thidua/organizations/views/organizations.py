@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
@@ -59,6 +60,9 @@ class OrganizationDetailView(LoginRequiredMixin, TemplateView):
             history=organization.history.select_related("history_user")[:20],
             can_edit=user.has_perm("organizations.change_organization", organization),
             can_add_person=user.has_perm("organizations.add_person", organization),
+            can_see_records=user.has_perm("awards.view_records_of", organization),
+            can_rate=user.has_perm("awards.rate_people_of", organization),
+            last_year=timezone.localdate().year - 1,
             **kwargs,
         )
 

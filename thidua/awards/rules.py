@@ -1,0 +1,20 @@
+"""Permissions on award records, ratings and eligibility, as django-rules predicates."""
+import rules
+
+from thidua.organizations.rules import (holds_role_at_organization, holds_role_for_person,
+                                        is_active_superuser)
+from thidua.organizations.scoping import NETWORK_EDITORS, PEOPLE_EDITORS, PEOPLE_READERS
+
+# Reading records and eligibility: whoever may read the unit's people.
+rules.add_perm("awards.view_records_of",
+               is_active_superuser | holds_role_at_organization(PEOPLE_READERS, "records_reader"))
+# Individual ratings are entered by the unit itself (its reporter) or by E&C officers above it.
+rules.add_perm("awards.rate_people_of",
+               is_active_superuser | holds_role_at_organization(PEOPLE_EDITORS, "rater"))
+# The registry (awards, collective ratings, disciplines, holds) is kept by E&C officers.
+rules.add_perm("awards.keep_registry_of",
+               is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "registry_keeper"))
+rules.add_perm("awards.keep_registry_for_person",
+               is_active_superuser | holds_role_for_person(NETWORK_EDITORS, "registry_keeper"))
+rules.add_perm("awards.view_person_record",
+               is_active_superuser | holds_role_for_person(PEOPLE_READERS, "records_reader"))

@@ -1,0 +1,123 @@
+"""A person's or a unit's commendation record: awards, ratings, disciplines, holds, initiatives,
+and this year's eligibility, with forms for the registry keepers."""
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from thidua.organizations.models import Organization, Person
+
+from .. import histories, services
+from ..eligibility import evaluate
+from ..forms import AwardForm, DisciplineForm, HoldForm, RatingForm
+from ..models import AnnualRating, Award, Hold
+
+
+class RecordView(LoginRequiredMixin, View):
+    template_name = "awards/record.html"
+    collective = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.subject = self.get_subject(kwargs["pk"])
+        if not request.user.has_perm(self.view_perm, self.subject):
+            raise PermissionDenied
+        self.can_keep = request.user.has_perm(self.keep_perm, self.subject)
+        return super().dispatch(request, *args, **kwargs)
+
+    def recipient(self):
+        return {"organization": self.subject} if self.collective else {"person": self.subject}
+
+    def forms(self, data=None, bound=None):
+        """The keeper's forms; only the one named ``bound`` receives ``data``."""
+        this_year = timezone.localdate().year
+        build = {
+            "award": lambda d: AwardForm(d, collective=self.collective, prefix="award",
+                                         instance=Award(**self.recipient())),
+            "rating": lambda d: RatingForm(d, prefix="rating", initial={"year": this_year - 1}),
+            "hold": lambda d: HoldForm(d, prefix="hold", instance=Hold(**self.recipient())),
+        }
+        if not self.collective:
+            build["discipline"] = lambda d: DisciplineForm(d, prefix="discipline")
+        return {name: make(data if name == bound else None) for name, make in build.items()}
+
+    def get(self, request, pk):
+        return self.render(self.forms() if self.can_keep else {})
+
+    def post(self, request, pk):
+        if not self.can_keep:
+            raise PermissionDenied
+        name = request.POST.get("form")
+        if name == "end_hold":
+            hold = get_object_or_404(Hold, pk=request.POST.get("hold"), **self.recipient())
+            services.end_hold(request.user, hold, timezone.localdate())
+            messages.success(request, _("Đã kết thúc tạm dừng xét khen thưởng."))
+            return redirect(request.path)
+        forms = self.forms(request.POST, bound=name)
+        form = forms.get(name)
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            self.save(name, form)
+            messages.success(request, _("Đã lưu vào hồ sơ khen thưởng."))
+            return redirect(request.path)
+        messages.error(request, _("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu bên dưới."))
+        return self.render(forms, open_form=name)
+
+    def save(self, name, form):
+        user = self.request.user
+        if name == "rating":
+            data = form.cleaned_data
+            services.set_rating(user, data["year"], data["rating"], data["source"],
+                                **self.recipient())
+        elif name == "award":
+            services.record_award(user, form.save(commit=False))
+        elif name == "hold":
+            services.add_hold(user, form.save(commit=False))
+        elif name == "discipline":
+            discipline = form.save(commit=False)
+            discipline.person = self.subject
+            services.add_discipline(user, discipline)
+
+    def verdicts(self):
+        year = timezone.localdate().year
+        as_of = histories.default_as_of(year)
+        build = histories.unit_subjects if self.collective else histories.person_subjects
+        subjects = build([self.subject.pk], year, as_of)
+        return year, evaluate({"as_of": as_of.isoformat(), "year": year, "subjects": subjects})
+
+    def render(self, forms, open_form=None):
+        year, result = self.verdicts()
+        recipient = self.recipient()
+        context = {
+            "subject": self.subject, "collective": self.collective, "can_keep": self.can_keep,
+            "forms": forms, "open_form": open_form, "year": year, "result": result,
+            "awards": Award.objects.filter(**recipient).select_related("award_type"),
+            "ratings": AnnualRating.objects.filter(**recipient).order_by("-year"),
+            "holds": Hold.objects.filter(**recipient).order_by("-start_date"),
+            "disciplines": [] if self.collective else self.subject.disciplines.all(),
+            "initiatives": [] if self.collective else self.subject.initiatives.all(),
+        }
+        return render(self.request, self.template_name, context)
+
+
+class PersonRecordView(RecordView):
+    view_perm = "awards.view_person_record"
+    keep_perm = "awards.keep_registry_for_person"
+
+    def get_subject(self, pk):
+        return get_object_or_404(Person.objects.prefetch_related("employments__organization"),
+                                 pk=pk)
+
+
+class UnitRecordView(RecordView):
+    collective = True
+    view_perm = "awards.view_records_of"
+    keep_perm = "awards.keep_registry_of"
+
+    def get_subject(self, pk):
+        return get_object_or_404(Organization, pk=pk)
