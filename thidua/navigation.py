@@ -21,7 +21,8 @@ def navigation(request):
         url = reverse(url_name)
         active = path == url if url == "/" else path.startswith(url)
         items.append({"url": url, "label": label, "icon": icon, "active": active})
-    return {"nav_items": items, "acting_organization": acting_organization(user)}
+    return {"nav_items": items, "acting_organization": acting_organization(user),
+            "unread_notifications": user.notifications.filter(read_at__isnull=True).count()}
 
 
 def acting_organization(user):

@@ -2,15 +2,20 @@ from django.contrib import admin
 from django.urls import include, path
 
 from thidua.api.urls import api
+from thidua.core.views import InboxView
 from thidua.views import HomeView
 
-core_patterns = ([path("", HomeView.as_view(), name="home")], "core")
+core_patterns = ([
+    path("", HomeView.as_view(), name="home"),
+    path("thong-bao/", InboxView.as_view(), name="inbox"),
+], "core")
 
 urlpatterns = [
     path("", include(core_patterns)),
     path("", include("thidua.accounts.urls")),
     path("", include("thidua.organizations.urls")),
     path("khen-thuong/", include("thidua.awards.urls")),
+    path("ho-so/", include("thidua.nominations.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri/", admin.site.urls),

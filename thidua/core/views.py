@@ -1,5 +1,10 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.generic import TemplateView
 
 
 class CappedPaginator(Paginator):
@@ -42,3 +47,23 @@ class FilteredListMixin:
             filter=self.filterset, page_obj=page, object_list=page.object_list,
             querystring=query.urlencode(),
         ))
+
+
+class InboxView(LoginRequiredMixin, TemplateView):
+    """The user's notifications; opening one marks it read and follows its link."""
+
+    template_name = "core/inbox.html"
+
+    def get_context_data(self, **kwargs):
+        notifications = self.request.user.notifications.all()
+        page = Paginator(notifications, 30).get_page(self.request.GET.get("page"))
+        return super().get_context_data(page_obj=page, querystring="", **kwargs)
+
+    def post(self, request):
+        unread = request.user.notifications.filter(read_at__isnull=True)
+        if "open" in request.POST:
+            item = get_object_or_404(request.user.notifications, pk=request.POST["open"])
+            unread.filter(pk=item.pk).update(read_at=timezone.now())
+            return redirect(url_has_allowed_host_and_scheme(item.url, None) and item.url or "core:inbox")
+        unread.update(read_at=timezone.now())
+        return redirect("core:inbox")

@@ -1,0 +1,34 @@
+import pytest
+from django.core import mail
+from django.db import transaction
+from django.urls import reverse
+
+from thidua.core.notifications import notify
+
+
+@pytest.mark.django_db(transaction=True)
+def test_notify_fills_inbox_and_emails_after_commit(client, make_user):
+    user = make_user(email="canbo@example.org")
+    silent = make_user()
+    with transaction.atomic():
+        notify([user, silent, user], "Hồ sơ mới cần tiếp nhận", "Tờ trình số 12", "/don-vi/")
+        assert mail.outbox == []  # nothing leaves before the commit
+    assert len(mail.outbox) == 1 and "/don-vi/" in mail.outbox[0].body
+    assert user.notifications.count() == 1 and silent.notifications.count() == 1
+    client.force_login(user)
+    assert "1<span class=\"visually-hidden\"> chưa đọc" in client.get(reverse("core:home")).content.decode()
+    page = client.get(reverse("core:inbox")).content.decode()
+    assert "Hồ sơ mới cần tiếp nhận" in page
+    opened = client.post(reverse("core:inbox"), {"open": user.notifications.get().pk})
+    assert opened["Location"] == "/don-vi/"
+    assert user.notifications.get().read_at is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rolled_back_work_sends_nothing(make_user):
+    user = make_user(email="canbo@example.org")
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            notify([user], "Không được gửi")
+            raise RuntimeError
+    assert mail.outbox == [] and not user.notifications.exists()
