@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include(core_patterns)),
     path("", include("thidua.accounts.urls")),
     path("", include("thidua.organizations.urls")),
+    path("phong-trao/", include("thidua.movements.urls")),
     path("khen-thuong/", include("thidua.awards.urls")),
     path("ho-so/", include("thidua.nominations.urls")),
     path("api/v1/", api.urls),
