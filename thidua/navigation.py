@@ -8,6 +8,7 @@ NAVIGATION = [
     ("organizations:organization_list", _("Đơn vị"), "diagram-3"),
     ("organizations:person_list", _("Cá nhân"), "people"),
     ("organizations:group_list", _("Khối, cụm thi đua"), "collection"),
+    ("movements:movement_list", _("Phong trào"), "megaphone"),
 ]
 
 

@@ -167,6 +167,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION  # development and tests serve the vendored assets directly
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Periodic reports are due this many working days after the period ends; reminders go out this
+# many working days before the due date.
+THIDUA_REPORT_DUE_WORKING_DAYS = int(os.environ.get("THIDUA_REPORT_DUE_WORKING_DAYS", "5"))
+THIDUA_REPORT_REMINDER_WORKING_DAYS = int(os.environ.get("THIDUA_REPORT_REMINDER_WORKING_DAYS", "3"))
 THIDUA_UPLOAD_MAX_BYTES = int(os.environ.get("THIDUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 THIDUA_IMPORT_MAX_BYTES = int(os.environ.get("THIDUA_IMPORT_MAX_BYTES", 10 * 1024 * 1024))
 

@@ -5,6 +5,7 @@ from ninja.security import APIKeyHeader, HttpBearer, django_auth
 from thidua.accounts.models import ApiToken
 
 from .awards import router as awards_router
+from .movements import router as movements_router
 from .organizations import router as organizations_router
 
 
@@ -35,3 +36,4 @@ api = NinjaAPI(
 )
 api.add_router("/", organizations_router)
 api.add_router("/", awards_router)
+api.add_router("/", movements_router)

@@ -51,6 +51,11 @@ class OrganizationQuerySet(MP_NodeQuerySet):
         queryset = self.filter(path__startswith=organization.path)
         return queryset if include_self else queryset.exclude(pk=organization.pk)
 
+    def children_of(self, organization):
+        """The units directly below ``organization`` (treebeard's own ``get_children`` trusts a
+        possibly stale ``numchild`` on the instance)."""
+        return self.filter(path__startswith=organization.path, depth=organization.depth + 1)
+
     def visible_to(self, user):
         return self.filter(scoping.organization_q(user))
 

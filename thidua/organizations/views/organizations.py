@@ -53,7 +53,7 @@ class OrganizationDetailView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             organization=organization,
             ancestors=Organization.objects.get_ancestors(organization).filter(pk__in=visible.values("pk")),
-            children=Organization.objects.get_children(organization).order_by("sort_key")[:500],
+            children=Organization.objects.children_of(organization).order_by("sort_key")[:500],
             child_count=organization.numchild,
             employments=employments,
             groups=organization.group_memberships.select_related("group").order_by("-group__year"),

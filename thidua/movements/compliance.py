@@ -1,0 +1,86 @@
+"""Periodic report compliance: due dates in working days and each unit's standing."""
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.utils import timezone
+
+from thidua.core.workdays import WorkingCalendar
+from thidua.organizations.models import Organization
+
+from .models import Period, ProgressReport
+
+PERIOD_END = {Period.Q1: (3, 31), Period.Q2: (6, 30), Period.Q3: (9, 30), Period.Q4: (12, 31),
+              Period.H1: (6, 30), Period.YEAR: (12, 31)}
+ON_TIME, LATE, MISSING, NOT_DUE = "on_time", "late", "missing", "not_due"
+
+
+def period_end(year, period):
+    month, day = PERIOD_END[period]
+    return date(year, month, day)
+
+
+def default_due_date(year, period, calendar=None):
+    """The period's last day plus the configured number of working days (Tết and weekends off)."""
+    calendar = calendar or WorkingCalendar.from_database()
+    return calendar.add_working_days(period_end(year, period), settings.THIDUA_REPORT_DUE_WORKING_DAYS)
+
+
+@dataclass
+class Standing:
+    unit: Organization
+    report: ProgressReport | None
+    status: str
+
+
+def standings(schedule, today=None):
+    """Every unit directly below the schedule's owner with its report and status."""
+    today = today or timezone.localdate()
+    reports = {r.unit_id: r for r in ProgressReport.objects.filter(schedule=schedule)}
+    rows = []
+    for unit in Organization.objects.children_of(schedule.owner).order_by("sort_key"):
+        report = reports.get(unit.pk)
+        if report:
+            status = LATE if report.is_late else ON_TIME
+        else:
+            status = MISSING if today > schedule.due_date else NOT_DUE
+        rows.append(Standing(unit, report, status))
+    return rows
+
+
+def send_reminders(today=None):
+    """Remind units that have not reported: a few working days before the due date, and every
+    working day once overdue (until the round closes). One inbox item per unit and day.
+    Returns the number of users notified."""
+    from django.db.models import Q
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from thidua.core.models import Notification
+    from thidua.core.notifications import notify
+
+    from .models import ReportSchedule
+    from .services import officers_at
+
+    today = today or timezone.localdate()
+    calendar = WorkingCalendar.from_database()
+    if not calendar.is_working_day(today):
+        return 0
+    horizon = calendar.add_working_days(today, settings.THIDUA_REPORT_REMINDER_WORKING_DAYS)
+    open_rounds = ReportSchedule.objects.filter(due_date__lte=horizon).filter(
+        Q(closes_on__isnull=True) | Q(closes_on__gte=today)).select_related("owner")
+    sent = 0
+    for schedule in open_rounds:
+        overdue = today > schedule.due_date
+        title = (_("Quá hạn báo cáo %(round)s") if overdue else _("Sắp đến hạn báo cáo %(round)s")) % {
+            "round": schedule}
+        for row in standings(schedule, today):
+            if row.report:
+                continue
+            url = reverse("movements:report_submit", args=[schedule.pk, row.unit.pk])
+            already = Notification.objects.filter(
+                url=url, title=title, created_at__date=timezone.localdate()).values("recipient")
+            users = officers_at([row.unit]).exclude(pk__in=already)
+            sent += notify(users, title, _("Hạn nộp: %(due)s. Cấp nhận: %(owner)s.") % {
+                "due": schedule.due_date.strftime("%d/%m/%Y"), "owner": schedule.owner}, url)
+    return sent

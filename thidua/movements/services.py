@@ -1,0 +1,204 @@
+"""State changes of movements, registrations, periodic reports and reviews.
+
+Each function takes the acting user, checks the permission, writes inside one transaction, leaves
+a history row (``_history_user``) and notifies whoever must act next (after commit)."""
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.accounts.models import Role
+from thidua.core.notifications import notify
+from thidua.organizations.models import Organization
+
+from .models import (Movement, MovementStatus, ProgressReport, Registration, RegistrationStatus,
+                     ReportSchedule)
+from .models.movement import Window
+
+
+def _require(user, perm, obj):
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
+
+
+def _save(user, instance, validate=True):
+    instance._history_user = user
+    if validate:
+        instance.full_clean()
+    instance.save()
+    return instance
+
+
+def officers_at(units, roles=(Role.EC_OFFICER, Role.UNIT_REPORTER)):
+    """Users holding one of ``roles`` directly at one of ``units``."""
+    return get_user_model().objects.filter(
+        role_assignments__organization__in=units, role_assignments__role__in=roles,
+        is_active=True).distinct()
+
+
+@transaction.atomic
+def save_movement(user, movement):
+    """Create or edit a movement (draft or launched) of the level it is launched by."""
+    _require(user, "movements.launch_movement_at", movement.launched_by)
+    return _save(user, movement)
+
+
+@transaction.atomic
+def launch_movement(user, movement):
+    """DRAFT → LAUNCHED. Side effects: the E&C officers of the units directly below the launcher
+    (those in scope) get an inbox item; lower levels see it in their movement inbox."""
+    _require(user, "movements.change_movement", movement)
+    if movement.status != MovementStatus.DRAFT:
+        raise ValidationError(_("Phong trào này đã được phát động."))
+    movement.status, movement.launched_at = MovementStatus.LAUNCHED, timezone.now()
+    _save(user, movement)
+    below = Organization.objects.children_of(movement.launched_by)
+    if movement.scope_chosen:
+        below = movement.chosen_units.all()
+    notify(officers_at(below), _("Phong trào mới: %(title)s") % {"title": movement.title},
+           _("%(unit)s đã phát động phong trào.") % {"unit": movement.launched_by},
+           movement.get_absolute_url())
+    return movement
+
+
+@transaction.atomic
+def derive_movement(user, parent, unit):
+    """A unit in scope makes the parent movement its own: a draft copy for its subtree, linked."""
+    _require(user, "movements.launch_movement_at", unit)
+    if parent.status != MovementStatus.LAUNCHED or not parent.covers(unit):
+        raise ValidationError(_("Đơn vị không thuộc phạm vi của phong trào này."))
+    if unit.pk == parent.launched_by_id:
+        raise ValidationError(_("Đơn vị phát động không triển khai lại chính phong trào của mình."))
+    derived = Movement(
+        launched_by=unit, parent=parent, kind=parent.kind, title=parent.title,
+        slogan=parent.slogan, goals=parent.goals, content=parent.content,
+        for_collectives=parent.for_collectives, for_individuals=parent.for_individuals,
+        for_households=parent.for_households, target_categories=parent.target_categories,
+        direct_workers_only=parent.direct_workers_only, start_date=parent.start_date,
+        end_date=parent.end_date, registration_deadline=parent.registration_deadline,
+        midterm_review_date=parent.midterm_review_date, final_review_date=parent.final_review_date)
+    _save(user, derived)
+    for criterion in parent.criteria.all():
+        criterion.pk, criterion.movement = None, derived
+        criterion.save()
+    return derived
+
+
+def _open_registration(movement):
+    if movement.registration_window() != Window.OPEN:
+        raise ValidationError(_("Ngoài thời gian đăng ký thi đua của phong trào này."))
+
+
+@transaction.atomic
+def save_registration(user, registration, titles, items):
+    """Save a draft: collective titles and (person, award type) pairs replace the previous ones."""
+    _require(user, "movements.register_unit", registration.unit)
+    if not registration.movement.covers(registration.unit):
+        raise ValidationError(_("Đơn vị không thuộc phạm vi của phong trào này."))
+    _open_registration(registration.movement)
+    if registration.pk and not registration.is_editable:
+        raise ValidationError(_("Bản đăng ký đã gửi, không sửa được nữa."))
+    _save(user, registration)
+    registration.collective_titles.set(titles)
+    registration.items.all().delete()
+    registration.items.bulk_create(
+        registration.items.model(registration=registration, person=person, award_type=award_type)
+        for person, award_type in items)
+    return registration
+
+
+@transaction.atomic
+def submit_registration(user, registration):
+    _require(user, "movements.register_unit", registration.unit)
+    _open_registration(registration.movement)
+    if not registration.is_editable:
+        raise ValidationError(_("Bản đăng ký đã được gửi."))
+    registration.status, registration.submitted_at = RegistrationStatus.SUBMITTED, timezone.now()
+    _save(user, registration)
+    superior = Organization.objects.get_parent(registration.unit)
+    notify(officers_at([superior], (Role.EC_OFFICER,)) if superior else [],
+           _("Đăng ký thi đua mới: %(unit)s") % {"unit": registration.unit},
+           str(registration.movement), registration_url(registration))
+    return registration
+
+
+def _review(user, registration, status, reason=""):
+    _require(user, "movements.review_unit_of", registration.unit)
+    if registration.status != RegistrationStatus.SUBMITTED:
+        raise ValidationError(_("Chỉ duyệt hoặc trả lại bản đăng ký đã gửi."))
+    registration.status, registration.return_reason = status, reason
+    registration.reviewed_at = timezone.now()
+    _save(user, registration)
+    notify(officers_at([registration.unit]),
+           _("Đăng ký thi đua: %(status)s") % {"status": registration.get_status_display()},
+           reason, registration_url(registration))
+    return registration
+
+
+@transaction.atomic
+def approve_registration(user, registration):
+    return _review(user, registration, RegistrationStatus.APPROVED)
+
+
+@transaction.atomic
+def return_registration(user, registration, reason):
+    if not reason.strip():
+        raise ValidationError(_("Cần ghi lý do trả lại."))
+    return _review(user, registration, RegistrationStatus.RETURNED, reason.strip())
+
+
+def registration_url(registration):
+    from django.urls import reverse
+
+    return reverse("movements:registration", args=[registration.movement_id, registration.unit_id])
+
+
+@transaction.atomic
+def save_schedule(user, schedule):
+    _require(user, "movements.manage_level", schedule.owner)
+    return _save(user, schedule)
+
+
+@transaction.atomic
+def submit_report(user, report):
+    """A unit submits (or corrects) its report for a schedule; refused once the round is closed."""
+    _require(user, "movements.report_for_unit", report.unit)
+    schedule = report.schedule
+    if not report.unit.path.startswith(schedule.owner.path) or report.unit == schedule.owner:
+        raise ValidationError(_("Đơn vị không thuộc cấp nhận báo cáo này."))
+    today = timezone.localdate()
+    if schedule.closes_on and today > schedule.closes_on:
+        raise ValidationError(_("Kỳ báo cáo này đã khóa sổ, không nhận thêm báo cáo."))
+    report.submitted_at, report.submitted_by = timezone.now(), user
+    _save(user, report)
+    return report
+
+
+def aggregate_reports(movement, organization, kind_until=None):
+    """Totals of the figures reported under ``organization`` for the movement (its schedules)."""
+    reports = ProgressReport.objects.filter(
+        schedule__movement=movement, unit__path__startswith=organization.path)
+    if kind_until:
+        reports = reports.filter(schedule__due_date__lte=kind_until)
+    totals = reports.aggregate(**{name: Sum(name) for name in ProgressReport.FIGURES})
+    return {name: value or 0 for name, value in totals.items()}
+
+
+@transaction.atomic
+def save_review(user, review, proposals=()):
+    """Record a mid-term or final review with its figures and proposed commendations."""
+    _require(user, "movements.manage_level", review.organization)
+    _save(user, review)
+    for proposal in proposals:
+        proposal.review = review
+        proposal.full_clean()
+        proposal.save()
+    return review
+
+
+def pending_units(schedule):
+    """Units directly below the schedule's owner that have not reported yet."""
+    reported = ProgressReport.objects.filter(schedule=schedule).values("unit")
+    return Organization.objects.children_of(schedule.owner).exclude(pk__in=reported)
