@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from thidua.core.workdays import WorkingCalendar
-from thidua.organizations.models import Organization
+from thidua.organizations.models import Organization, OrganizationStatus
 
 from .models import Period, ProgressReport
 
@@ -38,7 +38,8 @@ def standings(schedule, today=None):
     today = today or timezone.localdate()
     reports = {r.unit_id: r for r in ProgressReport.objects.filter(schedule=schedule)}
     rows = []
-    for unit in Organization.objects.children_of(schedule.owner).order_by("sort_key"):
+    for unit in Organization.objects.children_of(schedule.owner).filter(
+            status=OrganizationStatus.ACTIVE).order_by("sort_key"):
         report = reports.get(unit.pk)
         if report:
             status = LATE if report.is_late else ON_TIME

@@ -13,8 +13,7 @@ from thidua.accounts.models import Role
 from thidua.core.notifications import notify
 from thidua.organizations.models import Organization
 
-from .models import (Movement, MovementStatus, ProgressReport, Registration, RegistrationStatus,
-                     ReportSchedule)
+from .models import Movement, MovementStatus, ProgressReport, RegistrationStatus
 from .models.movement import Window
 
 
@@ -197,8 +196,3 @@ def save_review(user, review, proposals=()):
         proposal.save()
     return review
 
-
-def pending_units(schedule):
-    """Units directly below the schedule's owner that have not reported yet."""
-    reported = ProgressReport.objects.filter(schedule=schedule).values("unit")
-    return Organization.objects.children_of(schedule.owner).exclude(pk__in=reported)
