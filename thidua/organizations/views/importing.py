@@ -1,5 +1,4 @@
 """Excel import into a unit's subtree: the page, the upload, and the blank templates it offers."""
-from io import BytesIO
 
 from django import forms
 from django.conf import settings
@@ -9,14 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import number_format
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from thidua.core.excel import XLSX_CONTENT_TYPE
+
+from thidua.core.xlsx_import import ImportRejected, template_workbook
 
 from .. import importing
 from ..models import Organization
@@ -56,7 +53,7 @@ class ImportView(UnitImportMixin, View):
         kind = form.cleaned_data["kind"]
         try:
             count = importing.import_file(kind, form.cleaned_data["file"], self.unit, request.user)
-        except importing.ImportRejected as rejected:
+        except ImportRejected as rejected:
             return self.render(form, rejected.errors)
         messages.success(request, importing.SPECS[kind].done % {
             "count": number_format(count, force_grouping=True)})
@@ -77,45 +74,3 @@ class ImportTemplateView(UnitImportMixin, View):
                                 content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="mau-nhap-{kind}.xlsx"'
         return response
-
-
-def template_workbook(columns):
-    """A blank template: the header row (required columns marked *) on the first sheet, then a
-    "Hướng dẫn" sheet saying how to fill each column and listing what the coded columns accept."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Danh sách")
-    sheet.append([column.header for column in columns])
-    sheet.freeze_panes = "A2"
-    dates = (importing.a_date, importing.past_date)
-    for index, column in enumerate(columns, start=1):
-        sheet.cell(1, index).font = Font(bold=True)
-        dimension = sheet.column_dimensions[get_column_letter(index)]
-        dimension.width = max(14, len(column.header) + 4)
-        # Cells typed as text keep the leading zeros of codes and citizen IDs.
-        dimension.number_format = "DD/MM/YYYY" if column.parse in dates else "@"
-    guide = book.create_sheet(_("Hướng dẫn"))
-    guide.column_dimensions["A"].width, guide.column_dimensions["C"].width = 28, 100
-    guide.append([_("Điền từ dòng 2 của trang “%(sheet)s”, giữ nguyên dòng tiêu đề; cột có dấu * "
-                    "là bắt buộc.") % {"sheet": sheet.title}])
-    guide.append([])
-    guide.append([_("Cột"), _("Bắt buộc"), _("Cách ghi")])
-    headings = [1, guide.max_row]
-    for column in columns:
-        guide.append([str(column.label), _("Có") if column.required else "",
-                      str(column.hint or column.parse.hint)])
-    for column in columns:
-        if isinstance(column.parse, importing.Choice):
-            guide.append([])
-            guide.append([_("Giá trị của cột “%(column)s” (ghi tên hoặc mã)")
-                          % {"column": column.label}])
-            headings.append(guide.max_row)
-            guide.append([_("Mã"), _("Tên")])
-            for code, label in column.parse.options():
-                guide.append([str(code), str(label)])
-    for number in headings:
-        for cell in guide[number]:
-            cell.font = Font(bold=True)
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
