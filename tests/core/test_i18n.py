@@ -1,0 +1,168 @@
+"""The English catalogue: switching the language shows English, Vietnamese stays the default, and
+every entry of thidua/locale/en is translated (and compiled)."""
+import ast
+import gettext
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+CATALOGUE = Path(settings.BASE_DIR) / "thidua" / "locale" / "en" / "LC_MESSAGES"
+
+
+@pytest.fixture
+def user_client(client, django_user_model):
+    user = django_user_model.objects.create_user("i18n-user", password="a-long-test-password")
+    client.force_login(user)
+    return client
+
+
+def english(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+def test_home_page_in_english_with_the_language_cookie(user_client):
+    html = english(user_client).get(reverse("core:home")).content.decode()
+    assert '<html lang="en">' in html
+    assert "Overview" in html
+    assert "Units" in html
+    assert "Emulation blocs and clusters" in html
+    assert "Tổng quan" not in html
+    assert "Khối, cụm thi đua" not in html
+
+
+def test_organisation_list_in_english_with_the_language_cookie(user_client):
+    html = english(user_client).get(reverse("organizations:organization_list")).content.decode()
+    assert "List of units" in html
+    assert ">Units<" in html
+    assert "Danh sách đơn vị" not in html
+    assert "Tổng quan" not in html
+
+
+def test_vietnamese_is_the_default_without_the_cookie(user_client):
+    html = user_client.get(reverse("core:home")).content.decode()
+    assert '<html lang="vi">' in html
+    assert "Tổng quan" in html
+    assert "Overview" not in html
+    html = user_client.get(reverse("organizations:organization_list")).content.decode()
+    assert "Danh sách đơn vị" in html
+    assert "List of units" not in html
+
+
+def test_the_language_selector_switches_to_english(user_client):
+    response = user_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert user_client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    html = user_client.get(reverse("core:home")).content.decode()
+    assert "Overview" in html and "Tổng quan" not in html
+
+
+def test_login_page_in_english_for_anonymous_visitors(client):
+    html = english(client).get(reverse("accounts:login")).content.decode()
+    assert "Sign in" in html
+    assert "Đăng nhập" not in html
+
+
+# --- the catalogue itself ---------------------------------------------------------------------
+
+def _unquote(line):
+    return ast.literal_eval(line)  # a PO string is a C-style quoted string, as in Python
+
+
+def parse_po(path):
+    """Entries of a .po file as dicts: msgid, msgid_plural, msgstr (list of forms), flags.
+    Obsolete (#~) entries are skipped. Small on purpose: the project does not depend on polib."""
+    entries, entry, field = [], None, None
+
+    def finish():
+        if entry is not None and "msgid" in entry:
+            entries.append(entry)
+
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line:
+            finish()
+            entry, field = None, None
+            continue
+        if line.startswith("#~"):
+            continue
+        if entry is None:
+            entry = {"flags": set(), "msgstr": {}}
+        if line.startswith("#,"):
+            entry["flags"].update(flag.strip() for flag in line[2:].split(","))
+        elif line.startswith("#"):
+            continue
+        elif line.startswith("msgid_plural "):
+            field = "msgid_plural"
+            entry[field] = _unquote(line[len("msgid_plural "):])
+        elif line.startswith("msgid "):
+            field = "msgid"
+            entry[field] = _unquote(line[len("msgid "):])
+        elif line.startswith("msgctxt "):
+            field = "msgctxt"
+            entry[field] = _unquote(line[len("msgctxt "):])
+        elif line.startswith("msgstr["):
+            index, rest = line[len("msgstr["):].split("]", 1)
+            field = ("msgstr", int(index))
+            entry["msgstr"][int(index)] = _unquote(rest.strip())
+        elif line.startswith("msgstr "):
+            field = ("msgstr", 0)
+            entry["msgstr"][0] = _unquote(line[len("msgstr "):])
+        elif line.startswith('"'):
+            if isinstance(field, tuple):
+                entry["msgstr"][field[1]] += _unquote(line)
+            else:
+                entry[field] += _unquote(line)
+    finish()
+    return entries
+
+
+@pytest.fixture(scope="module")
+def entries():
+    return parse_po(CATALOGUE / "django.po")
+
+
+def test_the_catalogue_header(entries):
+    header = entries[0]
+    assert header["msgid"] == ""
+    assert "fuzzy" not in header["flags"]
+    meta = header["msgstr"][0]
+    assert "Language: en\n" in meta
+    assert "Plural-Forms: nplurals=2; plural=(n != 1);\n" in meta
+    assert "charset=UTF-8" in meta
+
+
+def test_every_entry_is_translated_and_none_is_fuzzy(entries):
+    messages = entries[1:]
+    assert len(messages) > 1000
+    fuzzy = [e["msgid"] for e in messages if "fuzzy" in e["flags"]]
+    assert fuzzy == []
+    untranslated = [e["msgid"] for e in messages
+                    if not e["msgstr"] or any(not form for form in e["msgstr"].values())]
+    assert untranslated == []
+    plural_forms = [e["msgid"] for e in messages
+                    if "msgid_plural" in e and sorted(e["msgstr"]) != [0, 1]]
+    assert plural_forms == []
+
+
+def test_the_compiled_catalogue_matches_the_po_file(entries):
+    """django.mo is what Django reads: forgetting `compilemessages` after translating fails here."""
+    with open(CATALOGUE / "django.mo", "rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+    stale = []
+    for e in entries[1:]:
+        if "msgctxt" in e:
+            found = (compiled.npgettext(e["msgctxt"], e["msgid"], e["msgid_plural"], 1)
+                     if "msgid_plural" in e else compiled.pgettext(e["msgctxt"], e["msgid"]))
+            if found != e["msgstr"][0]:
+                stale.append(e["msgid"])
+        elif "msgid_plural" in e:
+            pair = (compiled.ngettext(e["msgid"], e["msgid_plural"], 1),
+                    compiled.ngettext(e["msgid"], e["msgid_plural"], 2))
+            if pair != (e["msgstr"][0], e["msgstr"][1]):
+                stale.append(e["msgid"])
+        elif compiled.gettext(e["msgid"]) != e["msgstr"][0]:
+            stale.append(e["msgid"])
+    assert stale == []
