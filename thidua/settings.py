@@ -148,7 +148,9 @@ LOCALE_PATHS = [BASE_DIR / "thidua" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Grouping is applied where a number is a quantity (the |intcomma filter: 1.234.567); ids and
+# years must never be grouped.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["thidua.formats"]
 
 STATIC_URL = "static/"
