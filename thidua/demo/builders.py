@@ -27,6 +27,7 @@ from thidua.organizations.models import OrganizationKind as K
 
 from . import accounts, data, people
 from . import movements as demo_movements
+from . import movements_records
 
 TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
 WARD_PREFIXES = ("Phường ", "Xã ", "Đặc khu ")
@@ -247,6 +248,7 @@ def load(small=False, today=None):
     summary.accounts = accounts.ensure_accounts(units)
     summary.created["accounts"] = admin_created + accounts.created_count(summary.accounts)
     demo_movements.load(actor, today)
+    movements_records.load(actor, summary.created)
     summary.totals = {
         "organizations": Organization.objects.count(),
         "groups": EmulationGroup.objects.count(),

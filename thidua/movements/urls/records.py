@@ -1,1 +1,49 @@
-urlpatterns = []
+"""Records of the movements: bloc pledges and score sheets, cooperation programmes, exemplars,
+initiatives, inspections and events (mounted under /phong-trao/, namespace ``movements``)."""
+from django.urls import path
+
+from ..views import events, exemplars, groups, initiatives, inspections, programmes
+
+urlpatterns = [
+    # Blocs and clusters (the group's own page lives in organizations).
+    path("khoi/<int:pk>/giao-uoc/", groups.PledgeView.as_view(), name="pledge"),
+    path("khoi/<int:pk>/bang-diem/", groups.ScoreSheetView.as_view(), name="score_sheet"),
+    path("khoi/<int:pk>/bang-diem/xep-hang/", groups.RankingView.as_view(), name="score_ranking"),
+    path("khoi/<int:pk>/bang-diem/tu-cham/<int:member>/", groups.SelfScoreView.as_view(),
+         name="score_self"),
+    path("khoi/<int:pk>/bang-diem/dieu-chinh/", groups.AdjustScoreView.as_view(),
+         name="score_adjust"),
+    # Cooperation programmes and their yearly targets.
+    path("chuong-trinh/", programmes.ProgrammeListView.as_view(), name="programme_list"),
+    path("chuong-trinh/them/", programmes.ProgrammeFormView.as_view(), name="programme_create"),
+    path("chuong-trinh/<int:pk>/", programmes.ProgrammeDetailView.as_view(),
+         name="programme_detail"),
+    path("chuong-trinh/<int:pk>/sua/", programmes.ProgrammeFormView.as_view(),
+         name="programme_edit"),
+    path("chuong-trinh/<int:programme>/chi-tieu/them/", programmes.TargetFormView.as_view(),
+         name="target_create"),
+    path("chuong-trinh/chi-tieu/<int:pk>/sua/", programmes.TargetFormView.as_view(),
+         name="target_edit"),
+    # Exemplars and initiatives.
+    path("dien-hinh/", exemplars.ExemplarListView.as_view(), name="exemplar_list"),
+    path("dien-hinh/them/", exemplars.ExemplarFormView.as_view(), name="exemplar_create"),
+    path("dien-hinh/<int:pk>/", exemplars.ExemplarDetailView.as_view(), name="exemplar_detail"),
+    path("dien-hinh/<int:pk>/sua/", exemplars.ExemplarFormView.as_view(), name="exemplar_edit"),
+    path("nguoi-cua-don-vi/", exemplars.PeopleOptionsView.as_view(),
+         name="records_people_options"),
+    path("sang-kien/", initiatives.InitiativeListView.as_view(), name="initiative_list"),
+    path("sang-kien/them/", initiatives.InitiativeFormView.as_view(), name="initiative_create"),
+    path("sang-kien/<int:pk>/sua/", initiatives.InitiativeFormView.as_view(),
+         name="initiative_edit"),
+    # Inspections and events.
+    path("kiem-tra/", inspections.InspectionListView.as_view(), name="inspection_list"),
+    path("kiem-tra/them/", inspections.InspectionFormView.as_view(), name="inspection_create"),
+    path("kiem-tra/<int:pk>/", inspections.InspectionDetailView.as_view(),
+         name="inspection_detail"),
+    path("kiem-tra/<int:pk>/sua/", inspections.InspectionFormView.as_view(),
+         name="inspection_edit"),
+    path("su-kien/", events.EventListView.as_view(), name="event_list"),
+    path("su-kien/them/", events.EventFormView.as_view(), name="event_create"),
+    path("su-kien/<int:pk>/", events.EventDetailView.as_view(), name="event_detail"),
+    path("su-kien/<int:pk>/sua/", events.EventFormView.as_view(), name="event_edit"),
+]

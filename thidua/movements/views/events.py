@@ -1,0 +1,56 @@
+"""Events: the five-yearly Patriotic Emulation Congress and exemplar conferences, linking the
+reviews they sum up and the exemplars they honour."""
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from thidua.organizations.scoping import organization_q
+
+from .. import records_services as services
+from ..forms_records import EventForm
+from ..models import Event, Exemplar, Review
+from .programmes import RecordFormView, RecordListView, managed_units, object_or_403
+
+
+class EventListView(RecordListView):
+    template_name = "movements/records/event_list.html"
+
+    def get(self, request):
+        events = Event.objects.filter(organization_q(request.user, prefix="organizer__"))
+        return self.render_to_response(self.get_context_data(
+            events=events.select_related("organizer")))
+
+
+class EventDetailView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        event = object_or_403(request.user, Event.objects.select_related("organizer"), pk,
+                              "movements.view_level", lambda e: e.organizer)
+        return render(request, "movements/records/event_detail.html", {
+            "event": event,
+            "reviews": event.reviews.select_related("movement", "organization"),
+            "exemplars": event.exemplars.select_related("unit", "person"),
+            "can_edit": request.user.has_perm("movements.manage_level", event.organizer),
+        })
+
+
+class EventFormView(RecordFormView):
+    model = Event
+    form_class = EventForm
+    unit_field = "organizer"
+    titles = (gettext_lazy("Thêm sự kiện thi đua"), gettext_lazy("Sửa sự kiện thi đua"))
+    saved_message = gettext_lazy("Đã lưu sự kiện thi đua.")
+    detail_name, list_name = "movements:event_detail", "movements:event_list"
+
+    def form_kwargs(self):
+        user = self.request.user
+        units = managed_units(user)
+        return {"units": units,
+                "reviews": Review.objects.filter(organization_q(
+                    user, prefix="organization__")).select_related("movement"),
+                "exemplars": Exemplar.objects.visible_to(user).order_by("title")}
+
+    def save(self, form):
+        return services.save_event(self.request.user, form.save(commit=False),
+                                   list(form.cleaned_data["reviews"]),
+                                   list(form.cleaned_data["exemplars"]))
