@@ -2,10 +2,21 @@
 from datetime import date
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from thidua.accounts.models import RoleAssignment, User
 from thidua.organizations import services
 from thidua.organizations.models import Employment, Organization, OrganizationKind, Person
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    """Every test starts in the default language: a request with an English cookie leaves English
+    active in the thread, which would leak into the next test's service calls."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
