@@ -19,6 +19,12 @@ def vietnamese():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Tests create many users; the production hasher would dominate the run time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def root_user(db):
     return User.objects.create_superuser("root", "root@example.org", "root-password-123")

@@ -9,6 +9,7 @@ NAVIGATION = [
     ("organizations:person_list", _("Cá nhân"), "people"),
     ("organizations:group_list", _("Khối, cụm thi đua"), "collection"),
     ("movements:movement_list", _("Phong trào"), "megaphone"),
+    ("nominations:batch_list", _("Hồ sơ khen thưởng"), "folder-check"),
 ]
 
 

@@ -2,7 +2,8 @@ import pytest
 
 from thidua.accounts.models import Role
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser,
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def log_in(page, live_server, username, password):

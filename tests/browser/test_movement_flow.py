@@ -8,7 +8,8 @@ from django.utils import timezone
 from thidua.accounts.models import Role
 from thidua.movements.models import Movement, ProgressReport, Registration, Review
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser,
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 PASSWORD = "a-long-test-password"
 
 

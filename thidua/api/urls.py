@@ -5,6 +5,7 @@ from ninja.security import APIKeyHeader, HttpBearer, django_auth
 from thidua.accounts.models import ApiToken
 
 from .awards import router as awards_router
+from .nominations import router as nominations_router
 from .movements import router as movements_router
 from .organizations import router as organizations_router
 
@@ -37,3 +38,4 @@ api = NinjaAPI(
 api.add_router("/", organizations_router)
 api.add_router("/", awards_router)
 api.add_router("/", movements_router)
+api.add_router("/", nominations_router)

@@ -18,6 +18,7 @@ class SubjectKind(models.TextChoices):
     INDIVIDUAL = "INDIVIDUAL", _("Cá nhân")
     COLLECTIVE = "COLLECTIVE", _("Tập thể")
     BOTH = "BOTH", _("Cá nhân và tập thể")
+    HOUSEHOLD = "HOUSEHOLD", _("Hộ gia đình")
 
 
 class AuthorityLevel(models.IntegerChoices):
@@ -45,6 +46,30 @@ class AwardType(models.Model):
         blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(_("đang dùng"), default=True)
+    # The pipeline's rules for this type (issue 4); all editable data, versioned by ``history``.
+    subject_kinds = models.JSONField(
+        _("đối tượng được xét"), default=list, blank=True,
+        help_text=_("Danh sách: INDIVIDUAL, COLLECTIVE, HOUSEHOLD."))
+    conferrer_kinds = models.JSONField(
+        _("loại đơn vị có thẩm quyền tặng"), default=list, blank=True,
+        help_text=_("Loại hình đơn vị (OrganizationKind) được quyết định; trống: cơ quan ngoài "
+                    "hệ thống (Thủ tướng, Chủ tịch nước)."))
+    chain_rank = models.PositiveSmallIntegerField(_("bậc trong chuỗi danh hiệu"), default=0)
+    dossier_components = models.JSONField(
+        _("thành phần hồ sơ bắt buộc"), default=dict, blank=True,
+        help_text=_('Theo thủ tục: {"STANDARD": [...], "SIMPLIFIED": [...]} (loại tệp đính kèm).'))
+    council_vote_required = models.BooleanField(_("cần Hội đồng bỏ phiếu"), default=True)
+    secret_ballot = models.BooleanField(_("bỏ phiếu kín"), default=False)
+    threshold_percent = models.DecimalField(
+        _("tỷ lệ phiếu đồng ý (% tổng số thành viên Hội đồng)"), max_digits=5, decimal_places=2,
+        default=50)
+    threshold_inclusive = models.BooleanField(
+        _("đạt khi bằng tỷ lệ"), default=False,
+        help_text=_("Bỏ chọn: phải vượt tỷ lệ (quá bán); chọn: từ tỷ lệ trở lên (80%, 90%)."))
+    publicity_required = models.BooleanField(_("phải công khai"), default=False)
+    publicity_days = models.PositiveSmallIntegerField(_("số ngày làm việc công khai"), default=5)
+    valid_from = models.DateField(_("áp dụng từ"), null=True, blank=True)
+    valid_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -54,6 +79,52 @@ class AwardType(models.Model):
 
     def __str__(self):
         return self.name
+
+    def components_for(self, procedure):
+        """The attachment kinds a dossier for this type needs under ``procedure``."""
+        return list((self.dossier_components or {}).get(procedure, []))
+
+    def conferrable_by(self, organization):
+        return organization is not None and organization.kind in (self.conferrer_kinds or [])
+
+    def allows_subject(self, subject_kind):
+        return subject_kind in (self.subject_kinds or [])
+
+    def in_force(self, day):
+        return ((self.valid_from is None or self.valid_from <= day)
+                and (self.valid_to is None or day <= self.valid_to))
+
+    def vote_passes(self, agree, total_members):
+        """Whether ``agree`` votes reach the threshold over the council's total membership."""
+        if total_members <= 0:
+            return False
+        needed = self.threshold_percent * total_members
+        return agree * 100 >= needed if self.threshold_inclusive else agree * 100 > needed
+
+
+class BaseSalaryQuerySet(models.QuerySet):
+    def in_force(self, day):
+        """The row in force on ``day`` (the latest effective on or before it) or None."""
+        return self.filter(effective_from__lte=day).order_by("-effective_from").first()
+
+
+class BaseSalary(models.Model):
+    """Mức lương cơ sở: money awards are multiples of the amount in force on the decision date."""
+
+    amount = models.PositiveIntegerField(_("mức lương cơ sở (đồng/tháng)"))
+    effective_from = models.DateField(_("áp dụng từ ngày"), unique=True)
+    legal_basis = models.CharField(_("căn cứ"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    objects = BaseSalaryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-effective_from"]
+        verbose_name = _("mức lương cơ sở")
+        verbose_name_plural = _("mức lương cơ sở")
+
+    def __str__(self):
+        return f"{self.amount:,} ({self.effective_from:%d/%m/%Y})".replace(",", ".")
 
 
 class RecipientQuerySet(models.QuerySet):
@@ -99,6 +170,11 @@ def one_recipient(name):
     )
 
 
+class AwardSource(models.TextChoices):
+    IMPORTED = "IMPORTED", _("Nhập từ quyết định cũ")
+    DECISION = "DECISION", _("Quyết định trên hệ thống")
+
+
 class AwardStatus(models.TextChoices):
     ACTIVE = "ACTIVE", _("Có hiệu lực")
     REVOKED = "REVOKED", _("Đã thu hồi")
@@ -117,6 +193,11 @@ class Award(Recipient):
                               default=AwardStatus.ACTIVE)
     revoked_on = models.DateField(_("ngày thu hồi"), null=True, blank=True)
     revocation_reason = models.TextField(_("lý do thu hồi"), blank=True)
+    source = models.CharField(_("nguồn"), max_length=8, choices=AwardSource.choices,
+                              default=AwardSource.IMPORTED)
+    decision = models.ForeignKey("nominations.Decision", models.PROTECT, null=True, blank=True,
+                                 related_name="awards", verbose_name=_("quyết định"))
+    money_amount = models.PositiveIntegerField(_("tiền thưởng (đồng)"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -204,3 +285,35 @@ class Hold(Recipient):
         super().clean()
         if self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+
+class RevocationGround(models.TextChoices):
+    """Law 06/2022/QH15 Art. 93: the four grounds for cancelling an award."""
+
+    FRAUD = "FRAUD", _("a) Gian dối trong kê khai thành tích")
+    FORGERY = "FORGERY", _("b) Làm giả hồ sơ, giấy tờ, cung cấp thông tin sai sự thật")
+    UNLAWFUL_PROCEDURE = "UNLAWFUL_PROCEDURE", _("c) Thẩm định, xét duyệt, đề nghị trái pháp luật")
+    LATER_VIOLATION = "LATER_VIOLATION", _(
+        "d) Có kết luận, quyết định, bản án xác định vi phạm trong thời gian đạt thành tích")
+
+
+class Revocation(models.Model):
+    """The cancellation of one award: ground, the revoking decision and what was recovered."""
+
+    award = models.OneToOneField(Award, models.PROTECT, related_name="revocation",
+                                 verbose_name=_("khen thưởng"))
+    ground = models.CharField(_("căn cứ thu hồi"), max_length=20, choices=RevocationGround.choices)
+    revoking_decision = models.CharField(_("số quyết định hủy bỏ"), max_length=64)
+    decided_on = models.DateField(_("ngày quyết định hủy bỏ"))
+    artefacts_recovered = models.BooleanField(_("đã thu hồi hiện vật"), default=False)
+    recovered_amount = models.PositiveIntegerField(_("số tiền đã thu hồi (đồng)"), default=0)
+    note = models.TextField(_("ghi chú"), blank=True)
+    recorded_by = models.ForeignKey("accounts.User", models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thu hồi khen thưởng")
+        verbose_name_plural = _("thu hồi khen thưởng")
+
+    def __str__(self):
+        return f"{self.revoking_decision} — {self.award}"

@@ -89,3 +89,30 @@ def end_hold(user, hold, end_date):
     _keeper_check(user, hold)
     hold.end_date = end_date
     return _save(user, hold)
+
+
+@transaction.atomic
+def revoke_award(user, award, ground, revoking_decision, decided_on, artefacts_recovered=False,
+                 recovered_amount=0, note=""):
+    """Cancel ``award`` on one of the four grounds of Law Art. 93, by the authority that awarded.
+    Side effects: a Revocation row (revoking decision, recovery), the award REVOKED with a
+    history row carrying ``user``."""
+    from django.core.exceptions import ValidationError
+
+    from .models import AwardStatus, Revocation, RevocationGround
+
+    _require(user, "awards.revoke_award", award)
+    award = Award.objects.select_for_update().get(pk=award.pk)
+    if award.status == AwardStatus.REVOKED:
+        raise ValidationError(_("Khen thưởng này đã bị thu hồi."))
+    if ground not in RevocationGround.values:
+        raise ValidationError(_("Chọn một trong bốn căn cứ thu hồi theo Điều 93 Luật Thi đua, "
+                                "khen thưởng."))
+    if not (revoking_decision or "").strip():
+        raise ValidationError(_("Cần ghi số quyết định hủy bỏ."))
+    Revocation.objects.create(award=award, ground=ground, revoking_decision=revoking_decision,
+                              decided_on=decided_on, artefacts_recovered=artefacts_recovered,
+                              recovered_amount=recovered_amount or 0, note=note, recorded_by=user)
+    award.status, award.revoked_on = AwardStatus.REVOKED, decided_on
+    award.revocation_reason = f"{RevocationGround(ground).label} — {revoking_decision}"
+    return _save(user, award)

@@ -1,2 +1,23 @@
+from django.urls import path
+
+from .views import batches, council, decisions, public
+
 app_name = "nominations"
-urlpatterns = []
+urlpatterns = [
+    path("", batches.BatchListView.as_view(), name="batch_list"),
+    path("moi/", batches.BatchCreateView.as_view(), name="batch_create"),
+    path("<int:pk>/", batches.BatchDetailView.as_view(), name="batch_detail"),
+    path("<int:pk>/doi-tuong/", batches.NomineesView.as_view(), name="batch_nominees"),
+    path("<int:pk>/thao-tac/<slug:action>/", batches.BatchActionView.as_view(),
+         name="batch_action"),
+    path("<int:pk>/tham-dinh/", batches.AppraisalView.as_view(), name="batch_appraisal"),
+    path("tep/<int:pk>/", batches.AttachmentDownloadView.as_view(), name="attachment"),
+    path("hoi-dong/<int:pk>/", council.CouncilView.as_view(), name="council"),
+    path("phien-hop/<int:pk>/", council.SessionView.as_view(), name="session_detail"),
+    path("phien-hop/<int:pk>/ket-qua/", council.SessionTalliesView.as_view(),
+         name="session_tallies"),
+    path("phien-hop/<int:pk>/bien-ban/", council.MinutesView.as_view(), name="session_minutes"),
+    path("<int:pk>/quyet-dinh/", decisions.DecisionCreateView.as_view(), name="decision_create"),
+    path("quyet-dinh/<int:pk>/", decisions.DecisionView.as_view(), name="decision_detail"),
+    path("cong-khai/<str:token>/", public.DisclosureView.as_view(), name="disclosure"),
+]

@@ -1,5 +1,6 @@
 """A person's or a unit's commendation record: awards, ratings, disciplines, holds, initiatives,
 and this year's eligibility, with forms for the registry keepers."""
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -13,7 +14,17 @@ from thidua.organizations.models import Organization, Person
 from .. import histories, services
 from ..eligibility import evaluate
 from ..forms import AwardForm, DisciplineForm, HoldForm, RatingForm
-from ..models import AnnualRating, Award, Hold
+from ..models import AnnualRating, Award, Hold, Revocation
+
+
+class RevocationForm(forms.ModelForm):
+    """Hủy bỏ, thu hồi one award (Law Art. 93), posted from the award's row."""
+
+    class Meta:
+        model = Revocation
+        fields = ["ground", "revoking_decision", "decided_on", "artefacts_recovered",
+                  "recovered_amount", "note"]
+        widgets = {"decided_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class RecordView(LoginRequiredMixin, View):
@@ -49,9 +60,11 @@ class RecordView(LoginRequiredMixin, View):
         return self.render(self.forms() if self.can_keep else {})
 
     def post(self, request, pk):
+        name = request.POST.get("form")
+        if name == "revoke":  # permission: the awarding authority, checked by the service
+            return self.revoke(request)
         if not self.can_keep:
             raise PermissionDenied
-        name = request.POST.get("form")
         if name == "end_hold":
             hold = get_object_or_404(Hold, pk=request.POST.get("hold"), **self.recipient())
             services.end_hold(request.user, hold, timezone.localdate())
@@ -67,6 +80,25 @@ class RecordView(LoginRequiredMixin, View):
             return redirect(request.path)
         messages.error(request, _("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu bên dưới."))
         return self.render(forms, open_form=name)
+
+    def revoke(self, request):
+        from django.core.exceptions import ValidationError
+
+        award = get_object_or_404(Award, pk=request.POST.get("award"), **self.recipient())
+        form = RevocationForm(request.POST, prefix="revoke")
+        if not form.is_valid():
+            messages.error(request, _("Chưa thu hồi được: %(errors)s") % {"errors": " ".join(
+                e for errors in form.errors.values() for e in errors)})
+            return redirect(request.path)
+        try:
+            services.revoke_award(request.user, award, **form.cleaned_data)
+        except PermissionDenied:
+            raise
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã thu hồi khen thưởng."))
+        return redirect(request.path)
 
     def save(self, name, form):
         user = self.request.user
@@ -96,7 +128,9 @@ class RecordView(LoginRequiredMixin, View):
         context = {
             "subject": self.subject, "collective": self.collective, "can_keep": self.can_keep,
             "forms": forms, "open_form": open_form, "year": year, "result": result,
-            "awards": Award.objects.filter(**recipient).select_related("award_type"),
+            "awards": Award.objects.filter(**recipient).select_related(
+                "award_type", "decision", "revocation"),
+            "revoke_form": RevocationForm(prefix="revoke"),
             "ratings": AnnualRating.objects.filter(**recipient).order_by("-year"),
             "holds": Hold.objects.filter(**recipient).order_by("-start_date"),
             "disciplines": [] if self.collective else self.subject.disciplines.all(),

@@ -1,0 +1,118 @@
+"""Ballots: secret-ballot unlinkability, thresholds over total membership, voting errors."""
+import pytest
+from django.db import connection
+
+from thidua.awards.models import AwardType
+from thidua.nominations import workflow
+from thidua.nominations.models import BallotParticipation, OpenVote, Tally
+from thidua.nominations.states import CouncilResult
+
+pytestmark = pytest.mark.django_db
+
+
+def session_for(pipeline, codes, person=None):
+    batch = pipeline.draft(codes=codes, person=person)
+    pipeline.to_council(batch)
+    items = list(batch.items.all())
+    return batch, items, workflow.open_session(pipeline.hue.secretary, pipeline.hue.council,
+                                               "Phiên họp", items)
+
+
+def test_secret_ballot_stores_nothing_that_links_a_vote_to_a_member(pipeline):
+    batch, items, session = session_for(pipeline, ("CSTDCS",))
+    assert session.secret
+    values = ["AGREE", "DISAGREE", "AGREE", "ABSTAIN", "AGREE"]
+    for member, value in zip(pipeline.hue.members, values):
+        workflow.cast_ballot(member, session, {items[0].pk: value})
+
+    tally = Tally.objects.get(session=session, item=items[0])
+    assert (tally.agree, tally.disagree, tally.abstain) == (3, 1, 1)
+    assert BallotParticipation.objects.filter(session=session).count() == 5
+    assert not OpenVote.objects.exists()
+    # Schema: the counts table has no member, the participation table has no value or time.
+    tally_columns = {c.name for c in connection.introspection.get_table_description(
+        connection.cursor(), Tally._meta.db_table)}
+    participation_columns = {c.name for c in connection.introspection.get_table_description(
+        connection.cursor(), BallotParticipation._meta.db_table)}
+    assert tally_columns == {"id", "session_id", "item_id", "round", "agree", "disagree",
+                             "abstain"}
+    assert participation_columns == {"id", "session_id", "round", "member_id"}
+    # No history table copies either of them (history rows would carry the voter).
+    tables = connection.introspection.table_names()
+    assert not [t for t in tables if "historical" in t and ("tally" in t or "ballot" in t)]
+    # Nothing else written during voting mentions the vote values next to a member.
+    from thidua.nominations.models import Transition
+
+    assert not Transition.objects.filter(note__icontains="AGREE").exists()
+
+
+def test_open_ballot_keeps_named_votes(pipeline):
+    batch, items, session = session_for(pipeline, ("GK",))
+    assert not session.secret
+    workflow.cast_ballot(pipeline.hue.members[0], session, {items[0].pk: "AGREE"})
+    assert OpenVote.objects.get().member.user == pipeline.hue.members[0]
+
+
+def test_voting_twice_and_after_closing_are_refused_in_vietnamese(pipeline):
+    batch, items, session = session_for(pipeline, ("GK",))
+    member = pipeline.hue.members[0]
+    workflow.cast_ballot(member, session, {items[0].pk: "AGREE"})
+    with pytest.raises(workflow.WorkflowError, match="đã bỏ phiếu ở vòng này"):
+        workflow.cast_ballot(member, session, {items[0].pk: "DISAGREE"})
+    assert Tally.objects.get(item=items[0]).total == 1
+    with pytest.raises(workflow.WorkflowError, match="không phải thành viên"):
+        workflow.cast_ballot(pipeline.reporter, session, {items[0].pk: "AGREE"})
+    for other in pipeline.hue.members[1:3]:
+        workflow.cast_ballot(other, session, {items[0].pk: "AGREE"})
+    workflow.close_session(pipeline.hue.secretary, session)
+    with pytest.raises(workflow.WorkflowError, match="Phiên họp đã kết thúc"):
+        workflow.cast_ballot(pipeline.hue.members[4], session, {items[0].pk: "AGREE"})
+
+
+def test_threshold_counts_total_membership_so_absentees_weigh_against(pipeline, make_user):
+    for _ in range(5):  # ten members in all
+        from thidua.nominations.models import CouncilMembership
+
+        CouncilMembership.objects.create(council=pipeline.hue.council, user=make_user(),
+                                         role="MEMBER", start_date="2020-01-01")
+    batch, items, session = session_for(pipeline, ("CSTDCS",))
+    assert session.total_members == 10
+    members = list(session.attendance.all())
+    # 8 present, all agree: 80% of 10 reaches CSTĐCS's 80% …
+    workflow.set_attendance(pipeline.hue.secretary, session, [a.member_id for a in members[:8]])
+    workflow.enter_paper_tally(pipeline.hue.secretary, session, [a.member for a in members[:8]],
+                               {items[0].pk: (8, 0, 0)})
+    workflow.close_session(pipeline.hue.secretary, session)
+    items[0].refresh_from_db()
+    assert items[0].council_result == CouncilResult.PASSED
+    # … but the same 8 of 10 would not reach CSTĐ cấp bộ's 90%.
+    assert not AwardType.objects.get(code="CSTD_BO").vote_passes(8, 10)
+    # and a simple majority needs more than half of all members, not of those present.
+    assert not AwardType.objects.get(code="GK").vote_passes(5, 10)
+
+
+def test_quorum_and_paper_tally_checks(pipeline):
+    batch, items, session = session_for(pipeline, ("GK",))
+    attendance = list(session.attendance.all())
+    workflow.set_attendance(pipeline.hue.secretary, session, [attendance[0].member_id],
+                            written=[a.member_id for a in attendance[1:]])
+    with pytest.raises(workflow.WorkflowError, match="vượt số phiếu"):
+        workflow.enter_paper_tally(pipeline.hue.secretary, session, [attendance[0].member],
+                                   {items[0].pk: (2, 0, 0)})
+    with pytest.raises(workflow.WorkflowError, match="chưa đủ số thành viên có mặt"):
+        workflow.close_session(pipeline.hue.secretary, session)
+
+
+def test_second_round_only_for_those_who_failed(pipeline, network):
+    batch, items, session = session_for(pipeline, ("GK", "LDTT"))
+    gk, ldtt = items
+    for member in pipeline.hue.members:
+        workflow.cast_ballot(member, session, {gk.pk: "AGREE", ldtt.pk: "DISAGREE"})
+    session = workflow.next_round(pipeline.hue.secretary, session)
+    assert set(session.tallies.filter(round=2).values_list("item_id", flat=True)) == {ldtt.pk}
+    for member in pipeline.hue.members:
+        workflow.cast_ballot(member, session, {ldtt.pk: "AGREE"})
+    with pytest.raises(workflow.WorkflowError, match="hết số vòng"):
+        workflow.next_round(pipeline.hue.secretary, session)
+    workflow.close_session(pipeline.hue.secretary, session)
+    assert set(batch.items.values_list("council_result", flat=True)) == {CouncilResult.PASSED}

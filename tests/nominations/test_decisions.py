@@ -1,0 +1,155 @@
+"""Decisions: numbering (gapless, and under concurrency on PostgreSQL), immutability, money,
+initiatives marked used, revocation."""
+import threading
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import close_old_connections, connection, transaction
+
+from thidua.awards import services
+from thidua.awards.models import Award, AwardStatus, Revocation
+from thidua.movements.models import Initiative
+from thidua.nominations import workflow
+from thidua.nominations.models import Decision, IssuerSettings
+from thidua.nominations.numbering import next_number
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def decided(pipeline):
+    batch = pipeline.draft(codes=("GK",))
+    pipeline.to_council(batch)
+    pipeline.vote_all(batch)
+    return batch
+
+
+def test_issue_numbers_are_consecutive_with_the_issuer_symbol(pipeline, network, decided):
+    IssuerSettings.objects.create(organization=network.hue, decision_symbol="QĐ-LMHTX")
+    decision = workflow.create_decision(pipeline.hue.signer, decided, list(decided.items.all()),
+                                        "Về việc tặng Giấy khen")
+    workflow.issue_decision(pipeline.hue.signer, decision, day=date(2025, 12, 20))
+    decision.refresh_from_db()
+    assert decision.reference == "01/QĐ-LMHTX" and decision.year == 2025
+    award = decision.awards.get()
+    assert award.money_amount == 710_000 and award.decision_number == "01/QĐ-LMHTX"
+    with transaction.atomic():
+        assert next_number(network.hue, 2025) == 2
+        assert next_number(network.hue, 2026) == 1
+        assert next_number(network.hanoi, 2025) == 1
+
+
+def test_issued_decision_is_immutable_and_empty_decision_refused(pipeline, decided):
+    with pytest.raises(workflow.WorkflowError, match="ít nhất một"):
+        workflow.create_decision(pipeline.hue.signer, decided, [], "Trống")
+    decision = workflow.create_decision(pipeline.hue.signer, decided, list(decided.items.all()),
+                                        "Về việc tặng Giấy khen")
+    workflow.update_decision(pipeline.hue.signer, decision, title="Về việc tặng Giấy khen năm 2025")
+    workflow.issue_decision(pipeline.hue.signer, decision)
+    with pytest.raises(workflow.WorkflowError, match="không được sửa"):
+        workflow.update_decision(pipeline.hue.signer, decision, title="Sửa")
+    with pytest.raises(workflow.WorkflowError, match="không được sửa"):
+        workflow.issue_decision(pipeline.hue.signer, decision)
+    assert Decision.objects.get().title == "Về việc tặng Giấy khen năm 2025"
+
+
+def test_issuing_marks_the_initiatives_the_engine_used(pipeline, network, root_user):
+    from thidua.awards.models import AwardType
+
+    person = network.hue_person
+    services.record_award(root_user, Award(award_type=AwardType.objects.get(code="LDTT"),
+                                            year=2025, person=person))
+    services.set_rating(root_user, 2025, "GOOD", person=person)
+    initiative = Initiative.objects.create(title="Sáng kiến 2025", unit=network.hue_coop, scope=1,
+                                           year=2025, recognised_on=date(2025, 11, 1))
+    initiative.authors.add(person)
+    batch = pipeline.draft(codes=("CSTDCS",))
+    item = batch.items.get()
+    assert item.engine_eligible, item.engine_verdict
+    pipeline.to_council(batch)
+    pipeline.vote_all(batch)
+    decision = workflow.create_decision(pipeline.hue.signer, batch, [item], "CSTĐCS")
+    workflow.issue_decision(pipeline.hue.signer, decision)
+    initiative.refresh_from_db()
+    assert initiative.used_for == decision.awards.get()
+
+
+def test_revocation_by_the_awarding_authority_only(pipeline, network, decided, make_user):
+    from thidua.accounts.models import Role
+
+    decision = workflow.create_decision(pipeline.hue.signer, decided, list(decided.items.all()),
+                                        "GK")
+    workflow.issue_decision(pipeline.hue.signer, decision)
+    award = decision.awards.get()
+    outsider = make_user(Role.EC_OFFICER, network.hanoi)
+    with pytest.raises(PermissionDenied):
+        services.revoke_award(outsider, award, "FRAUD", "5/QĐ-LMHTX", date(2026, 1, 5))
+    with pytest.raises(ValidationError):
+        services.revoke_award(pipeline.hue.signer, award, "WHATEVER", "5/QĐ-LMHTX", date(2026, 1, 5))
+    services.revoke_award(pipeline.hue.signer, award, "FRAUD", "5/QĐ-LMHTX", date(2026, 1, 5),
+                          artefacts_recovered=True, recovered_amount=710_000)
+    award.refresh_from_db()
+    assert award.status == AwardStatus.REVOKED and decision.is_partly_revoked
+    assert Revocation.objects.get().recovered_amount == 710_000
+    with pytest.raises(ValidationError, match="đã bị thu hồi"):
+        services.revoke_award(pipeline.hue.signer, award, "FRAUD", "6/QĐ-LMHTX", date(2026, 1, 6))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_numbering_under_concurrency_has_no_duplicate_and_no_gap(network):
+    workers, per_worker = 8, 10
+    numbers, errors = [], []
+    barrier = threading.Barrier(workers)
+
+    def work():
+        try:
+            barrier.wait()
+            for _ in range(per_worker):
+                with transaction.atomic():
+                    numbers.append(next_number(network.hue, 2025))
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=work) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert sorted(numbers) == list(range(1, workers * per_worker + 1))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_issues_get_distinct_consecutive_numbers(pipeline):
+    decisions = []
+    for _ in range(4):
+        batch = pipeline.draft(codes=("GK",))
+        pipeline.to_council(batch)
+        pipeline.vote_all(batch)
+        decisions.append(workflow.create_decision(pipeline.hue.signer, batch,
+                                                  list(batch.items.all()), "GK"))
+    errors = []
+
+    def issue(decision):
+        try:
+            workflow.issue_decision(pipeline.hue.signer, decision)
+        except Exception as error:  # pragma: no cover
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=issue, args=(d,)) for d in decisions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert sorted(Decision.objects.values_list("number", flat=True)) == [1, 2, 3, 4]
+    assert Award.objects.count() == 4
+    assert not Initiative.objects.exists()

@@ -1,0 +1,10 @@
+from .batches import (Attachment, Disclosure, Nomination, NominationBatch, PublicComment,
+                      Transition)
+from .council import (Attendance, BallotParticipation, Council, CouncilMembership, CouncilRole,
+                      CouncilSession, OpenVote, SessionState, Tally)
+from .decisions import Counter, Decision, DecisionItem, DecisionState, IssuerSettings
+
+__all__ = ["Attachment", "Attendance", "BallotParticipation", "Council", "CouncilMembership",
+           "CouncilRole", "CouncilSession", "Counter", "Decision", "DecisionItem",
+           "DecisionState", "Disclosure", "IssuerSettings", "Nomination", "NominationBatch",
+           "OpenVote", "PublicComment", "SessionState", "Tally", "Transition"]

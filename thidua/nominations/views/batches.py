@@ -1,0 +1,255 @@
+"""Dossier screens: list (with "waiting for me"), create, detail with stepper and transitions,
+nominees, the transition buttons, appraisal, and the permission-checked file download."""
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from thidua.accounts.models import User
+from thidua.core.views import FilteredListMixin
+from thidua.organizations.models import Organization
+from thidua.organizations.scoping import organization_q
+
+from .. import workflow
+from ..forms import AttachmentForm, BatchForm, ManyNomineesForm, NomineeForm
+from ..models import Attachment, NominationBatch
+from ..rules import INTAKE, ISSUERS, PROPOSERS, SECRETARIES
+from ..states import EDITABLE_STATES, STEPPER, State, SubjectKind, Verdict
+from ..workflow.decisions import decidable_items, forwardable_items
+from ..workflow.intake import checklist
+from .common import attempt, batch_or_403
+
+WAITING = {State.SUBMITTED, State.RECEIVED, State.IN_APPRAISAL, State.PUBLICITY, State.AT_COUNCIL}
+
+
+def waiting_for(user):
+    """Batches the user must act on: drafts and returns at their proposing units, and active
+    batches at the authorities where they do intake, council or decisions."""
+    acting = INTAKE | SECRETARIES | ISSUERS
+    return (Q(state__in=EDITABLE_STATES) & organization_q(user, PROPOSERS, "proposer__")) | (
+        Q(state__in=WAITING) & organization_q(user, acting, "authority__"))
+
+
+class BatchFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=gettext_lazy("Tìm kiếm"), field_name="title",
+                                  lookup_expr="icontains")
+    state = django_filters.ChoiceFilter(label=gettext_lazy("Trạng thái"), choices=State.choices)
+    year = django_filters.NumberFilter(label=gettext_lazy("Năm"))
+    mine = django_filters.BooleanFilter(label=gettext_lazy("Chờ tôi xử lý"), method="filter_mine",
+                                        widget=forms.CheckboxInput)
+
+    class Meta:
+        model = NominationBatch
+        fields = ["q", "state", "year", "mine"]
+
+    def filter_mine(self, queryset, name, value):
+        return queryset.filter(waiting_for(self.request.user)) if value else queryset
+
+
+class BatchListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
+    template_name = "nominations/batch_list.html"
+    filterset_class = BatchFilter
+    ordering = ("-created_at", "-pk")
+
+    def get_base_queryset(self):
+        return NominationBatch.objects.visible_to(self.request.user).select_related(
+            "proposer", "authority")
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        inbox = self.get_base_queryset().filter(waiting_for(user)).order_by("due_on", "pk")[:20]
+        can_create = Organization.objects.filter(organization_q(user, PROPOSERS)).exists()
+        return super().get_context_data(inbox=inbox, can_create=can_create, **kwargs)
+
+    def export(self, queryset):
+        from thidua.core.excel import xlsx_response
+
+        rows = [(b.title, b.proposer.name, b.authority.name, b.year, b.get_state_display())
+                for b in queryset]
+        return xlsx_response("to-trinh", _("Tờ trình"), [
+            _("Trích yếu"), _("Đơn vị đề nghị"), _("Cấp xét"), _("Năm"), _("Trạng thái")], rows)
+
+
+class BatchCreateView(LoginRequiredMixin, View):
+    def get(self, request):
+        return render(request, "nominations/batch_form.html", {"form": BatchForm(user=request.user)})
+
+    def post(self, request):
+        form = BatchForm(request.POST, user=request.user)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            proposer, authority = data.pop("proposer"), data.pop("authority")
+            batch = None
+
+            def create():
+                nonlocal batch
+                batch = workflow.create_batch(request.user, proposer, authority, **data)
+
+            if attempt(request, create, _("Đã lưu nháp tờ trình; hãy thêm người được đề nghị.")):
+                return redirect("nominations:batch_nominees", batch.pk)
+        return render(request, "nominations/batch_form.html", {"form": form})
+
+
+class BatchDetailView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        batch = batch_or_403(request.user, pk)
+        user = request.user
+        index = STEPPER.index(batch.state) if batch.state in STEPPER else -1
+        context = {
+            "batch": batch, "stepper": [(s, s.label, i < index, i == index)
+                                        for i, s in enumerate(STEPPER)],
+            "items": batch.items.select_related("person", "organization", "award_type"),
+            "attachments": batch.attachments.select_related("item"),
+            "transitions": batch.transitions.select_related("actor"),
+            "can_edit": user.has_perm("nominations.edit_batch", batch)
+            and batch.state in EDITABLE_STATES,
+            "can_withdraw": user.has_perm("nominations.edit_batch", batch)
+            and batch.state == State.SUBMITTED,
+            "can_intake": user.has_perm("nominations.intake_batch", batch),
+            "can_decide": user.has_perm("nominations.decide_batch", batch),
+            "can_council": user.has_perm("nominations.council_batch", batch),
+            "checklist": checklist(batch), "upload_form": AttachmentForm(batch=batch),
+            "appraisers": User.objects.filter(
+                role_assignments__role__in=INTAKE,
+                role_assignments__organization__in=Organization.objects.get_ancestors(
+                    batch.authority) | Organization.objects.filter(pk=batch.authority_id)
+            ).distinct(),
+            "decidable": decidable_items(batch), "forwardable": forwardable_items(batch),
+            "parents": Organization.objects.get_ancestors(batch.authority),
+            "forwarded": batch.forwarded_batches.all(),
+        }
+        return render(request, "nominations/batch_detail.html", context)
+
+
+class NomineesView(LoginRequiredMixin, View):
+    """Step 2 of the dossier: nominees one by one or many at once from the unit's list."""
+
+    def setup_batch(self, request, pk):
+        batch = batch_or_403(request.user, pk, "nominations.edit_batch")
+        return batch
+
+    def render(self, batch, one=None, many=None):
+        return render(self.request, "nominations/nominees.html", {
+            "batch": batch, "one": one or NomineeForm(batch=batch),
+            "many": many or ManyNomineesForm(batch=batch),
+            "items": batch.items.select_related("person", "organization", "award_type")})
+
+    def get(self, request, pk):
+        return self.render(self.setup_batch(request, pk))
+
+    def post(self, request, pk):
+        batch = self.setup_batch(request, pk)
+        if "remove" in request.POST:
+            item = get_object_or_404(batch.items, pk=request.POST["remove"])
+            attempt(request, lambda: workflow.remove_nomination(request.user, item), _("Đã bỏ."))
+            return redirect("nominations:batch_nominees", pk)
+        if request.POST.get("form") == "many":
+            many = ManyNomineesForm(request.POST, batch=batch)
+            if many.is_valid():
+                data = many.cleaned_data
+                for person in data["people"]:
+                    attempt(request, lambda p=person: workflow.add_nomination(
+                        request.user, batch, SubjectKind.INDIVIDUAL, data["award_type"], person=p,
+                        achievement=data["achievement"]), _("Đã thêm %(name)s.") % {"name": person})
+                return redirect("nominations:batch_nominees", pk)
+            return self.render(batch, many=many)
+        one = NomineeForm(request.POST, batch=batch)
+        if one.is_valid():
+            data = one.cleaned_data
+            if attempt(request, lambda: workflow.add_nomination(
+                    request.user, batch, data["subject_kind"], data["award_type"],
+                    person=data["person"], organization=data["organization"],
+                    achievement=data["achievement"], household_name=data["household_name"]),
+                    _("Đã thêm vào tờ trình.")):
+                return redirect("nominations:batch_nominees", pk)
+        return self.render(batch, one=one)
+
+
+def _text(request, name):
+    return request.POST.get(name, "").strip()
+
+
+class BatchActionView(LoginRequiredMixin, View):
+    """One POST endpoint per button; each calls exactly one workflow function."""
+
+    def post(self, request, pk, action):
+        batch = batch_or_403(request.user, pk)
+        user, post = request.user, request.POST
+        items = lambda: list(batch.items.filter(pk__in=post.getlist("items")))  # noqa: E731
+        actions = {
+            "gui": (lambda: workflow.submit_batch(user, batch), _("Đã gửi tờ trình.")),
+            "rut": (lambda: workflow.withdraw_batch(user, batch, _text(request, "reason")),
+                    _("Đã rút tờ trình.")),
+            "tiep-nhan": (lambda: workflow.receive_batch(user, batch), _("Đã tiếp nhận.")),
+            "tra-lai": (lambda: workflow.return_for_correction(
+                user, batch, _text(request, "reason"), int(post.get("days") or 0) or None),
+                _("Đã trả lại để bổ sung.")),
+            "giao-tham-dinh": (lambda: workflow.start_appraisal(
+                user, batch, User.objects.filter(pk=post.get("appraiser") or 0).first()),
+                _("Đã giao thẩm định.")),
+            "cong-khai": (lambda: workflow.open_publicity(user, batch), _("Đã công khai danh sách.")),
+            "hoi-dong": (lambda: workflow.send_to_council(user, batch), _("Đã đưa ra Hội đồng.")),
+            "tu-choi": (lambda: workflow.reject_batch(user, batch, _text(request, "reason")),
+                        _("Đã ghi nhận không chấp thuận.")),
+            "trinh-cap-tren": (lambda: workflow.forward_to(
+                user, batch, items(), parent=Organization.objects.filter(
+                    pk=post.get("parent") or 0).first(),
+                external_authority=_text(request, "external_authority"),
+                external_reference=_text(request, "external_reference")),
+                _("Đã trình cấp trên.")),
+            "ket-qua-ngoai": (lambda: workflow.record_external_outcome(
+                user, batch, _text(request, "outcome")), _("Đã ghi kết quả.")),
+            "tai-len": (lambda: self.upload(batch), _("Đã tải tệp lên.")),
+        }
+        if action not in actions:
+            raise PermissionDenied
+        call, success = actions[action]
+        attempt(request, call, success)
+        return redirect(batch)
+
+    def upload(self, batch):
+        form = AttachmentForm(self.request.POST, self.request.FILES, batch=batch)
+        if not form.is_valid():
+            raise workflow.WorkflowError(" ".join(e for errs in form.errors.values() for e in errs))
+        data = form.cleaned_data
+        workflow.add_attachment(self.request.user, batch, data["kind"], data["file"], data["item"])
+
+
+class AppraisalView(LoginRequiredMixin, View):
+    """Each nominee with the engine's verdict beside the appraiser's choice."""
+
+    def get(self, request, pk):
+        batch = batch_or_403(request.user, pk, "nominations.intake_batch")
+        return render(request, "nominations/appraisal.html", {
+            "batch": batch, "items": batch.items.select_related("person", "organization",
+                                                                "award_type"),
+            "verdicts": Verdict.choices[1:]})
+
+    def post(self, request, pk):
+        batch = batch_or_403(request.user, pk, "nominations.intake_batch")
+        item = get_object_or_404(batch.items, pk=request.POST.get("item"))
+        attempt(request, lambda: workflow.appraise_item(
+            request.user, item, request.POST.get("verdict"), _text(request, "reason"),
+            _text(request, "override_reason")), _("Đã ghi kết quả thẩm định %(name)s.") % {
+                "name": item.subject_name})
+        return redirect("nominations:batch_appraisal", pk)
+
+
+class AttachmentDownloadView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        attachment = get_object_or_404(Attachment.objects.select_related("batch"), pk=pk)
+        batch_or_403(request.user, attachment.batch_id)
+        if not attachment.file.storage.exists(attachment.file.name):
+            messages.error(request, _("Không tìm thấy tệp trên máy chủ."))
+            return redirect(attachment.batch)
+        return FileResponse(attachment.file.open("rb"), as_attachment=True,
+                            filename=attachment.original_name,
+                            content_type=attachment.content_type)

@@ -1,0 +1,132 @@
+"""Council screens: composition and sessions, a session with attendance, own-device voting,
+paper tallies and live tallies (htmx polling), and the printable minutes."""
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from .. import workflow
+from ..models import Council, CouncilSession, Nomination
+from ..states import CouncilResult, State, Verdict, VoteValue
+from ..workflow.council import membership_of, passes, quorum_met
+from .common import attempt
+
+
+class CouncilView(LoginRequiredMixin, View):
+    """The council of one organisation (pk = council): members, sessions, and a new session over
+    the nominees waiting for a vote."""
+
+    def load(self, request, pk):
+        council = get_object_or_404(Council.objects.select_related("organization"), pk=pk)
+        if not request.user.has_perm("nominations.view_council", council):
+            raise PermissionDenied
+        return council
+
+    def get(self, request, pk):
+        council = self.load(request, pk)
+        waiting = Nomination.objects.filter(
+            batch__authority=council.organization, batch__state=State.AT_COUNCIL,
+            verdict=Verdict.ELIGIBLE, council_result=CouncilResult.PENDING).select_related(
+            "person", "organization", "award_type", "batch")
+        return render(request, "nominations/council.html", {
+            "council": council, "memberships": council.memberships.select_related("user"),
+            "sessions": council.sessions.all(), "waiting": waiting,
+            "can_run": request.user.has_perm("nominations.run_council", council)})
+
+    def post(self, request, pk):
+        council = self.load(request, pk)
+        items = Nomination.objects.filter(pk__in=request.POST.getlist("items")).select_related(
+            "batch", "award_type")
+        session = None
+
+        def open_session():
+            nonlocal session
+            session = workflow.open_session(request.user, council,
+                                            request.POST.get("title") or _("Phiên họp"), items)
+
+        if attempt(request, open_session, _("Đã mở phiên họp.")):
+            return redirect(session)
+        return redirect("nominations:council", pk)
+
+
+def session_or_403(request, pk):
+    session = get_object_or_404(CouncilSession.objects.select_related("council__organization"),
+                                pk=pk)
+    user = request.user
+    if not (user.has_perm("nominations.view_council", session.council)
+            or membership_of(user, session)):
+        raise PermissionDenied
+    return session
+
+
+def tally_rows(session):
+    return [(t, passes(session, t)) for t in session.tallies.select_related(
+        "item__person", "item__organization", "item__award_type").order_by("round", "item_id")]
+
+
+class SessionView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        session = session_or_403(request, pk)
+        member = membership_of(request.user, session)
+        voted = member and session.participations.filter(round=session.round,
+                                                          member=member).exists()
+        return render(request, "nominations/session.html", {
+            "session": session, "member": member, "voted": voted,
+            "round_items": [t.item for t in session.tallies.filter(round=session.round)
+                            .select_related("item__person", "item__organization",
+                                            "item__award_type")],
+            "attendance": session.attendance.select_related("member__user"),
+            "values": VoteValue.choices, "rows": tally_rows(session),
+            "can_run": request.user.has_perm("nominations.run_council", session.council),
+            "quorum": quorum_met(session)})
+
+    def post(self, request, pk):
+        session = session_or_403(request, pk)
+        user, post, action = request.user, request.POST, request.POST.get("action")
+        if action == "vote":
+            votes = {key[5:]: value for key, value in post.items() if key.startswith("item-")}
+            attempt(request, lambda: workflow.cast_ballot(user, session, votes),
+                    _("Đã ghi nhận phiếu của bạn."))
+        elif action == "attendance":
+            attempt(request, lambda: workflow.set_attendance(
+                user, session, [int(i) for i in post.getlist("present")],
+                [int(i) for i in post.getlist("written")]), _("Đã lưu điểm danh."))
+        elif action == "paper":
+            voters = [a.member for a in session.attendance.filter(
+                member_id__in=post.getlist("voters")).select_related("member__user")]
+            counts = {t.item_id: (post.get(f"agree-{t.item_id}") or 0,
+                                  post.get(f"disagree-{t.item_id}") or 0,
+                                  post.get(f"abstain-{t.item_id}") or 0)
+                      for t in session.tallies.filter(round=session.round)}
+            attempt(request, lambda: workflow.enter_paper_tally(user, session, voters, counts),
+                    _("Đã nhập kết quả kiểm phiếu."))
+        elif action == "round":
+            attempt(request, lambda: workflow.next_round(user, session),
+                    _("Đã mở vòng bỏ phiếu tiếp theo."))
+        elif action == "close":
+            attempt(request, lambda: workflow.close_session(user, session),
+                    _("Đã kết thúc phiên họp."))
+        else:
+            raise PermissionDenied
+        return redirect(session)
+
+
+class SessionTalliesView(LoginRequiredMixin, View):
+    """The live tallies fragment, polled by htmx every few seconds."""
+
+    def get(self, request, pk):
+        session = session_or_403(request, pk)
+        return render(request, "nominations/_tallies.html", {
+            "session": session, "rows": tally_rows(session),
+            "voted": session.participations.filter(round=session.round).count()})
+
+
+class MinutesView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        session = session_or_403(request, pk)
+        attendance = session.attendance.select_related("member__user")
+        return render(request, "nominations/minutes.html", {
+            "session": session, "rows": tally_rows(session), "attendance": attendance,
+            "present": sum(1 for a in attendance if a.present),
+            "memberships": session.council.members_on(session.date)})

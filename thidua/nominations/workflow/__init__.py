@@ -1,0 +1,18 @@
+"""Every state change of the pipeline, one function per transition (see each docstring for its
+side effects). Views and the API call these; nothing else changes state."""
+from .common import WorkflowError
+from .council import (cast_ballot, close_session, enter_paper_tally, next_round, open_session,
+                      set_attendance)
+from .decisions import (create_decision, forward_to, issue_decision, record_external_outcome,
+                        update_decision)
+from .dossier import (add_attachment, add_nomination, create_batch, remove_nomination,
+                      submit_batch, withdraw_batch)
+from .intake import (add_public_comment, appraise_item, open_publicity, receive_batch,
+                     reject_batch, return_for_correction, send_to_council, start_appraisal)
+
+__all__ = ["WorkflowError", "add_attachment", "add_nomination", "add_public_comment",
+           "appraise_item", "cast_ballot", "close_session", "create_batch", "create_decision",
+           "enter_paper_tally", "forward_to", "issue_decision", "next_round", "open_publicity",
+           "open_session", "receive_batch", "record_external_outcome", "reject_batch",
+           "remove_nomination", "return_for_correction", "send_to_council", "set_attendance",
+           "start_appraisal", "submit_batch", "update_decision", "withdraw_batch"]

@@ -1,0 +1,180 @@
+"""The authority's side before the council: intake, return, appraisal, publicity, rejection."""
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.accounts.models import User
+
+from ..models import Disclosure, PublicComment
+from ..rules import INTAKE, PROPOSERS, SECRETARIES
+from ..states import CouncilResult, ItemOutcome, State, Verdict
+from .common import (WorkflowError, locked, move, require, setting, tell,
+                     working_days_from_today)
+from .dossier import describe_missing, missing_components
+
+
+def checklist(batch):
+    """[(label, ok)] of the completeness checklist computed from the required components."""
+    missing = missing_components(batch)
+    rows = [(_("Có ít nhất một người hoặc tập thể được đề nghị"), batch.items.exists())]
+    rows.append((_("Đủ thành phần hồ sơ theo danh mục khen thưởng"), not missing))
+    if missing:
+        rows.append((_("Còn thiếu: %(list)s") % {"list": describe_missing(missing)}, False))
+    return rows
+
+
+@transaction.atomic
+def receive_batch(user, batch):
+    """SUBMITTED → RECEIVED once the checklist is complete. Side effects: Transition row; the
+    appraisal deadline (20 working days) set; the proposer notified."""
+    batch = locked(batch)
+    require(user, "nominations.intake_batch", batch)
+    missing = missing_components(batch)
+    if missing:
+        raise WorkflowError(_("Hồ sơ chưa đủ để tiếp nhận (%(list)s); hãy trả lại để bổ sung.")
+                            % {"list": describe_missing(missing)})
+    move(user, batch, {State.SUBMITTED}, State.RECEIVED,
+         due_on=working_days_from_today(setting("THIDUA_APPRAISAL_WORKING_DAYS", 20)))
+    tell(batch.proposer, PROPOSERS, _("Tờ trình đã được tiếp nhận"), batch)
+    return batch
+
+
+@transaction.atomic
+def return_for_correction(user, batch, reason, working_days=None):
+    """SUBMITTED/RECEIVED/IN_APPRAISAL → RETURNED_FOR_CORRECTION with a reason and a deadline in
+    working days. Side effects: Transition row (the reason is its note); proposer notified."""
+    batch = locked(batch)
+    require(user, "nominations.intake_batch", batch)
+    if not (reason or "").strip():
+        raise WorkflowError(_("Cần ghi rõ lý do trả lại và nội dung cần bổ sung."))
+    days = working_days or setting("THIDUA_CORRECTION_WORKING_DAYS", 10)
+    move(user, batch, {State.SUBMITTED, State.RECEIVED, State.IN_APPRAISAL},
+         State.RETURNED_FOR_CORRECTION, note=reason, due_on=working_days_from_today(days))
+    tell(batch.proposer, PROPOSERS, _("Tờ trình bị trả lại để bổ sung"), batch, body=reason)
+    return batch
+
+
+@transaction.atomic
+def start_appraisal(user, batch, appraiser):
+    """RECEIVED → IN_APPRAISAL with an assigned appraiser (who must hold an intake role at the
+    authority). Side effects: Transition row; the appraiser notified."""
+    batch = locked(batch)
+    require(user, "nominations.intake_batch", batch)
+    if not isinstance(appraiser, User) or not appraiser.has_perm("nominations.intake_batch", batch):
+        raise WorkflowError(_("Người được giao thẩm định phải là cán bộ thẩm định hoặc cán bộ "
+                              "thi đua – khen thưởng của cấp xét."))
+    batch.appraiser = appraiser
+    batch.save(update_fields=["appraiser"])
+    move(user, batch, {State.RECEIVED}, State.IN_APPRAISAL, note=str(appraiser),
+         due_on=batch.due_on)
+    from thidua.core.notifications import notify
+
+    notify([appraiser], _("Bạn được giao thẩm định tờ trình"), str(batch),
+           batch.get_absolute_url())
+    return batch
+
+
+@transaction.atomic
+def appraise_item(user, item, verdict, reason="", override_reason=""):
+    """Record the appraiser's verdict for one nominee, beside the engine's. Disagreeing with the
+    engine needs ``override_reason``. Side effects: the Nomination row only."""
+    batch = locked(item.batch)
+    require(user, "nominations.intake_batch", batch)
+    if batch.state != State.IN_APPRAISAL:
+        raise WorkflowError(_("Chỉ thẩm định được tờ trình đang ở bước thẩm định."))
+    if verdict not in {Verdict.ELIGIBLE, Verdict.NOT_ELIGIBLE}:
+        raise WorkflowError(_("Chọn Đủ điều kiện hoặc Không đủ điều kiện."))
+    engine = item.engine_eligible
+    disagrees = engine is not None and engine != (verdict == Verdict.ELIGIBLE)
+    if disagrees and not (override_reason or "").strip():
+        raise WorkflowError(_("Kết quả thẩm định khác kết quả kiểm tra tự động: cần ghi lý do."))
+    if verdict == Verdict.NOT_ELIGIBLE and not (reason or "").strip():
+        raise WorkflowError(_("Cần ghi lý do không đủ điều kiện."))
+    item.verdict, item.verdict_reason = verdict, reason
+    item.override_reason = override_reason if disagrees else ""
+    item.appraised_by = user
+    item.save(update_fields=["verdict", "verdict_reason", "override_reason", "appraised_by"])
+    return item
+
+
+def _appraisal_done(batch):
+    if batch.items.filter(verdict=Verdict.PENDING).exists():
+        raise WorkflowError(_("Còn hồ sơ chưa thẩm định; hãy cho kết quả từng người, tập thể."))
+    if not batch.items.filter(verdict=Verdict.ELIGIBLE).exists():
+        raise WorkflowError(_("Không có hồ sơ nào đủ điều kiện; hãy chọn Không chấp thuận."))
+
+
+def needs_publicity(batch):
+    return batch.items.filter(verdict=Verdict.ELIGIBLE, award_type__publicity_required=True).exists()
+
+
+@transaction.atomic
+def open_publicity(user, batch, working_days=None):
+    """IN_APPRAISAL → PUBLICITY: the eligible nominees go on a public page for N working days
+    (the longest any of their types asks, or ``working_days``). Side effects: Transition row,
+    Disclosure row with its token; the council secretary notified."""
+    batch = locked(batch)
+    require(user, "nominations.intake_batch", batch)
+    _appraisal_done(batch)
+    days = working_days or max(batch.items.filter(verdict=Verdict.ELIGIBLE).values_list(
+        "award_type__publicity_days", flat=True))
+    today = timezone.localdate()
+    ends_on = working_days_from_today(days)
+    Disclosure.objects.update_or_create(batch=batch, defaults={
+        "starts_on": today, "ends_on": ends_on, "opened_by": user})
+    move(user, batch, {State.IN_APPRAISAL}, State.PUBLICITY,
+         note=_("Công khai đến hết ngày %(day)s") % {"day": ends_on.strftime("%d/%m/%Y")},
+         due_on=ends_on)
+    tell(batch.authority, SECRETARIES, _("Danh sách đề nghị khen thưởng đang được công khai"), batch)
+    return batch
+
+
+@transaction.atomic
+def add_public_comment(disclosure, name, body, contact=""):
+    """A citizen's comment on a published list (CAPTCHA checked by the view). Side effects: the
+    comment row; the council secretary's inbox."""
+    if not disclosure.is_open:
+        raise WorkflowError(_("Thời gian lấy ý kiến đã kết thúc."))
+    comment = PublicComment.objects.create(disclosure=disclosure, name=name, body=body,
+                                           contact=contact)
+    batch = disclosure.batch
+    tell(batch.authority, SECRETARIES, _("Có ý kiến góp ý về danh sách công khai"), batch,
+         body=f"{name}: {body[:500]}")
+    return comment
+
+
+@transaction.atomic
+def send_to_council(user, batch):
+    """IN_APPRAISAL/PUBLICITY → AT_COUNCIL. A list that must be published goes only after its
+    publicity window ended. Items not needing a vote are marked so; ineligible ones close.
+    Side effects: Transition row; item results; the council secretary notified."""
+    batch = locked(batch)
+    require(user, "nominations.intake_batch", batch)
+    _appraisal_done(batch)
+    if batch.state == State.IN_APPRAISAL and needs_publicity(batch):
+        raise WorkflowError(_("Danh sách có danh hiệu, hình thức phải công khai trước khi đưa ra "
+                              "Hội đồng."))
+    if batch.state == State.PUBLICITY and batch.disclosure.ends_on >= timezone.localdate():
+        raise WorkflowError(_("Chưa hết thời gian công khai (đến hết ngày %(day)s).") % {
+            "day": batch.disclosure.ends_on.strftime("%d/%m/%Y")})
+    batch.items.filter(verdict=Verdict.NOT_ELIGIBLE).update(outcome=ItemOutcome.NOT_AWARDED)
+    batch.items.filter(verdict=Verdict.ELIGIBLE, award_type__council_vote_required=False).update(
+        council_result=CouncilResult.NOT_REQUIRED)
+    move(user, batch, {State.IN_APPRAISAL, State.PUBLICITY}, State.AT_COUNCIL)
+    tell(batch.authority, SECRETARIES, _("Tờ trình chờ Hội đồng xét"), batch)
+    return batch
+
+
+@transaction.atomic
+def reject_batch(user, batch, reason):
+    """Any active state at the authority → REJECTED with a reason. Side effects: Transition row;
+    open items closed as not awarded; the proposer notified."""
+    batch = locked(batch)
+    require(user, "nominations.intake_batch", batch)
+    if not (reason or "").strip():
+        raise WorkflowError(_("Cần ghi rõ lý do không chấp thuận."))
+    move(user, batch, {State.SUBMITTED, State.RECEIVED, State.IN_APPRAISAL, State.PUBLICITY,
+                       State.AT_COUNCIL}, State.REJECTED, note=reason)
+    batch.items.filter(outcome=ItemOutcome.OPEN).update(outcome=ItemOutcome.NOT_AWARDED)
+    tell(batch.proposer, PROPOSERS, _("Tờ trình không được chấp thuận"), batch, body=reason)
+    return batch
