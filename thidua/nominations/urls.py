@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import batches, council, decisions, public
+from .views import batches, council, decisions, handoff, public
 
 app_name = "nominations"
 urlpatterns = [
@@ -20,4 +20,6 @@ urlpatterns = [
     path("<int:pk>/quyet-dinh/", decisions.DecisionCreateView.as_view(), name="decision_create"),
     path("quyet-dinh/<int:pk>/", decisions.DecisionView.as_view(), name="decision_detail"),
     path("cong-khai/<str:token>/", public.DisclosureView.as_view(), name="disclosure"),
+    path("tu-so-ket/<int:pk>/", handoff.ReviewHandoffView.as_view(), name="from_review"),
+    path("tu-danh-sach/<int:pk>/", handoff.SelectionHandoffView.as_view(), name="from_selection"),
 ]
