@@ -1,7 +1,10 @@
 """Shared fixtures: a small network built through the domain services, and users per role."""
 from datetime import date
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 
@@ -23,6 +26,15 @@ def vietnamese():
 def fast_passwords(settings):
     """Tests create many users; the production hasher would dominate the run time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def award_catalogue(transactional_db):
+    """Transactional tests flush the tables the data migrations filled; put the award catalogue
+    (and base salaries) back the way the migrations wrote them. (``serialized_rollback`` would
+    too, but on PostgreSQL it collides with the content types a flush re-creates.)"""
+    for migration in ("0002_award_catalogue", "0005_pipeline_catalogue"):
+        import_module(f"thidua.awards.migrations.{migration}").load(apps, None)
 
 
 @pytest.fixture

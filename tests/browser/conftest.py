@@ -40,13 +40,7 @@ def page(browser):
     context.close()
 
 
+
 @pytest.fixture(autouse=True)
-def award_catalogue(transactional_db):
-    """Transactional tests flush the tables the data migrations filled; put the award catalogue
-    (and base salaries) back the way the migrations wrote them."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    for migration in ("0002_award_catalogue", "0005_pipeline_catalogue"):
-        import_module(f"thidua.awards.migrations.{migration}").load(apps, None)
+def catalogue_for_browser_tests(award_catalogue):
+    """Browser tests are transactional: the flush before them empties the catalogue."""

@@ -11,8 +11,7 @@ from thidua.nominations import workflow
 from thidua.nominations.models import Council, CouncilMembership, Disclosure, NominationBatch
 from thidua.nominations.states import AttachmentKind
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True,
-                                                          serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-test-password"
 PDF = b"%PDF-1.4\n%%EOF\n"
 

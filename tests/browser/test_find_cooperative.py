@@ -3,7 +3,7 @@ import pytest
 from thidua.accounts.models import Role
 
 pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+              pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page, live_server, username, password):

@@ -9,7 +9,7 @@ from thidua.accounts.models import Role
 from thidua.movements.models import Movement, ProgressReport, Registration, Review
 
 pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+              pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-test-password"
 
 

@@ -125,8 +125,8 @@ def test_numbering_under_concurrency_has_no_duplicate_and_no_gap(network):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_issues_get_distinct_consecutive_numbers(pipeline):
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_issues_get_distinct_consecutive_numbers(award_catalogue, pipeline):
     decisions = []
     for _ in range(4):
         batch = pipeline.draft(codes=("GK",))
