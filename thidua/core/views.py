@@ -15,7 +15,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: self.cap + 1].count()
+        return self.object_list.order_by()[: self.cap + 1].count()  # counting needs no sort
 
     @property
     def is_capped(self):

@@ -324,7 +324,10 @@ class Employment(models.Model):
         verbose_name = _("quá trình công tác")
         verbose_name_plural = _("quá trình công tác")
         ordering = ["-start_date"]
-        indexes = [models.Index(fields=["organization", "end_date"], name="employment_org_current")]
+        # Covering: "people currently in this subtree" is answered from the index alone on
+        # PostgreSQL (Django ignores ``include`` on SQLite). See bench/RESULTS.md, p2.
+        indexes = [models.Index(fields=["organization", "end_date"], include=["person"],
+                                name="employment_org_current")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True) | models.Q(start_date__isnull=True)
