@@ -43,7 +43,8 @@ def object_or_403(user, queryset, pk, perm, unit_of):
 
 
 class RecordFormView(LoginRequiredMixin, View):
-    """Create (no ``pk``) or edit a record owned by one unit, saving through a service."""
+    """Create (no ``pk``) or edit a record owned by one unit; a subclass saves the valid form
+    through its service in ``save(form)`` and returns the saved record."""
 
     model = None
     form_class = None
@@ -109,9 +110,6 @@ class RecordFormView(LoginRequiredMixin, View):
                 return redirect(self.detail_url(saved))
         messages.error(request, FIX_ERRORS)
         return self.render(form)
-
-    def save(self, form):
-        raise NotImplementedError
 
 
 class RecordListView(LoginRequiredMixin, TemplateView):
