@@ -59,9 +59,6 @@ class OrganizationQuerySet(MP_NodeQuerySet):
     def visible_to(self, user):
         return self.filter(scoping.organization_q(user))
 
-    def search(self, query):
-        return self.filter(scoping.search_q(query))
-
 
 class OrganizationManager(MP_NodeManager.from_queryset(OrganizationQuerySet)):
     def get_queryset(self):
@@ -165,9 +162,6 @@ class EmulationGroupQuerySet(models.QuerySet):
         return self.filter(
             scoping.organization_q(user, prefix="owner__") | models.Q(models.Exists(member_in_scope))
         )
-
-    def search(self, query):
-        return self.filter(scoping.search_q(query))
 
 
 class EmulationGroup(models.Model):

@@ -45,9 +45,6 @@ class MovementQuerySet(models.QuerySet):
         """Launched movements whose scope includes ``unit``."""
         return self.filter(status__in=PUBLISHED).filter(covering_path_q(unit.path)).distinct()
 
-    def search(self, query):
-        return self.filter(scoping.search_q(query))
-
 
 def covering_path_q(path, steplen=4):
     """Movements whose scope includes the unit with materialised ``path``: launched by one of its
