@@ -1,0 +1,1 @@
+"""Official documents: decisions, proposals, minutes, certificates and their public verification."""

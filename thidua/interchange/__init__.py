@@ -1,0 +1,1 @@
+"""Dossier interchange: Word/Excel intake with a review screen, and verified dossier packages between levels."""

@@ -1,0 +1,1 @@
+"""Public portals: one site per organisation with news, exemplars, honour roll, documents, Q&A, comments and visitor statistics."""
