@@ -51,6 +51,9 @@ class PersonFilter(SearchFilterSet):
         model = Person
         fields = ["q", "gender", "category", "direct_worker"]
 
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
     def filter_category(self, queryset, name, value):
         return queryset.filter(_has_current_employment(category=value))
 

@@ -232,7 +232,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(scoping.person_q(user))
 
     def search(self, query):
-        return self.filter(scoping.search_q(query))
+        return self.filter(scoping.search_q(query, words=True))
 
 
 class Person(models.Model):

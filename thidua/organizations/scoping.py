@@ -3,6 +3,8 @@
 A RoleAssignment at a unit covers that unit and, with ``include_descendants``, its whole subtree;
 with the materialised path a subtree is ``path__startswith``, so the filter stays one indexed scan.
 """
+import re
+
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -83,9 +85,17 @@ def roles_at(user, organization):
     return frozenset(held)
 
 
-def search_q(query, field="search_text"):
-    """Every word of the query, without diacritics, must appear in the normalised search text."""
+def search_q(query, field="search_text", words=False):
+    """Every word of the query, without diacritics, must appear in the normalised search text;
+    with ``words``, at the start of one of its words ("ha" finds Hà and Hải, not Thanh).
+
+    People's names use ``words``: it is what a person typing a name means, and pg_trgm can take
+    the word-start trigrams from the regex, so two-letter names (Lê, Hồ, Vũ) use the index too
+    (bench/RESULTS.md, p3w). Organisations keep substring matching for codes and tax codes."""
     condition = Q()
     for term in search_terms(query):
-        condition &= Q(**{f"{field}__contains": term})
+        if words:
+            condition &= Q(**{f"{field}__regex": rf"(^| ){re.escape(term)}"})
+        else:
+            condition &= Q(**{f"{field}__contains": term})
     return condition

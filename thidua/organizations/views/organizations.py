@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from thidua.core.excel import xlsx_response
-from thidua.core.views import FilteredListMixin
+from thidua.core.views import FilteredListMixin, SearchPaginator
 
 from .. import services
 from ..filters import OrganizationFilter
@@ -20,6 +20,7 @@ class OrganizationListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
     template_name = "organizations/organization_list.html"
     filterset_class = OrganizationFilter
     ordering = ("sort_key", "pk")
+    search_paginator_class = SearchPaginator
 
     def get_base_queryset(self):
         return Organization.objects.visible_to(self.request.user)

@@ -7,7 +7,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from thidua.core.excel import xlsx_response
-from thidua.core.views import FilteredListMixin
+from thidua.core.views import FilteredListMixin, SearchPaginator
 
 from .. import services
 from ..filters import PersonFilter
@@ -31,6 +31,7 @@ class PersonListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
     template_name = "organizations/person_list.html"
     filterset_class = PersonFilter
     ordering = ("sort_key", "pk")
+    search_paginator_class = SearchPaginator
 
     def get_base_queryset(self):
         return Person.objects.visible_to(self.request.user)
