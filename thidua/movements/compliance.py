@@ -49,39 +49,48 @@ def standings(schedule, today=None):
     return rows
 
 
-def send_reminders(today=None):
-    """Remind units that have not reported: a few working days before the due date, and every
-    working day once overdue (until the round closes). One inbox item per unit and day.
-    Returns the number of users notified."""
+def reminders_due(today):
+    """(schedule, unit) for every unit to remind ``today``: units of an open round that have not
+    reported, a few working days before the due date and every working day once overdue (until
+    the round closes). Nothing on a day off."""
     from django.db.models import Q
+
+    from .models import ReportSchedule
+
+    calendar = WorkingCalendar.from_database()
+    if not calendar.is_working_day(today):
+        return
+    horizon = calendar.add_working_days(today, settings.THIDUA_REPORT_REMINDER_WORKING_DAYS)
+    open_rounds = ReportSchedule.objects.filter(due_date__lte=horizon).filter(
+        Q(closes_on__isnull=True) | Q(closes_on__gte=today)).select_related("owner")
+    for schedule in open_rounds:
+        for row in standings(schedule, today):
+            if not row.report:
+                yield schedule, row.unit
+
+
+def remind(schedule, unit, today):
+    """Notify the unit's officers of the round's due date, once a day. Returns how many."""
     from django.urls import reverse
     from django.utils.translation import gettext as _
 
     from thidua.core.models import Notification
     from thidua.core.notifications import notify
 
-    from .models import ReportSchedule
     from .services import officers_at
 
+    overdue = today > schedule.due_date
+    title = (_("Quá hạn báo cáo %(round)s") if overdue else _("Sắp đến hạn báo cáo %(round)s")) % {
+        "round": schedule}
+    url = reverse("movements:report_submit", args=[schedule.pk, unit.pk])
+    already = Notification.objects.filter(
+        url=url, title=title, created_at__date=timezone.localdate()).values("recipient")
+    users = officers_at([unit]).exclude(pk__in=already)
+    return notify(users, title, _("Hạn nộp: %(due)s. Cấp nhận: %(owner)s.") % {
+        "due": schedule.due_date.strftime("%d/%m/%Y"), "owner": schedule.owner}, url)
+
+
+def send_reminders(today=None):
+    """Send today's reminders (:func:`reminders_due`); returns the number of users notified."""
     today = today or timezone.localdate()
-    calendar = WorkingCalendar.from_database()
-    if not calendar.is_working_day(today):
-        return 0
-    horizon = calendar.add_working_days(today, settings.THIDUA_REPORT_REMINDER_WORKING_DAYS)
-    open_rounds = ReportSchedule.objects.filter(due_date__lte=horizon).filter(
-        Q(closes_on__isnull=True) | Q(closes_on__gte=today)).select_related("owner")
-    sent = 0
-    for schedule in open_rounds:
-        overdue = today > schedule.due_date
-        title = (_("Quá hạn báo cáo %(round)s") if overdue else _("Sắp đến hạn báo cáo %(round)s")) % {
-            "round": schedule}
-        for row in standings(schedule, today):
-            if row.report:
-                continue
-            url = reverse("movements:report_submit", args=[schedule.pk, row.unit.pk])
-            already = Notification.objects.filter(
-                url=url, title=title, created_at__date=timezone.localdate()).values("recipient")
-            users = officers_at([row.unit]).exclude(pk__in=already)
-            sent += notify(users, title, _("Hạn nộp: %(due)s. Cấp nhận: %(owner)s.") % {
-                "due": schedule.due_date.strftime("%d/%m/%Y"), "owner": schedule.owner}, url)
-    return sent
+    return sum(remind(schedule, unit, today) for schedule, unit in reminders_due(today))
