@@ -32,8 +32,9 @@ def test_ratings_import_finds_people_by_name_and_unit(client, network, make_user
     upload = workbook([RATING_HEADER,
                        [1, "Nguyễn Văn Điệp", "17/05/1980", "P46-HTX01", 2025, "Hoàn thành xuất sắc nhiệm vụ", "BB 01/2026"],
                        [2, "le thi huong", None, "P46-HTX02", 2025, "GOOD", None]])
-    response = client.post(reverse("awards:import", args=[network.hue.pk]),
-                           {"kind": "xep-loai", "file": upload})
+    url = reverse("awards:import", args=[network.hue.pk])
+    preview = client.post(url, {"kind": "xep-loai", "file": upload})
+    response = client.post(url, preview.context["confirm"].initial)
     assert response.status_code == 302
     ratings = dict(AnnualRating.objects.values_list("person__given_name", "rating"))
     assert ratings == {"Điệp": "EXCELLENT", "Hương": "GOOD"}
@@ -66,8 +67,9 @@ def test_disciplines_need_the_registry_keeper(client, network, make_user):
                        {"kind": "ky-luat", "file": workbook(rows)}).content.decode()
     assert "không thuộc phạm vi" in page and not Discipline.objects.exists()
     client.force_login(make_user(Role.EC_OFFICER, network.hue))
-    client.post(reverse("awards:import", args=[network.hue.pk]),
-                {"kind": "ky-luat", "file": workbook(rows)})
+    url = reverse("awards:import", args=[network.hue.pk])
+    preview = client.post(url, {"kind": "ky-luat", "file": workbook(rows)})
+    client.post(url, preview.context["confirm"].initial)
     assert Discipline.objects.get().level == 1
 
 

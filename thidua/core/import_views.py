@@ -1,7 +1,13 @@
-"""The Excel import page every app uses: choose the kind, download its blank template, upload.
+"""The Excel import pages every app uses: choose the kind, download its blank template, upload,
+review the preview, confirm.
 
-A subclass names its ``specs`` (slug → Spec class), the ``permission`` needed at the unit, the URL
-name of its template download, and how to find the unit from the URL (``get_unit``)."""
+Uploading checks every row and writes nothing. A file with errors comes back on the upload page
+with the errors and the rows they are on. A clean file is kept (``core.staging``) and its preview
+shown, row by row with what will be done; "Xác nhận nhập" checks the file again and writes it in
+one transaction. A subclass names its ``specs`` (slug → Spec class), the ``permission`` needed at
+the unit, the URL name of its template download, and how to find the unit from the URL
+(``get_unit``); an import into something other than a unit (a tờ trình) overrides
+``has_import_permission``, ``make_spec`` and the page hooks."""
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -9,12 +15,16 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from .excel import XLSX_CONTENT_TYPE
-from .xlsx_import import ImportRejected, run_import, template_workbook
+from . import staging
+from .excel import XLSX_CONTENT_TYPE, template_workbook
+from .xlsx_import import commit, preview
+from .xlsx_sheet import ImportRejected, read_upload
 
 
 class ImportForm(forms.Form):
@@ -29,6 +39,17 @@ class ImportForm(forms.Form):
         self.fields["kind"].choices = [(slug, spec.title) for slug, spec in specs.items()]
 
 
+class ConfirmForm(forms.Form):
+    """The preview's buttons: the kind and the signed key of the staged file."""
+
+    kind = forms.ChoiceField(widget=forms.HiddenInput)
+    key = forms.CharField(widget=forms.HiddenInput, max_length=500)
+
+    def __init__(self, *args, specs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(slug, spec.title) for slug, spec in specs.items()]
+
+
 class UnitImportMixin(LoginRequiredMixin):
     specs = {}
     permission = ""
@@ -37,13 +58,21 @@ class UnitImportMixin(LoginRequiredMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.unit = self.get_unit(**kwargs)
-        if not request.user.has_perm(self.permission, self.unit):
+        if not self.has_import_permission():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def has_import_permission(self):
+        return self.request.user.has_perm(self.permission, self.unit)
+
+    def template_url_args(self):
+        """URL arguments before the kind slug of the template download."""
+        return [self.unit.pk]
 
 
 class ImportView(UnitImportMixin, View):
     template_name = "core/import.html"
+    preview_template_name = "core/import_preview.html"
     template_url_name = ""
     intro = ""
 
@@ -51,26 +80,82 @@ class ImportView(UnitImportMixin, View):
         return self.render(ImportForm(specs=self.specs, initial={"kind": next(iter(self.specs))}))
 
     def post(self, request, **kwargs):
+        if "key" in request.POST:
+            return self.confirm()
         form = ImportForm(request.POST, request.FILES, specs=self.specs)
         if not form.is_valid():
             return self.render(form)
-        spec = self.specs[form.cleaned_data["kind"]]
+        kind = form.cleaned_data["kind"]
         try:
-            count = run_import(spec(self.unit, request.user), form.cleaned_data["file"])
+            data = read_upload(form.cleaned_data["file"])
+            checked = preview(self.make_spec(kind), data)
         except ImportRejected as rejected:
             return self.render(form, rejected.errors)
-        messages.success(request, spec.done % {"count": number_format(count, force_grouping=True)})
+        if not checked.ok:
+            return self.render(form, checked.errors, checked)
+        key = staging.stage(request.user, data, self.purpose(kind))
+        return render(request, self.preview_template_name, self.context(
+            preview=checked, spec=self.specs[kind],
+            confirm=ConfirmForm(specs=self.specs, initial={"kind": kind, "key": key})))
+
+    def confirm(self):
+        request = self.request
+        form = ConfirmForm(request.POST, specs=self.specs)
+        if not form.is_valid():
+            return self.expired()
+        kind, key = form.cleaned_data["kind"], form.cleaned_data["key"]
+        purpose = self.purpose(kind)
+        if "cancel" in request.POST:
+            staging.discard(request.user, key, purpose)
+            messages.info(request, _("Đã hủy, chưa nhập dòng nào."))
+            return redirect(request.path)
+        try:
+            data = staging.load(request.user, key, purpose)
+        except staging.Expired:
+            return self.expired(kind)
+        try:
+            count = commit(self.make_spec(kind), data)
+        except ImportRejected as rejected:
+            return self.render(ImportForm(specs=self.specs, initial={"kind": kind}),
+                               rejected.errors)
+        finally:
+            staging.discard(request.user, key, purpose)
+        messages.success(request, self.specs[kind].done % {
+            "count": number_format(count, force_grouping=True)})
         return redirect(self.get_success_url())
+
+    def expired(self, kind=None):
+        return self.render(ImportForm(specs=self.specs, initial={
+            "kind": kind or next(iter(self.specs))}), [_(
+                "Bản xem trước đã hết hạn hoặc không còn hợp lệ; hãy tải tệp lên lại.")])
+
+    def make_spec(self, kind):
+        return self.specs[kind](self.unit, self.request.user)
+
+    def purpose(self, kind):
+        """What a staged file may be confirmed for: this page and this kind."""
+        return f"{self.request.path}#{kind}"
 
     def get_success_url(self):
         return self.unit.get_absolute_url()
 
-    def render(self, form, errors=()):
-        return render(self.request, self.template_name, {
-            "unit": self.unit, "form": form, "errors": errors, "intro": self.intro,
-            "kinds": self.specs.values(), "template_url_name": self.template_url_name,
-            "max_bytes": settings.THIDUA_IMPORT_MAX_BYTES,
-        })
+    def get_heading(self):
+        return _("Nhập dữ liệu từ Excel vào %(unit)s") % {"unit": self.unit.name}
+
+    def get_breadcrumbs(self):
+        return [(_("Đơn vị"), reverse("organizations:organization_list")),
+                (self.unit.short_name or self.unit.name, self.unit.get_absolute_url())]
+
+    def context(self, **extra):
+        kinds = [(spec, reverse(self.template_url_name, args=[*self.template_url_args(), slug]))
+                 for slug, spec in self.specs.items()]
+        return {"heading": self.get_heading(), "breadcrumbs": self.get_breadcrumbs(),
+                "back_url": self.get_success_url(), "intro": self.intro, "kinds": kinds,
+                "max_bytes": settings.THIDUA_IMPORT_MAX_BYTES, **extra}
+
+    def render(self, form, errors=(), checked=None):
+        return render(self.request, self.template_name, self.context(
+            form=form, errors=errors, preview=checked))
 
 
 class ImportTemplateView(UnitImportMixin, View):

@@ -1,45 +1,29 @@
-"""Excel import shared by every kind of data: read the sheet, find the header row, parse cells,
-collect every problem by row, and write all rows in one transaction or none.
+"""Excel import shared by every kind of data: parse cells, collect every problem by row, show a
+preview, and write all rows in one transaction or none.
 
-``read_rows`` finds the header row wherever it stands (official templates put a merged title and
-blank rows above it), matches headers ignoring case, diacritics, spacing and punctuation, and
-returns the non-blank rows with their cells normalised. Each kind of import is a ``Spec``: its
-columns, the checks that need the whole file or the database, and how a row is written. All rows
-are checked before anything is written, so one bad row leaves the database untouched and the user
-sees every error at once.
+``xlsx_sheet.read_table`` finds the header row and the data rows of a real-world sheet. Each kind of
+import is a ``Spec``: its columns, the checks that need the whole file or the database, and how a
+row is written. ``preview`` checks every row before anything is written and says, row by row, what
+would be done or what is wrong; ``commit`` checks again (the database may have changed since the
+preview) and writes everything in one transaction, so one bad row leaves the database untouched and
+the user sees every error at once.
 """
 import re
-import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from io import BytesIO
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import from_excel
 
-from .text import normalize, normalize_spacing
+from .xlsx_sheet import SECTION, ImportRejected, match_key, read_table, read_upload
 
-HEADER_SEARCH_ROWS = 20
-IGNORED_HEADERS = {"stt"}  # the row counter official templates start with
-MAX_EXPANSION = 20  # an xlsx is a zip: refuse one that would unpack far beyond the upload limit
+PREVIEW_ROWS = 500
+EXCEL_SERIALS = range(1, 2958466)  # 01/01/1900 … 31/12/9999 as Excel day numbers
 _DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _YES_NO = {"co": True, "x": True, "1": True, "khong": False, "0": False}
-
-
-class ImportRejected(Exception):
-    """Nothing was written; ``errors`` are the messages to show."""
-
-    def __init__(self, errors):
-        super().__init__(errors)
-        self.errors = [str(error) for error in errors]
 
 
 class CellError(Exception):
@@ -48,11 +32,6 @@ class CellError(Exception):
     def __init__(self, message, **params):
         super().__init__(message)
         self.message, self.params = message, params
-
-
-def match_key(value):
-    """How headers and listed values are compared: "Mã xã / Phường*" → "ma xa phuong"."""
-    return re.sub(r"[^a-z0-9]+", " ", normalize(value)).strip()
 
 
 # Parsers turn one non-blank cell into a field value or raise CellError; ``hint`` is how the
@@ -74,6 +53,8 @@ def a_date(value):
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, int) and value in EXCEL_SERIALS:  # a date cell formatted as a number
+        return from_excel(value).date()
     match = _DATE.match(text(value))
     try:
         return date(int(match[3]), int(match[2]), int(match[1]))
@@ -106,12 +87,15 @@ class Choice:
     def options(self):
         return self._options() if callable(self._options) else self._options
 
+    def aliases(self, code, label):
+        """What a cell may hold to mean ``code``."""
+        found = [code, re.split(r"[(,]", str(label))[0], label]
+        return found + ([int(code)] if str(code).isdigit() else [])  # "01" typed as the number 1
+
     def __call__(self, value):
         lookup = {}
         for code, label in self.options():
-            aliases = [code, re.split(r"[(,]", str(label))[0], label]
-            aliases += [int(code)] if str(code).isdigit() else []  # "01" typed as the number 1
-            lookup.update((match_key(alias), code) for alias in aliases)
+            lookup.update((match_key(alias), code) for alias in self.aliases(code, label))
         try:
             return lookup[match_key(text(value))]
         except KeyError:
@@ -126,83 +110,11 @@ class Column:
     parse: object = text
     required: bool = False
     hint: str = ""
+    aliases: tuple = ()  # other headers meaning this column in the official layouts
 
     @property
     def header(self):
         return f"{self.label}*" if self.required else str(self.label)
-
-
-def open_workbook(upload):
-    """The uploaded workbook, judged by its size and content, never by its name."""
-    limit = settings.THIDUA_IMPORT_MAX_BYTES
-    too_big = ImportRejected([_("Tệp quá lớn (%(size)s); chỉ nhận tệp đến %(limit)s.") % {
-        "size": filesizeformat(upload.size), "limit": filesizeformat(limit)}])
-    if upload.size > limit:
-        raise too_big
-    data = BytesIO(upload.read())
-    try:
-        with zipfile.ZipFile(data) as archive:
-            if "[Content_Types].xml" not in archive.namelist():
-                raise ValueError("not an Office Open XML package")
-            if sum(member.file_size for member in archive.infolist()) > limit * MAX_EXPANSION:
-                raise too_big
-        return load_workbook(data, data_only=True)
-    except ImportRejected:
-        raise
-    except Exception:  # zipfile and openpyxl raise many kinds on foreign or broken content
-        raise ImportRejected([_("Tệp không phải bảng tính Excel .xlsx. Hãy mở tệp bằng Excel và "
-                                "lưu lại dạng “Excel Workbook (.xlsx)”.")]) from None
-
-
-def _cell(value):
-    if isinstance(value, str):
-        return normalize_spacing(value) or None
-    return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
-def _find_header(rows, columns):
-    """(row index, {column index: Column}) of the row that matches the most known headers."""
-    by_key = {match_key(column.label): column for column in columns}
-    names = [[match_key(cell) if cell is not None else "" for cell in cells] for cells in rows]
-    best = max(range(len(rows)), key=lambda i: sum(n in by_key for n in names[i]), default=None)
-    if best is None or not any(name in by_key for name in names[best]):
-        raise ImportRejected([_("Không tìm thấy dòng tiêu đề. Dòng tiêu đề cần có các cột: "
-                                "%(columns)s.") % {"columns": ", ".join(c.header for c in columns)}])
-    mapping, unknown = {}, []
-    for index, name in enumerate(names[best]):
-        if by_key.get(name) and by_key[name] not in mapping.values():
-            mapping[index] = by_key[name]
-        elif name and name not in IGNORED_HEADERS:
-            unknown.append(str(rows[best][index]))
-    missing = [str(c.label) for c in columns if c.required and c not in mapping.values()]
-    if missing or unknown:
-        parts = [_("Tiêu đề cột ở dòng %(row)s không khớp mẫu.") % {"row": best + 1}]
-        if missing:
-            parts.append(_("Thiếu cột bắt buộc: %(names)s.") % {"names": ", ".join(missing)})
-        if unknown:
-            parts.append(_("Cột không nhận ra hoặc bị lặp: %(names)s.") % {"names": ", ".join(unknown)})
-        raise ImportRejected([" ".join(parts + [str(_("Hãy dùng tệp mẫu, giữ nguyên tiêu đề cột."))])])
-    return best, mapping
-
-
-def read_rows(workbook, columns):
-    """[(row number as Excel shows it, {column key: value})] for the non-blank rows under the
-    header. A merged cell lends its value to every row it spans; a row with no value of its own
-    (only merged ones, such as the lower half of a two-line header) counts as blank."""
-    sheet = workbook.worksheets[0]
-    merged = {}
-    for cells in sheet.merged_cells.ranges:
-        value = _cell(sheet.cell(cells.min_row, cells.min_col).value)
-        merged.update(((row, col), value) for row, col in cells.cells)
-    rows = [tuple(_cell(value) for value in cells) for cells in sheet.iter_rows(values_only=True)]
-    header, mapping = _find_header(rows[:HEADER_SEARCH_ROWS], columns)
-    result = []
-    for number, cells in enumerate(rows[header + 1:], start=header + 2):
-        own = {index: cells[index] for index in mapping if index < len(cells)}
-        if any(value is not None for value in own.values()):
-            result.append((number, {column.key: merged.get((number, index + 1)) if own.get(index)
-                                    is None else own[index] for index, column in mapping.items()}))
-    return result
 
 
 class Problems(list):
@@ -226,24 +138,27 @@ class Spec:
 
     slug = title = intro = done = ""
     columns = ()
+    ignored = ()  # headers of the official layouts that this import reads past
     do_not_call_in_templates = True  # the import page lists the spec classes themselves
 
     def __init__(self, unit, user):
         self.unit, self.user = unit, user
         self.labels = {column.key: str(column.label) for column in self.columns}
 
-    def check(self, rows):
-        """[(row number, item)] ready to save; or ImportRejected with every problem found."""
+    def review(self, table):
+        """The Preview of ``table``'s rows: each one checked, nothing written."""
         problems = Problems()
-        parsed = [(number, self.parse(number, raw, problems)) for number, raw in rows]
+        parsed = [(number, self.parse(number, raw, problems)) for number, raw in table.rows]
         self.prepare([values for _number, values in parsed])
         items = [(number, self.build(number, values, problems)) for number, values in parsed]
-        if problems or not items:
-            raise ImportRejected(problems.messages() or [_("Tệp không có dòng dữ liệu nào.")])
-        return items
+        return Preview(self, table, problems, items)
+
+    def describe(self, item):
+        """What saving ``item`` will do, in a few words for the preview (e.g. who was matched)."""
+        return ""
 
     def parse(self, number, raw, problems):
-        values = {}
+        values = {SECTION: raw.get(SECTION, "")}
         for column in self.columns:
             values[column.key] = None
             if raw.get(column.key) is None:
@@ -298,12 +213,66 @@ class Spec:
         problems.add(number, message, column=self.labels[key], value=code, unit=self.unit.name)
 
 
-def run_import(spec, upload):
-    """Check every row of ``upload`` against ``spec``, then write them all in one transaction;
-    returns the number written. Raises ImportRejected, having written nothing."""
-    items = spec.check(read_rows(open_workbook(upload), spec.columns))
+
+
+@dataclass
+class PreviewRow:
+    number: int
+    cells: list
+    errors: list = field(default_factory=list)
+    outcome: str = ""
+
+
+class Preview:
+    """What an import would do: every data row with its cells as read, its errors, and the
+    items ready to save. ``ok`` when there is at least one row and no error."""
+
+    def __init__(self, spec, table, problems, items):
+        self.spec, self.table, self.items = spec, table, items
+        self.columns = table.columns
+        self.errors = problems.messages()
+        by_row = {}
+        for number, message in problems:
+            by_row.setdefault(number, []).append(message)
+        if not items and not problems:
+            self.errors = [str(_("Tệp không có dòng dữ liệu nào."))]
+        self.rows = [
+            PreviewRow(number, [display(raw[c.key]) for c in self.columns], by_row.get(number, []))
+            for number, raw in table.rows]
+        self.error_rows = sum(1 for row in self.rows if row.errors)
+        if not self.errors:
+            for row, (_number, item) in zip(self.rows, items):
+                row.outcome = spec.describe(item)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    def sample(self, limit=PREVIEW_ROWS):
+        """At most ``limit`` rows in file order, those with errors first in line to be shown."""
+        chosen = [row for row in self.rows if row.errors][:limit]
+        chosen += [row for row in self.rows if not row.errors][:limit - len(chosen)]
+        return sorted(chosen, key=lambda row: row.number)
+
+
+def display(value):
+    return "" if value is None else text(value)
+
+
+def preview(spec, data):
+    """Check the workbook ``data`` against ``spec``; raises ImportRejected when the file itself
+    cannot be used (not a workbook, no header …)."""
+    return spec.review(read_table(data, spec.columns, spec.ignored))
+
+
+def commit(spec, data):
+    """Check ``data`` again, then write all its rows in one transaction; returns how many.
+    Raises ImportRejected, having written nothing."""
+    checked = preview(spec, data)
+    if not checked.ok:
+        raise ImportRejected(checked.errors)
     with transaction.atomic():
-        for number, item in items:
+        for number, item in checked.items:
             try:
                 spec.save(item)
             except (PermissionDenied, ValidationError, IntegrityError) as error:
@@ -315,46 +284,9 @@ def run_import(spec, upload):
                     if isinstance(error, IntegrityError) else " ".join(
                         getattr(error, "messages", None) or [str(error)]))
                 raise ImportRejected(problems.messages()) from error
-    return len(items)
+    return len(checked.items)
 
 
-def template_workbook(columns):
-    """A blank template: the header row (required columns marked *) on the first sheet, then a
-    "Hướng dẫn" sheet saying how to fill each column and listing what the coded columns accept."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = gettext("Danh sách")
-    sheet.append([column.header for column in columns])
-    sheet.freeze_panes = "A2"
-    dates = (a_date, past_date)
-    for index, column in enumerate(columns, start=1):
-        sheet.cell(1, index).font = Font(bold=True)
-        dimension = sheet.column_dimensions[get_column_letter(index)]
-        dimension.width = max(14, len(column.header) + 4)
-        # Cells typed as text keep the leading zeros of codes and citizen IDs.
-        dimension.number_format = "DD/MM/YYYY" if column.parse in dates else "@"
-    guide = book.create_sheet(gettext("Hướng dẫn"))
-    guide.column_dimensions["A"].width, guide.column_dimensions["C"].width = 28, 100
-    guide.append([gettext("Điền từ dòng 2 của trang “%(sheet)s”, giữ nguyên dòng tiêu đề; cột có dấu * "
-                    "là bắt buộc.") % {"sheet": sheet.title}])
-    guide.append([])
-    guide.append([gettext("Cột"), gettext("Bắt buộc"), gettext("Cách ghi")])
-    headings = [1, guide.max_row]
-    for column in columns:
-        guide.append([str(column.label), gettext("Có") if column.required else "",
-                      str(column.hint or column.parse.hint)])
-    for column in columns:
-        if isinstance(column.parse, Choice):
-            guide.append([])
-            guide.append([gettext("Giá trị của cột “%(column)s” (ghi tên hoặc mã)")
-                          % {"column": column.label}])
-            headings.append(guide.max_row)
-            guide.append([gettext("Mã"), gettext("Tên")])
-            for code, label in column.parse.options():
-                guide.append([str(code), str(label)])
-    for number in headings:
-        for cell in guide[number]:
-            cell.font = Font(bold=True)
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def run_import(spec, upload):
+    """Import ``upload`` without a preview step (commands and services)."""
+    return commit(spec, read_upload(upload))
