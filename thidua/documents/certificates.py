@@ -1,0 +1,210 @@
+"""Bằng khen, Giấy khen and Cờ thi đua certificates: every field placed in millimetres, so the
+same layout prints a full certificate on white paper or only the variable fields on pre-printed
+stock (FORMS.md §3), with a QR code to the public verification page."""
+import io
+from decimal import Decimal
+
+import segno
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from pypdf import PdfWriter
+
+from . import pdf
+from .context import long_date, place_of, positions, short_date, signer
+from .models import CertificatePrint, CertificateTemplate, Paper, PrintState
+from .verification import verification_url
+
+SIZES = {Paper.A3_LANDSCAPE: (420, 297), Paper.A4_LANDSCAPE: (297, 210)}
+# Field: centre x, top y (mm on A3 landscape; scaled for A4), box width (mm), size (pt), bold.
+DEFAULT_FIELDS = {
+    "authority": {"x": 210, "y": 72, "width": 300, "size": 22, "bold": True},
+    "gift": {"x": 210, "y": 92, "width": 200, "size": 20, "bold": True},
+    "award": {"x": 210, "y": 106, "width": 340, "size": 40, "bold": True},
+    "recipient": {"x": 210, "y": 135, "width": 340, "size": 26, "bold": True},
+    "detail": {"x": 210, "y": 152, "width": 340, "size": 18, "bold": False},
+    "achievement": {"x": 210, "y": 168, "width": 320, "size": 18, "bold": False},
+    "decision": {"x": 110, "y": 232, "width": 150, "size": 14, "bold": False},
+    "register": {"x": 110, "y": 242, "width": 150, "size": 14, "bold": False},
+    "place_date": {"x": 305, "y": 206, "width": 170, "size": 16, "bold": False},
+    "signer_title": {"x": 305, "y": 216, "width": 170, "size": 16, "bold": True},
+    "signer_name": {"x": 305, "y": 262, "width": 170, "size": 18, "bold": True},
+    "qr": {"x": 52, "y": 222, "width": 30, "size": 0, "bold": False},
+}
+FIELD_LABELS = {
+    "authority": gettext_lazy("Dòng thẩm quyền"), "gift": gettext_lazy("TẶNG"),
+    "award": gettext_lazy("Tên khen thưởng"), "recipient": gettext_lazy("Người, tập thể được tặng"),
+    "detail": gettext_lazy("Chức vụ, đơn vị"), "achievement": gettext_lazy("Thành tích"),
+    "decision": gettext_lazy("Số, ngày quyết định"), "register": gettext_lazy("Số vào sổ vàng"),
+    "place_date": gettext_lazy("Địa danh, ngày tháng"),
+    "signer_title": gettext_lazy("Chức danh người ký"),
+    "signer_name": gettext_lazy("Họ tên người ký"), "qr": gettext_lazy("Mã QR xác minh"),
+}
+
+
+def default_paper(award_type):
+    """Giấy khen on A4 landscape; Bằng khen, Cờ thi đua and the rest on A3 landscape."""
+    return Paper.A4_LANDSCAPE if award_type.code == "GK" else Paper.A3_LANDSCAPE
+
+
+def template_for(organization, award_type):
+    """The issuer's template for this award type, else its catch-all one, else an unsaved
+    default."""
+    rows = {row.award_type_id: row for row in CertificateTemplate.objects.filter(
+        Q(award_type=award_type) | Q(award_type__isnull=True), organization=organization)}
+    return rows.get(award_type.pk) or rows.get(None) or CertificateTemplate(
+        organization=organization, award_type=award_type, paper=default_paper(award_type))
+
+
+def layout(template):
+    """Field boxes in mm for ``template``: defaults scaled to the paper, then the template's own
+    positions, then the calibration offsets."""
+    width, _height = SIZES[template.paper]
+    scale = Decimal(width) / Decimal(420)
+    boxes = {}
+    for name, spec in DEFAULT_FIELDS.items():
+        box = {key: (Decimal(value) * scale if key != "bold" else value)
+               for key, value in spec.items()}
+        box.update({key: (Decimal(str(value)) if key != "bold" else bool(value))
+                    for key, value in (template.fields or {}).get(name, {}).items()
+                    if key in spec})
+        box["x"] += Decimal(template.offset_x)
+        box["y"] += Decimal(template.offset_y)
+        box["left"] = box["x"] - box["width"] / 2
+        boxes[name] = {key: (round(value, 2) if isinstance(value, Decimal) else value)
+                       for key, value in box.items()}
+    return boxes
+
+
+def qr_data_uri(url):
+    """A PNG (raster, so it survives any print path and can be read back from the PDF)."""
+    return segno.make(url, error="m").png_data_uri(scale=8, border=4)
+
+
+def values(award, where, item=None):
+    """The text of each field for one award."""
+    decision = award.decision
+    issuer = decision.issuer if decision else None
+    titles = signer(issuer, decision.signer_title, decision.signer_name) if issuer else {
+        "signer_lines": [], "signer_name": "", "authority_line": award.issuer_name.upper()}
+    if award.person_id:
+        person = award.person
+        honorific = _("Bà") if person.gender == "FEMALE" else _("Ông")
+        recipient, detail = f"{honorific} {person.full_name}", where.get(award.person_id, "")
+    else:
+        recipient, detail = award.organization.name, ""
+    achievement = (item.nomination.achievement if item and item.nomination.achievement else
+                   _("Đã có thành tích xuất sắc năm %(year)s") % {"year": award.year})
+    place = place_of(issuer) if issuer else ""
+    return {
+        "authority": titles["authority_line"], "gift": _("TẶNG"),
+        "award": award.award_type.name.upper(), "recipient": recipient, "detail": detail,
+        "achievement": achievement,
+        "decision": _("Quyết định số: %(ref)s ngày %(day)s") % {
+            "ref": award.decision_number, "day": short_date(award.decision_date)},
+        "register": _("Vào sổ vàng số: %(n)s") % {"n": award.register_number or "…"},
+        "place_date": f"{place}, {long_date(award.decision_date)}" if place else
+        long_date(award.decision_date),
+        "signer_title": "\n".join(titles["signer_lines"]), "signer_name": titles["signer_name"],
+        "qr": qr_data_uri(verification_url(award)),
+    }
+
+
+def page(template, texts):
+    """One page: its paper and each field's box with its text."""
+    boxes = layout(template)
+    return {"paper": template.paper, "size": SIZES[template.paper],
+            "preprinted": template.preprinted, "motto_top": boxes["authority"]["y"] - 40,
+            "fields": [{"name": name, "text": texts[name], **box} for name, box in boxes.items()]}
+
+
+def _pages(awards, template_of):
+    awards = list(awards)
+    where = positions({a.person_id for a in awards if a.person_id})
+    pages = []
+    for award in awards:
+        template = template_of(award)
+        texts = values(award, where, getattr(award, "decision_item", None))
+        if template.authority_line:
+            texts["authority"] = template.authority_line
+        pages.append(page(template, texts))
+    return pages
+
+
+def render_pages(pages, calibration=False):
+    return pdf.render("documents/pdf/certificate.html", {
+        "pages": pages, "calibration": calibration,
+        "papers": sorted({(p["paper"], *p["size"]) for p in pages})})
+
+
+def certificate_pdf(award):
+    issuer = award.decision.issuer if award.decision else None
+
+    def template_of(one):
+        return (template_for(issuer, one.award_type) if issuer else CertificateTemplate(
+            paper=default_paper(one.award_type)))
+
+    return render_pages(_pages([award], template_of))
+
+
+def calibration_pdf(template):
+    """A test print: every field's sample text in its box, with crosshairs at the anchors and a
+    10 mm grid, to lay over a blank and measure the offsets."""
+    sample = {name: f"[{label}]" for name, label in FIELD_LABELS.items()}
+    sample["qr"] = qr_data_uri(settings.THIDUA_SITE_URL)
+    test_page = page(template, sample)
+    test_page["preprinted"] = True
+    return render_pages([test_page], calibration=True)
+
+
+def decision_awards(decision):
+    return (decision.awards.select_related("award_type", "person", "organization",
+                                           "decision__issuer", "decision_item__nomination")
+            .order_by("decision_item__pk"))
+
+
+CHUNK = 50
+
+
+def print_decision(print_id):
+    """The background job: render the decision's certificates in chunks (updating the progress)
+    and store one PDF. A retry of a finished job does nothing; an interrupted one starts over
+    and overwrites the same file."""
+    with transaction.atomic():
+        job = CertificatePrint.objects.select_for_update().select_related(
+            "decision__issuer").get(pk=print_id)
+        if job.state == PrintState.DONE and job.file:
+            return job
+        job.state, job.done, job.error = PrintState.RUNNING, 0, ""
+        job.save()
+    awards = list(decision_awards(job.decision))
+    templates = {}
+
+    def template_of(award):
+        if award.award_type_id not in templates:
+            templates[award.award_type_id] = template_for(job.decision.issuer, award.award_type)
+        return templates[award.award_type_id]
+
+    writer = PdfWriter()
+    try:
+        for start in range(0, len(awards), CHUNK):
+            part = render_pages(_pages(awards[start:start + CHUNK], template_of))
+            writer.append(io.BytesIO(part))
+            CertificatePrint.objects.filter(pk=job.pk).update(done=start + len(
+                awards[start:start + CHUNK]), total=len(awards))
+        buffer = io.BytesIO()
+        writer.write(buffer)
+    except Exception as error:
+        CertificatePrint.objects.filter(pk=job.pk).update(state=PrintState.FAILED,
+                                                          error=str(error))
+        raise
+    job.refresh_from_db()
+    if job.file:
+        job.file.delete(save=False)
+    job.file.save("in.pdf", ContentFile(buffer.getvalue()), save=False)
+    job.state, job.done, job.total = PrintState.DONE, len(awards), len(awards)
+    job.save()
+    return job
