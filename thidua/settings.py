@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -202,6 +203,28 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL or None)
+CELERY_RESULT_EXPIRES = 24 * 3600
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "thidua")
+# A task is acknowledged when it has finished, not when a worker takes it: a worker killed
+# mid-task leaves the message to be redelivered (Redis: after the visibility timeout), and the
+# task resumes; tasks are written to be safe to run twice (thidua.core.tasks).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # Longer than the longest task, or a slow task is handed to a second worker meanwhile.
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 3600)),
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "report-reminders": {"task": "thidua.movements.tasks.send_report_reminders",
+                         "schedule": crontab(hour=7, minute=0)},
+    "close-publicity-windows": {"task": "thidua.nominations.tasks.close_publicity_windows",
+                                "schedule": crontab(hour=0, minute=15)},
+    "refresh-statistics": {"task": "thidua.reports.refresh_summaries",
+                           "schedule": crontab(hour=1, minute=0)},
+}
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
