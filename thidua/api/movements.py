@@ -1,20 +1,41 @@
 """Movements over the API: read what the user may see; create and submit registrations and
 periodic reports through the same services as the pages."""
 from datetime import date, datetime
+from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from thidua.awards.models import AwardType
 from thidua.movements import services
-from thidua.movements.models import Movement, ProgressReport, Registration, ReportSchedule
+from thidua.movements.models import Movement, ProgressReport, Registration, ReportSchedule, Review
 from thidua.organizations.models import Organization, Person
+from thidua.organizations.scoping import PEOPLE_READERS, assignments, organization_q
+
+from .common import REFUSALS, Count, Id, Pages, Text, Year
 
 router = Router(tags=["Phong trào"])
+
+
+class CriterionOut(Schema):
+    id: int
+    name: str
+    guidance: str
+    max_points: int
+    weight: Decimal
+    evidence_required: bool
+
+
+class PlannedAwardOut(Schema):
+    award_type: str
+    count: int
+
+    @staticmethod
+    def resolve_award_type(obj):
+        return obj.award_type.code
 
 
 class MovementOut(Schema):
@@ -24,23 +45,35 @@ class MovementOut(Schema):
     status: str
     launched_by_id: int
     parent_id: int | None
+    slogan: str
+    goals: str
     start_date: date
     end_date: date
     registration_deadline: date | None
     midterm_review_date: date | None
     final_review_date: date | None
+    criteria: list[CriterionOut]
+    planned_awards: list[PlannedAwardOut]
+
+    @staticmethod
+    def resolve_criteria(obj):
+        return list(obj.criteria.all())
+
+    @staticmethod
+    def resolve_planned_awards(obj):
+        return list(obj.planned_awards.all())
 
 
 class RegistrationItemIn(Schema):
-    person_id: int
-    award_type: str
+    person_id: Id
+    award_type: Text
 
 
 class RegistrationIn(Schema):
-    unit_id: int
-    year: int
-    collective_titles: list[str] = []
-    targets: str = ""
+    unit_id: Id
+    year: Year
+    collective_titles: list[Text] = []
+    targets: Text = ""
     items: list[RegistrationItemIn] = []
     submit: bool = False
 
@@ -51,40 +84,82 @@ class RegistrationOut(Schema):
     unit_id: int
     year: int
     status: str
+    targets: str
+    return_reason: str
     submitted_at: datetime | None
 
 
 class ReportIn(Schema):
-    unit_id: int
-    text: str
-    participants: int = 0
-    exemplars_found: int = 0
-    initiatives: int = 0
-    new_cooperatives: int = 0
+    unit_id: Id
+    text: Text
+    participants: Count = 0
+    exemplars_found: Count = 0
+    initiatives: Count = 0
+    new_cooperatives: Count = 0
 
 
 class ReportOut(Schema):
     id: int
     schedule_id: int
     unit_id: int
+    text: str
+    participants: int
+    exemplars_found: int
+    initiatives: int
+    new_cooperatives: int
     submitted_at: datetime
     is_late: bool
 
 
-def _call(function, *args):
-    """Run a service, turning its refusals into HTTP errors with the Vietnamese message."""
-    try:
-        return function(*args)
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or "Không có quyền.") from error
-    except ValidationError as error:
-        raise HttpError(400, " ".join(error.messages)) from error
+class ScheduleOut(Schema):
+    id: int
+    owner_id: int
+    movement_id: int | None
+    year: int
+    period: str
+    due_date: date
+    closes_on: date | None
+
+
+class ProposalOut(Schema):
+    person_id: int | None
+    organization_id: int | None
+    award_type: str
+    note: str
+    handed_over_at: datetime | None
+
+    @staticmethod
+    def resolve_award_type(obj):
+        return obj.award_type.code
+
+
+class ReviewOut(Schema):
+    id: int
+    movement_id: int
+    organization_id: int
+    kind: str
+    held_on: date
+    summary: str
+    participants: int
+    exemplars_found: int
+    initiatives: int
+    new_cooperatives: int
+    proposals: list[ProposalOut]
+
+    @staticmethod
+    def resolve_proposals(obj):
+        return list(obj.proposals.all())
+
+
+def _movements(user):
+    return Movement.objects.visible_to(user).prefetch_related("criteria",
+                                                              "planned_awards__award_type")
 
 
 @router.get("/movements", response=list[MovementOut])
-@paginate(LimitOffsetPagination)
-def list_movements(request, status: str | None = None, year: int | None = None):
-    queryset = Movement.objects.visible_to(request.user)
+@paginate(Pages)
+def list_movements(request, status: Text | None = None, year: Year | None = None):
+    queryset = _movements(request.user)
     if status:
         queryset = queryset.filter(status=status)
     if year:
@@ -92,19 +167,24 @@ def list_movements(request, status: str | None = None, year: int | None = None):
     return queryset.order_by("-start_date", "pk")
 
 
-@router.get("/movements/{movement_id}", response=MovementOut)
-def get_movement(request, movement_id: int):
-    return get_object_or_404(Movement.objects.visible_to(request.user), pk=movement_id)
+@router.get("/movements/{movement_id}", response={200: MovementOut, **REFUSALS})
+def get_movement(request, movement_id: Id):
+    return get_object_or_404(_movements(request.user), pk=movement_id)
 
 
 @router.get("/movements/{movement_id}/registrations", response=list[RegistrationOut])
-@paginate(LimitOffsetPagination)
-def list_registrations(request, movement_id: int):
-    return Registration.objects.visible_to(request.user).filter(movement_id=movement_id).order_by("pk")
+@paginate(Pages)
+def list_registrations(request, movement_id: Id, status: Text | None = None):
+    queryset = Registration.objects.visible_to(request.user).filter(movement_id=movement_id)
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("pk")
 
 
-@router.post("/movements/{movement_id}/registrations", response={201: RegistrationOut})
-def save_registration(request, movement_id: int, data: RegistrationIn):
+@router.post("/movements/{movement_id}/registrations",
+             response={201: RegistrationOut, **REFUSALS})
+def save_registration(request, movement_id: Id, data: RegistrationIn):
+    """Save (and with ``submit`` send to the superior) a unit's yearly registration."""
     movement = get_object_or_404(Movement.objects.visible_to(request.user), pk=movement_id)
     unit = get_object_or_404(Organization.objects.visible_to(request.user), pk=data.unit_id)
     types = {t.code: t for t in AwardType.objects.filter(
@@ -116,30 +196,64 @@ def save_registration(request, movement_id: int, data: RegistrationIn):
         pk__in=[item.person_id for item in data.items])}
     if len(people) != len({item.person_id for item in data.items}):
         raise HttpError(400, "Có cá nhân không thuộc phạm vi của bạn.")
-    registration = Registration.objects.filter(movement=movement, unit=unit, year=data.year).first() \
-        or Registration(movement=movement, unit=unit, year=data.year)
+    registration = (Registration.objects.filter(movement=movement, unit=unit, year=data.year)
+                    .first() or Registration(movement=movement, unit=unit, year=data.year))
     registration.targets = data.targets
-    _call(services.save_registration, request.user, registration,
-          [types[code] for code in data.collective_titles],
-          [(people[item.person_id], types[item.award_type]) for item in data.items])
+    services.save_registration(request.user, registration,
+                               [types[code] for code in data.collective_titles],
+                               [(people[item.person_id], types[item.award_type])
+                                for item in data.items])
     if data.submit:
-        _call(services.submit_registration, request.user, registration)
+        services.submit_registration(request.user, registration)
     return Status(201, registration)
 
 
-@router.post("/report-schedules/{schedule_id}/reports", response={201: ReportOut})
-def submit_report(request, schedule_id: int, data: ReportIn):
-    schedule = get_object_or_404(ReportSchedule, pk=schedule_id)
+def visible_schedules(user):
+    """Rounds the user follows (a reader at the asking level) or must answer (the asking level
+    is one of the user's units or above them)."""
+    condition = organization_q(user, PEOPLE_READERS, prefix="owner__")
+    for _role, _unit, path, _descendants in assignments(user):
+        condition |= Q(owner__path__in=[path[:end] for end in range(4, len(path) + 1, 4)])
+    return ReportSchedule.objects.filter(condition).distinct()
+
+
+@router.get("/report-schedules", response=list[ScheduleOut])
+@paginate(Pages)
+def list_schedules(request, year: Year | None = None, movement: Id | None = None):
+    queryset = visible_schedules(request.user)
+    if year:
+        queryset = queryset.filter(year=year)
+    if movement:
+        queryset = queryset.filter(movement_id=movement)
+    return queryset.order_by("-year", "due_date", "pk")
+
+
+@router.post("/report-schedules/{schedule_id}/reports", response={201: ReportOut, **REFUSALS})
+def submit_report(request, schedule_id: Id, data: ReportIn):
+    schedule = get_object_or_404(visible_schedules(request.user), pk=schedule_id)
     unit = get_object_or_404(Organization.objects.visible_to(request.user), pk=data.unit_id)
     report = ProgressReport.objects.filter(schedule=schedule, unit=unit).first() or ProgressReport(
         schedule=schedule, unit=unit)
-    for field in ("text", "participants", "exemplars_found", "initiatives", "new_cooperatives"):
+    for field in ("text", *ProgressReport.FIGURES):
         setattr(report, field, getattr(data, field))
-    return Status(201, _call(services.submit_report, request.user, report))
+    return Status(201, services.submit_report(request.user, report))
 
 
 @router.get("/report-schedules/{schedule_id}/reports", response=list[ReportOut])
-@paginate(LimitOffsetPagination)
-def list_reports(request, schedule_id: int):
+@paginate(Pages)
+def list_reports(request, schedule_id: Id):
     return ProgressReport.objects.visible_to(request.user).filter(
-        Q(schedule_id=schedule_id)).order_by("pk")
+        schedule_id=schedule_id).select_related("schedule").order_by("pk")
+
+
+@router.get("/reviews", response=list[ReviewOut])
+@paginate(Pages)
+def list_reviews(request, movement: Id | None = None, kind: Text | None = None):
+    """Mid-term and final reviews at the levels the user follows."""
+    queryset = Review.objects.filter(organization_q(request.user, PEOPLE_READERS,
+                                                    prefix="organization__"))
+    if movement:
+        queryset = queryset.filter(movement_id=movement)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return queryset.prefetch_related("proposals__award_type").order_by("-held_on", "pk")

@@ -5,9 +5,11 @@ from ninja.security import APIKeyHeader, HttpBearer, django_auth
 from thidua.accounts.models import ApiToken
 
 from .awards import router as awards_router
-from .nominations import router as nominations_router
+from .common import install_handlers
 from .movements import router as movements_router
+from .nominations import router as nominations_router
 from .organizations import router as organizations_router
+from .records import router as records_router
 
 
 class BearerToken(HttpBearer):
@@ -31,11 +33,13 @@ class HeaderToken(APIKeyHeader):
 api = NinjaAPI(
     title="Thi đua – Khen thưởng API",
     version="1",
-    description="API đọc dữ liệu mạng lưới, có phân quyền như trên giao diện.",
+    description="API của nền tảng thi đua – khen thưởng, có phân quyền như trên giao diện.",
     auth=[BearerToken(), HeaderToken(), django_auth],
     urls_namespace="api-v1",
 )
+install_handlers(api)
 api.add_router("/", organizations_router)
 api.add_router("/", awards_router)
 api.add_router("/", movements_router)
+api.add_router("/", records_router)
 api.add_router("/", nominations_router)

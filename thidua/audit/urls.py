@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import AuditListView, ChainCheckView
 
 app_name = "audit"
-urlpatterns = []
+urlpatterns = [
+    path("", AuditListView.as_view(), name="entry_list"),
+    path("kiem-tra-chuoi/", ChainCheckView.as_view(), name="chain_check"),
+]

@@ -1,0 +1,34 @@
+"""On PostgreSQL the database itself refuses UPDATE and DELETE on the audit log.
+
+Row triggers only: TRUNCATE (what test database flushes use) stays possible for the owner of the
+database, who could drop the trigger anyway — the hash chain is what shows such tampering.
+SQLite gets no trigger because its flush is a DELETE."""
+from django.db import migrations
+
+CREATE = """
+CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'audit_auditentry is append-only (% refused)', TG_OP;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_auditentry
+    FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only();
+"""
+DROP = """
+DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_auditentry;
+DROP FUNCTION IF EXISTS audit_entry_append_only();
+"""
+
+
+def run(sql):
+    def operation(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(sql)
+
+    return operation
+
+
+class Migration(migrations.Migration):
+    dependencies = [("audit", "0001_initial")]
+
+    operations = [migrations.RunPython(run(CREATE), run(DROP))]

@@ -1,0 +1,154 @@
+"""Signal receivers that write the audit log: every save and delete of the project's models
+with old → new values, many-to-many changes, personal-data reads and sign-ins.
+
+Connected in ``AuditConfig.ready``. Bulk operations (``bulk_create``, ``QuerySet.update``) send
+no signals; the apps use them only for derived data and the demo loader.
+"""
+import json
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+
+from . import chain
+from .context import client_ip, current_actor
+from .models import Action
+
+ORGANIZATION = "organizations.Organization"
+# Creating one of these rows means someone was shown personal data: logged as a read.
+READ_MODELS = {"organizations.PersonalDataAccess": "person"}
+# Derived or bookkeeping fields: their changes are not worth a line.
+IGNORED_FIELDS = {"search_text", "sort_key", "numchild", "last_login"}
+# Secrets and encrypted personal data: the log says they changed, never their values.
+REDACTED_FIELDS = {"password", "citizen_id_encrypted", "citizen_id_digest", "digest"}
+REDACTED = "***"
+
+
+def is_audited(model):
+    meta = model._meta
+    return (meta.app_config is not None and meta.app_config.name.startswith("thidua.")
+            and meta.app_label != "audit" and not hasattr(model, "instance_type"))
+
+
+def _fields(model):
+    return [f for f in model._meta.concrete_fields
+            if f.name not in IGNORED_FIELDS and not getattr(f, "auto_now", False)]
+
+
+def _value(field, instance):
+    value = field.value_from_object(instance)
+    if value is None or value == "":
+        return None
+    if field.name in REDACTED_FIELDS:
+        return REDACTED
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return str(value)
+
+
+def snapshot(instance):
+    return {f.name: _value(f, instance) for f in _fields(type(instance))}
+
+
+def unit_path(instance, depth=0):
+    """The materialised path of the unit an object belongs to: itself if it is a unit, else the
+    first unit it points at, else (up to three steps) the unit of what it points at."""
+    if instance._meta.label == ORGANIZATION:
+        return instance.path
+    relations = [f for f in instance._meta.concrete_fields
+                 if f.many_to_one and getattr(instance, f.attname) is not None]
+    try:
+        for relation in relations:
+            if relation.related_model._meta.label == ORGANIZATION:
+                return getattr(instance, relation.name).path
+        if depth < 3:
+            for relation in relations:
+                if is_audited(relation.related_model) and relation.related_model._meta.label != \
+                        instance._meta.label:
+                    path = unit_path(getattr(instance, relation.name), depth + 1)
+                    if path:
+                        return path
+    except ObjectDoesNotExist:
+        pass
+    return ""
+
+
+def record(action, instance=None, changes=None, user=None, model="", object_id="", label=""):
+    actor, ip = current_actor()
+    actor = user or actor
+    if instance is not None:
+        model, object_id, label = instance._meta.label, str(instance.pk), str(instance)
+    return chain.append(
+        actor=actor, actor_name=actor.get_username() if actor else "", ip=ip, action=action,
+        model=model, object_id=object_id, object_repr=label[:300],
+        unit_path=unit_path(instance) if instance is not None else "", changes=changes or {})
+
+
+def remember_old_values(sender, instance, raw=False, **kwargs):
+    if raw or not is_audited(sender):
+        return
+    old = None
+    if not instance._state.adding and instance.pk is not None:
+        old = sender._base_manager.filter(pk=instance.pk).first()
+    instance._audit_old = snapshot(old) if old is not None else {}
+
+
+def record_save(sender, instance, created, raw=False, **kwargs):
+    if raw or not is_audited(sender):
+        return
+    if created and sender._meta.label in READ_MODELS:
+        subject = getattr(instance, READ_MODELS[sender._meta.label])
+        record(Action.READ, subject, {"field": [None, getattr(instance, "field", "")]},
+               user=getattr(instance, "user", None))
+        return
+    old, new = getattr(instance, "_audit_old", {}), snapshot(instance)
+    changes = {name: [old.get(name), value] for name, value in new.items()
+               if created and value is not None or not created and old.get(name) != value}
+    if created or changes:
+        record(Action.CREATE if created else Action.UPDATE, instance, changes)
+
+
+def record_delete(sender, instance, **kwargs):
+    if is_audited(sender):
+        old = snapshot(instance)
+        record(Action.DELETE, instance,
+               {name: [value, None] for name, value in old.items() if value is not None})
+
+
+def record_relations(sender, instance, action, model, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"} or not is_audited(type(instance)):
+        return
+    field = next((f.name for f in instance._meta.many_to_many
+                  if f.remote_field.through is sender), sender._meta.model_name)
+    ids = ", ".join(str(pk) for pk in sorted(pk_set or ()))
+    change = {"post_add": [None, ids], "post_remove": [ids, None],
+              "post_clear": ["*", None]}[action]
+    record(Action.UPDATE, instance, {field: change})
+
+
+def record_login(sender, request, user, **kwargs):
+    record(Action.LOGIN, user=user, model=user._meta.label, object_id=str(user.pk),
+           label=user.get_username())
+
+
+def record_logout(sender, request, user, **kwargs):
+    if user is not None:
+        record(Action.LOGOUT, user=user, model=user._meta.label, object_id=str(user.pk),
+               label=user.get_username())
+
+
+def record_login_failure(sender, credentials, request=None, **kwargs):
+    username = str(credentials.get("username", ""))[:150]
+    chain.append(actor=None, actor_name=username, ip=client_ip(request),
+                 action=Action.LOGIN_FAILED, model="", object_id="", object_repr=username,
+                 unit_path="", changes={})
+
+
+def connect():
+    pre_save.connect(remember_old_values, dispatch_uid="audit_pre_save")
+    post_save.connect(record_save, dispatch_uid="audit_post_save")
+    pre_delete.connect(record_delete, dispatch_uid="audit_pre_delete")
+    m2m_changed.connect(record_relations, dispatch_uid="audit_m2m")
+    user_logged_in.connect(record_login, dispatch_uid="audit_login")
+    user_logged_out.connect(record_logout, dispatch_uid="audit_logout")
+    user_login_failed.connect(record_login_failure, dispatch_uid="audit_login_failed")
