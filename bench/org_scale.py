@@ -32,8 +32,8 @@ The database is the script's own: ``postgres://postgres@127.0.0.1:5432/thidua_be
 dropped and re-created (the name must contain "bench"), migrated, loaded and measured. ``--keep``
 leaves it in place, ``--reuse`` skips loading when it already holds data. ``--sqlite [FILE]``
 uses a temporary (or the given) SQLite file instead. ``--explain`` prints PostgreSQL plans of
-the slowest queries of each page. ``--proposed p1,p2,…|all`` first applies the proposed app
-changes of ``bench/proposals.py`` (in this process and on this database only).
+the slowest queries of each page. ``--proposed p6|all`` first applies the proposed app
+changes of ``bench/proposals.py`` (in this process only).
 
     .venv/bin/python bench/org_scale.py --scale 0.01 --sqlite
     .venv/bin/python bench/org_scale.py --scale 1 --keep    # load ~2 min, measuring ~10 min
@@ -317,7 +317,7 @@ ORG_STAFF_WEIGHT = {"NATIONAL_ALLIANCE": 60, "ALLIANCE_DEPARTMENT": 15, "ALLIANC
                     "PROVINCIAL_ALLIANCE": 25, "COOPERATIVE_UNION": 12, "COOPERATIVE": 20,
                     "COOPERATIVE_GROUP": 8, "CREDIT_FUND": 25, "OTHER": 10}
 PERSON_FIELDS = ["id", "family_name", "middle_name", "given_name", "gender", "birth_date",
-                 "ethnicity", "search_text", "sort_key"]
+                 "ethnicity", "search_text", "sort_key", "unit_scope"]
 EMPLOYMENT_FIELDS = ["id", "person_id", "organization_id", "position", "category",
                      "is_direct_worker", "start_date", "end_date"]
 
@@ -336,6 +336,7 @@ def people_chunks(n_people, org_rows, rng):
     """Yield (person rows, employment rows) tuples in chunks of PEOPLE_CHUNK people."""
     names = Names(rng)
     org_ids, cumulative = org_sampler(org_rows, rng)
+    scopes = unit_scopes(org_rows)
     ethnicities = ["01"] * 86 + [f"{n:02d}" for n in range(2, 16)]
     employment_id = 0
     for first in range(1, n_people + 1, PEOPLE_CHUNK):
@@ -347,13 +348,26 @@ def people_chunks(n_people, org_rows, rng):
             person_id = first + offset
             family, middle, given, gender = names.draw()
             search_text, key = names.derived(family, middle, given)
+            jobs = person_employments(units[offset], earlier_units[offset], rng)
+            scope = sorted({unit for org_id, *_rest, end in jobs if end is None or end >= TODAY
+                            for unit in scopes[org_id]})
             people.append((person_id, family, middle, given, gender,
                            random_date(rng, 1955, date(2005, 1, 1)), rng.choice(ethnicities),
-                           search_text, key))
-            for job in person_employments(units[offset], earlier_units[offset], rng):
+                           search_text, key, scope))
+            for job in jobs:
                 employment_id += 1
                 employments.append((employment_id, person_id) + job)
         yield people, employments
+
+
+def unit_scopes(org_rows):
+    """Unit id → ids of the unit and its ancestors: what ``Person.unit_scope`` is made of (the
+    app derives it on save; COPY skips that, see thidua/organizations/unit_scope.py)."""
+    from thidua.organizations.unit_scope import ancestor_paths
+
+    ids_by_path = {row["path"]: row["id"] for row in org_rows}
+    return {row["id"]: [ids_by_path[prefix] for prefix in ancestor_paths(row["path"])]
+            for row in org_rows}
 
 
 def person_employments(unit, earlier_unit, rng):
@@ -385,6 +399,7 @@ def insert(model, fields, rows):
     """Insert tuples of ``fields``; other columns get the model field's default. COPY on
     PostgreSQL, bulk_create elsewhere."""
     from django.db import connection
+    from psycopg.types.json import Jsonb
 
     given = set(fields)
     missing = [f for f in model._meta.concrete_fields if f.attname not in given]
@@ -397,7 +412,8 @@ def insert(model, fields, rows):
         sql = f"COPY {model._meta.db_table} ({columns}) FROM STDIN"
         with connection.connection.cursor() as cursor, cursor.copy(sql) as copy:
             for row in rows:
-                copy.write_row(row + defaults)
+                copy.write_row([Jsonb(v) if isinstance(v, list | dict) else v
+                                for v in row + defaults])
     else:
         objects = (model(**dict(zip(attnames, row + defaults))) for row in rows)
         batch = []
@@ -727,8 +743,6 @@ def main(argv=None):
         if proposed:
             print(f"Applying proposals {', '.join(proposed)} …", file=sys.stderr)
             proposed = proposals.apply(proposed)
-        else:
-            proposals.revert_sql()
         print("Measuring …", file=sys.stderr)
         descendants = measure_descendants()
         queries = search_queries(args.searches, random.Random(args.seed + 1))

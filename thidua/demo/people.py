@@ -12,10 +12,10 @@ from simple_history.utils import bulk_create_with_history
 
 from thidua.core import crypto
 from thidua.core.text import normalize, person_sort_key
-from thidua.organizations.models import Employment, Gender, Person
+from thidua.organizations import unit_scope
+from thidua.organizations.models import Employment, Gender, OrganizationStatus, Person
 from thidua.organizations.models import EmploymentCategory as E
 from thidua.organizations.models import OrganizationKind as K
-from thidua.organizations.models import OrganizationStatus
 
 from . import data
 from .names import draw_name
@@ -242,6 +242,7 @@ def save(people, organizations, actor):
                        end_date=job.end)
             for row, planned in zip(rows, fresh, strict=True) for job in planned.jobs]
     bulk_create_with_history(jobs, Employment, batch_size=500, default_user=actor)
+    unit_scope.refresh(row.pk for row in rows)  # bulk_create sends no signals
     return len(rows), len(jobs)
 
 

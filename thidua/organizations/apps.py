@@ -6,3 +6,6 @@ class OrganizationsConfig(AppConfig):
     name = "thidua.organizations"
     label = "organizations"
     verbose_name = _("Mạng lưới tổ chức")
+
+    def ready(self):
+        from . import signals  # noqa: F401

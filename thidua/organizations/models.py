@@ -250,8 +250,11 @@ class Person(models.Model):
     email = models.EmailField(_("thư điện tử"), blank=True)
     search_text = models.TextField(editable=False, default="")
     sort_key = models.CharField(max_length=512, editable=False, default="", db_index=True)
+    # Ids of the units this person currently works in and of all units above them; derived from
+    # Employment by thidua/organizations/unit_scope.py, read by scoping.person_q on PostgreSQL.
+    unit_scope = models.JSONField(editable=False, default=list)
     history = HistoricalRecords(excluded_fields=["citizen_id_encrypted", "citizen_id_digest",
-                                                 "search_text", "sort_key"])
+                                                 "search_text", "sort_key", "unit_scope"])
 
     objects = PersonQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ with the materialised path a subtree is ``path__startswith``, so the filter stay
 """
 import re
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -59,17 +60,29 @@ def current_employment_q(prefix=""):
 
 
 def person_q(user, roles=PEOPLE_READERS):
-    """People with a current employment in a unit where ``user`` holds one of ``roles``."""
+    """People with a current employment in a unit where ``user`` holds one of ``roles``.
+
+    Where the database can test JSON containment (PostgreSQL), a subtree assignment reads the
+    person's own ``unit_scope`` (see unit_scope.py), which one GIN index serves together with the
+    name search; elsewhere, and for single-unit assignments, it asks Employment directly."""
     from .models import Employment
 
     if getattr(user, "is_superuser", False) and user.is_active:
         return Q()
-    if not any(role in roles for role, *_ in assignments(user)):
+    held = [(org_id, subtree) for role, org_id, _path, subtree in assignments(user) if role in roles]
+    if not held:
         return _NOTHING
-    employments = Employment.objects.filter(person=OuterRef("pk")).filter(
-        current_employment_q(), organization_q(user, roles, prefix="organization__")
-    )
-    return Q(Exists(employments))
+    current_jobs = Employment.objects.filter(current_employment_q(), person=OuterRef("pk"))
+    if not connection.features.supports_json_field_contains:
+        return Q(Exists(current_jobs.filter(organization_q(user, roles, prefix="organization__"))))
+    condition = _NOTHING
+    for org_id, subtree in held:
+        if subtree:
+            condition |= Q(unit_scope__contains=[org_id])
+    single_units = [org_id for org_id, subtree in held if not subtree]
+    if single_units:
+        condition |= Q(Exists(current_jobs.filter(organization_id__in=single_units)))
+    return condition
 
 
 def roles_at(user, organization):
