@@ -224,6 +224,8 @@ CELERY_BEAT_SCHEDULE = {
                                 "schedule": crontab(hour=0, minute=15)},
     "refresh-statistics": {"task": "thidua.reports.refresh_summaries",
                            "schedule": crontab(hour=1, minute=0)},
+    "refresh-unit-scopes": {"task": "thidua.organizations.refresh_ended_unit_scopes",
+                            "schedule": crontab(hour=0, minute=5)},
 }
 
 CACHES = {
