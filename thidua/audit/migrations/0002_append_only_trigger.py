@@ -23,7 +23,7 @@ DROP FUNCTION IF EXISTS audit_entry_append_only();
 def run(sql):
     def operation(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
+            schema_editor.execute(sql, params=None)  # the SQL holds a literal %
 
     return operation
 
