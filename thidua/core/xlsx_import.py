@@ -15,6 +15,7 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from openpyxl.utils.datetime import from_excel
 
@@ -69,20 +70,29 @@ def past_date(value):
     return found
 
 
+def a_year(value):
+    if str(value).isdigit() and 1900 <= int(value) <= 2100:
+        return int(value)
+    raise CellError(_("%(column)s “%(value)s” không phải năm hợp lệ."), value=value)
+
+
 text.hint = ""
+a_year.hint = _("Năm, ví dụ 2025.")
 yes_no.hint = _("Có hoặc Không; để trống là Không.")
 a_date.hint = past_date.hint = _("Ngày dạng dd/mm/yyyy, hoặc ô kiểu Ngày của Excel.")
 
 
 class Choice:
     """One of ``options`` (code, label), given by its code, its label, or the label cut before a
-    bracket or comma ("Thành viên", "Viên chức"). Labels are read per file, so they follow the
-    active language."""
+    bracket or comma ("Thành viên", "Viên chức"). The options are read once per file and
+    language (``Spec.review`` calls ``forget``), so labels follow the active language and
+    catalogue edits show in the next file."""
 
     hint = _("Tên hoặc mã theo danh sách bên dưới.")
 
     def __init__(self, options):
         self._options = options
+        self._lookups = {}
 
     def options(self):
         return self._options() if callable(self._options) else self._options
@@ -92,12 +102,24 @@ class Choice:
         found = [code, re.split(r"[(,]", str(label))[0], label]
         return found + ([int(code)] if str(code).isdigit() else [])  # "01" typed as the number 1
 
+    def value(self, code):
+        """What the column's parsed value is for ``code``."""
+        return code
+
+    def forget(self):
+        self._lookups = {}
+
+    def lookup(self):
+        language = get_language()
+        if language not in self._lookups:
+            self._lookups[language] = {
+                match_key(alias): self.value(code)
+                for code, label in self.options() for alias in self.aliases(code, label)}
+        return self._lookups[language]
+
     def __call__(self, value):
-        lookup = {}
-        for code, label in self.options():
-            lookup.update((match_key(alias), code) for alias in self.aliases(code, label))
         try:
-            return lookup[match_key(text(value))]
+            return self.lookup()[match_key(text(value))]
         except KeyError:
             raise CellError(_("%(column)s “%(value)s” không có trong danh sách cho phép (xem trang "
                               "Hướng dẫn của tệp mẫu)."), value=value) from None
@@ -147,6 +169,9 @@ class Spec:
 
     def review(self, table):
         """The Preview of ``table``'s rows: each one checked, nothing written."""
+        for column in self.columns:
+            if isinstance(column.parse, Choice):
+                column.parse.forget()
         problems = Problems()
         parsed = [(number, self.parse(number, raw, problems)) for number, raw in table.rows]
         self.prepare([values for _number, values in parsed])

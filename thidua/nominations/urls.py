@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import batches, council, decisions, handoff, public
+from .views import batches, council, decisions, handoff, importing, public
 
 app_name = "nominations"
 urlpatterns = [
@@ -8,6 +8,9 @@ urlpatterns = [
     path("moi/", batches.BatchCreateView.as_view(), name="batch_create"),
     path("<int:pk>/", batches.BatchDetailView.as_view(), name="batch_detail"),
     path("<int:pk>/doi-tuong/", batches.NomineesView.as_view(), name="batch_nominees"),
+    path("<int:pk>/nhap-excel/", importing.ImportView.as_view(), name="import"),
+    path("<int:pk>/nhap-excel/mau/<slug:kind>/", importing.ImportTemplateView.as_view(),
+         name="import_template"),
     path("<int:pk>/thao-tac/<slug:action>/", batches.BatchActionView.as_view(),
          name="batch_action"),
     path("<int:pk>/tham-dinh/", batches.AppraisalView.as_view(), name="batch_appraisal"),
