@@ -172,7 +172,7 @@ def commit_intake(user, intake, review):
     intake.save(update_fields=["status", "batch"])
     if review.submit:
         try:
-            workflow.submit_batch(user, batch)
+            batch = workflow.submit_batch(user, batch)
         except workflow.WorkflowError as refused:
             raise IntakeRejected(_messages(refused)) from refused
     return batch
