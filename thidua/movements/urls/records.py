@@ -2,7 +2,7 @@
 initiatives, inspections and events (mounted under /phong-trao/, namespace ``movements``)."""
 from django.urls import path
 
-from ..views import events, exemplars, groups, initiatives, inspections, programmes
+from ..views import events, exemplars, groups, importing, initiatives, inspections, programmes
 
 urlpatterns = [
     # Blocs and clusters (the group's own page lives in organizations).
@@ -33,6 +33,12 @@ urlpatterns = [
          name="records_people_options"),
     path("sang-kien/", initiatives.InitiativeListView.as_view(), name="initiative_list"),
     path("sang-kien/them/", initiatives.InitiativeFormView.as_view(), name="initiative_create"),
+    path("sang-kien/nhap-excel/", importing.ImportStartView.as_view(),
+         name="initiative_import_start"),
+    path("sang-kien/nhap-excel/<int:pk>/", importing.ImportView.as_view(),
+         name="initiative_import"),
+    path("sang-kien/nhap-excel/<int:pk>/mau/<slug:kind>/", importing.ImportTemplateView.as_view(),
+         name="initiative_import_template"),
     path("sang-kien/<int:pk>/sua/", initiatives.InitiativeFormView.as_view(),
          name="initiative_edit"),
     # Inspections and events.
