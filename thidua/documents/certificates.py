@@ -202,8 +202,6 @@ def print_decision(print_id):
                                                           error=str(error))
         raise
     job.refresh_from_db()
-    if job.file:
-        job.file.delete(save=False)
     job.file.save("in.pdf", ContentFile(buffer.getvalue()), save=False)
     job.state, job.done, job.total = PrintState.DONE, len(awards), len(awards)
     job.save()

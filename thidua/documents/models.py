@@ -6,8 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 def private_storage():
-    """Under MEDIA_ROOT/van-ban, without a public URL: only permission-checked views serve it."""
-    return FileSystemStorage(location=settings.MEDIA_ROOT / "van-ban", base_url=None)
+    """Under MEDIA_ROOT/van-ban, without a public URL: only permission-checked views serve it.
+    File names are fixed per organisation and kind, or per decision, and overwritten, so a
+    repeated upload or print never leaves a second copy."""
+    return FileSystemStorage(location=settings.MEDIA_ROOT / "van-ban", base_url=None,
+                             allow_overwrite=True)
 
 
 class TemplateKind(models.TextChoices):
@@ -70,7 +73,6 @@ class CertificateTemplate(models.Model):
     authority_line = models.CharField(_("dòng thẩm quyền"), max_length=200, blank=True,
                                       help_text=_("Ví dụ: CHỦ TỊCH LIÊN MINH HỢP TÁC XÃ VIỆT "
                                                   "NAM. Để trống: lấy theo người ký."))
-    font_size = models.PositiveSmallIntegerField(_("cỡ chữ nội dung (pt)"), default=16)
     offset_x = models.DecimalField(_("căn chỉnh ngang (mm)"), max_digits=5, decimal_places=1,
                                    default=0)
     offset_y = models.DecimalField(_("căn chỉnh dọc (mm)"), max_digits=5, decimal_places=1,
