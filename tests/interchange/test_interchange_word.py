@@ -14,7 +14,7 @@ from interchange_samples import (
 
 from thidua.awards.models import Award, AwardType, Hold
 from thidua.interchange.commit import Review, commit_intake
-from thidua.interchange.intake import IntakeRejected, read_word
+from thidua.interchange.intake import IntakeRejected, read_files
 from thidua.interchange.models import Intake
 from thidua.nominations.models import NominationBatch
 from thidua.nominations.states import AttachmentKind, State
@@ -32,7 +32,7 @@ def review(intake, rows=None, past=()):
 
 
 def test_letter_with_heading_block_title_and_total_row(network, hue_officer):
-    intake = read_word(hue_officer, [upload(letter(rows=ROWS))])
+    intake = read_files(hue_officer, [upload(letter(rows=ROWS))])
     assert (intake.proposer, intake.authority) == (network.hue_coop, network.hue)
     assert (intake.reference, intake.letter_date, intake.year) == (
         "12/TTr-HTX", date(2025, 11, 5), 2025)
@@ -69,7 +69,7 @@ def test_merged_headers_sections_and_unaccented_names(network, hue_officer):
         "II. Tập thể",
         ["1", "Hợp tác xã Dịch vụ Điện Hòa", "", "", "", "Tập thể lao động tiên tiến"],
         ["", "Tổng cộng: 2 cá nhân, 1 tập thể", "", "", "", ""]])
-    intake = read_word(hue_officer, [upload(annex, "danh-sach.docx")], proposer=network.hue)
+    intake = read_files(hue_officer, [upload(annex, "danh-sach.docx")], proposer=network.hue)
     rows = [(r["kind"], r["birth"], r["gender"], r["award"], r["match"]["status"],
              r["match"]["id"]) for r in intake.rows]
     assert rows == [
@@ -85,7 +85,7 @@ def test_table_split_across_pages(network, hue_officer, repeat_header):
         [["1", "Nguyễn Văn Điệp", "HTX Nông nghiệp Thủy Thanh", "Lao động tiên tiến"]],
         [["2", "Lê Thị Hương", "Hợp tác xã Dịch vụ Điện Hòa", "Lao động tiên tiến"]],
         repeat_header)
-    intake = read_word(hue_officer, [upload(document)], proposer=network.hue)
+    intake = read_files(hue_officer, [upload(document)], proposer=network.hue)
     assert [r["match"]["id"] for r in intake.rows] == [network.hue_person.pk,
                                                         network.hue_person2.pk]
 
@@ -96,7 +96,7 @@ def test_award_from_the_letter_text_when_the_table_has_none(network, hue_officer
                            "Hợp tác xã Việt Nam cho 01 cá nhân.",
                       header=("STT", "Họ và tên", "Chức vụ, đơn vị công tác"),
                       rows=[("1", "Nguyễn Văn Điệp", "Thành viên, HTX Nông nghiệp Thủy Thanh")])
-    intake = read_word(hue_officer, [upload(document)])
+    intake = read_files(hue_officer, [upload(document)])
     assert intake.award_codes == ["BK_BO"]
     assert (intake.rows[0]["award"], intake.rows[0]["position"]) == ("BK_BO", "Thành viên")
 
@@ -105,7 +105,7 @@ def test_ambiguous_person_needs_the_officers_choice(network, hue_officer):
     twin = network.person("Nguyễn", "Văn", "Điệp", network.hue_coop)
     twin.birth_date = None
     twin.save()
-    intake = read_word(hue_officer, [upload(letter(rows=[ROWS[0]]))])
+    intake = read_files(hue_officer, [upload(letter(rows=[ROWS[0]]))])
     match = intake.rows[0]["match"]
     assert match["status"] == "ambiguous"
     assert {c["id"] for c in match["choices"]} == {network.hue_person.pk, twin.pk}
@@ -120,7 +120,7 @@ def test_one_refused_nominee_writes_nothing(network, hue_officer, root_user):
     Hold.objects.create(person=network.hue_person2, start_date=date(2025, 1, 1),
                         reason="Đang xem xét kỷ luật")
     rows = ROWS + [("3", "Lê Thị Hương", "", "Hợp tác xã Dịch vụ Điện Hòa", "Giấy khen")]
-    intake = read_word(hue_officer, [upload(letter(rows=rows))], proposer=network.hue)
+    intake = read_files(hue_officer, [upload(letter(rows=rows))], proposer=network.hue)
     people = Person.objects.count()
     with pytest.raises(IntakeRejected) as rejected:
         commit_intake(hue_officer, intake, review(intake))
@@ -134,7 +134,7 @@ def test_one_refused_nominee_writes_nothing(network, hue_officer, root_user):
 
 
 def test_skipping_a_row_is_the_officers_decision(network, hue_officer):
-    intake = read_word(hue_officer, [upload(letter(rows=ROWS))])
+    intake = read_files(hue_officer, [upload(letter(rows=ROWS))])
     batch = commit_intake(hue_officer, intake, review(intake, {1: {"choice": "skip"}}))
     assert list(batch.items.values_list("person", flat=True)) == [network.hue_person.pk]
 
@@ -146,7 +146,7 @@ def test_achievement_report_offers_past_awards_for_the_registry(network, hue_off
                                          "HTX Nông nghiệp Thủy Thanh")],
          ["2024", "Danh hiệu Chiến sĩ thi đua cơ sở", "Số 20/QĐ-LMHTX ngày 10/01/2025"]]),
         "bao-cao.docx")]
-    intake = read_word(hue_officer, files)
+    intake = read_files(hue_officer, files)
     assert [(p["year"], p["award"], p["decision_number"], p["row"]) for p in intake.past_awards] \
         == [(2023, "LDTT", "15/QĐ-HTX", 0), (2024, "CSTDCS", "20/QĐ-LMHTX", 0)]
     batch = commit_intake(hue_officer, intake, review(intake, past={0}))
@@ -160,7 +160,7 @@ def test_achievement_report_offers_past_awards_for_the_registry(network, hue_off
 
 def _rejected(user, files, **kwargs):
     with pytest.raises(IntakeRejected) as rejected:
-        read_word(user, files, **kwargs)
+        read_files(user, files, **kwargs)
     assert not Intake.objects.exists()
     return " ".join(rejected.value.messages)
 
@@ -185,7 +185,7 @@ def test_bad_files_say_what_and_where_and_write_nothing(network, hue_officer):
 
 
 def test_nominee_without_unit_cannot_be_created(network, hue_officer):
-    intake = read_word(hue_officer, [upload(letter(
+    intake = read_files(hue_officer, [upload(letter(
         rows=[("1", "Đặng Văn Khoa", "Tổ trưởng", "", "Giấy khen")]))])
     problems = [p["text"] for p in intake.rows[0]["problems"]]
     assert "Không ghi đơn vị công tác" in problems[0]
@@ -201,7 +201,7 @@ def test_another_units_officer_can_neither_read_nor_open(client, network, hue_of
         hanoi_officer, [upload(letter(rows=ROWS))])
     assert "không có quyền lập tờ trình" in _rejected(
         hanoi_officer, [upload(letter(rows=ROWS))], proposer=network.hue_coop)
-    intake = read_word(hue_officer, [upload(letter(rows=ROWS))])
+    intake = read_files(hue_officer, [upload(letter(rows=ROWS))])
     client.force_login(hanoi_officer)
     assert client.get(intake.get_absolute_url()).status_code == 403
     assert client.post(intake.get_absolute_url(), {"discard": "1"}).status_code == 403

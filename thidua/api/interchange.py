@@ -8,7 +8,7 @@ from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from thidua.interchange import packages
 from thidua.interchange.commit import Review, commit_intake
-from thidua.interchange.intake import IntakeRejected, read_word
+from thidua.interchange.intake import IntakeRejected, read_files
 from thidua.interchange.models import Intake
 from thidua.interchange.receiving import read_package
 from thidua.nominations.models import NominationBatch
@@ -89,7 +89,7 @@ def upload_word(request, files: list[UploadedFile] = File(...), proposer_code: s
         if proposer is None or not request.user.has_perm("nominations.propose_for", proposer):
             return Status(403, {"detail": "Đơn vị đề nghị không thuộc phạm vi của bạn."})
     try:
-        return Status(201, read_word(request.user, files, proposer))
+        return Status(201, read_files(request.user, files, proposer))
     except IntakeRejected as error:
         return _rejected(error)
 

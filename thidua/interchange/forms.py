@@ -9,7 +9,8 @@ from .catalogue import Catalogue
 from .commit import NEW_CHOICE, SKIP_CHOICE, Review, default_choice, guessed_gender
 from .matching import AMBIGUOUS, MATCHED, NEW
 
-DOCX_ACCEPT = ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ACCEPT = (".docx,.xlsx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -20,7 +21,7 @@ class MultipleFileField(forms.FileField):
     """Several files in one field (Django's documented pattern)."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": DOCX_ACCEPT}))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -33,11 +34,13 @@ class MultipleFileField(forms.FileField):
         return files
 
 
-class WordIntakeForm(forms.Form):
-    files = MultipleFileField(label=_("Tờ trình, danh sách kèm theo và báo cáo thành tích (.docx)"))
+class IntakeFilesForm(forms.Form):
+    files = MultipleFileField(label=_("Tờ trình, danh sách kèm theo, báo cáo thành tích (.docx) "
+                                      "hoặc danh sách Excel (.xlsx)"))
     proposer = forms.CharField(
         label=_("Mã đơn vị đề nghị"), required=False, max_length=32,
-        help_text=_("Để trống: hệ thống đọc tên đơn vị ở phần đầu tờ trình."))
+        help_text=_("Để trống: hệ thống đọc tên đơn vị ở phần đầu tờ trình. Bắt buộc khi chỉ "
+                    "gửi danh sách Excel."))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

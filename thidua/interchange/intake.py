@@ -11,7 +11,11 @@ from django.utils.translation import gettext as _
 from thidua.core.text import normalize
 from thidua.nominations.states import SubjectKind
 
+from thidua.core.uploads import XLSX, sniff
+from thidua.core.xlsx_sheet import ImportRejected
+
 from .catalogue import Catalogue
+from .excel import read_sheet
 from .letters import Unreadable, parse_birth, read_file
 from .matching import clean_name, default_authority, error, find_proposer, match_row
 from .models import FileRole, Intake, IntakeFile, Source
@@ -84,10 +88,20 @@ def build_row(values, kind, source, catalogue, default_award=""):
             "problems": problems}
 
 
-def _read_uploads(uploads, catalogue):
-    """[(upload name, bytes, FileReading)]; every unreadable file is reported at once."""
-    readings, errors = [], []
+def _read_uploads(user, uploads, catalogue):
+    """([(name, bytes, FileReading)] of the Word files, review rows of the Excel lists, stored
+    Excel files); every unusable file is reported at once."""
+    readings, sheet_rows, sheets, errors = [], [], [], []
     for upload in uploads:
+        if sniff(upload) == XLSX or upload.name.lower().endswith(".xlsx"):  # a broken .xlsx too
+            try:
+                rows, data = read_sheet(user, upload)
+            except ImportRejected as rejected:
+                errors += [f"“{upload.name}”: {message}" for message in rejected.errors]
+                continue
+            sheet_rows += rows
+            sheets.append((FileRole.ANNEX, None, upload.name, data))
+            continue
         upload.seek(0)
         data = upload.read()
         try:
@@ -96,7 +110,7 @@ def _read_uploads(uploads, catalogue):
             errors += unreadable.messages
     if errors:
         raise IntakeRejected(errors)
-    return readings
+    return readings, sheet_rows, sheets
 
 
 def _link_reports(rows, reports, problems):
@@ -124,22 +138,22 @@ def _link_reports(rows, reports, problems):
     return links
 
 
-def read_word(user, uploads, proposer=None):
-    """An OPEN Intake from .docx tờ trình, annex lists and achievement reports. Side effects:
-    the Intake and its files (only when every file was read and a list was found)."""
+def read_files(user, uploads, proposer=None):
+    """An OPEN Intake from .docx tờ trình, annex lists and achievement reports, and .xlsx lists.
+    Side effects: the Intake and its files (only when every file was read and a list found)."""
     catalogue = Catalogue()
-    readings = _read_uploads(uploads, catalogue)
+    readings, sheet_rows, sheets = _read_uploads(user, uploads, catalogue)
     lists = [r for _n, _d, r in readings if r.kind != "report"]
     reports = [r for _n, _d, r in readings if r.kind == "report"]
-    if not any(reading.rows for reading in lists):
+    if not sheet_rows and not any(reading.rows for reading in lists):
         raise IntakeRejected([_("Không tìm thấy bảng danh sách đề nghị trong %(files)s: cần một "
                                 "bảng có dòng tiêu đề gồm STT, Họ và tên (hoặc Tên tập thể), Đơn "
                                 "vị, Hình thức (hoặc Danh hiệu).") % {
-                                    "files": ", ".join(f"“{n}”" for n, _d, _r in readings)}])
+                                    "files": ", ".join(f"“{u.name}”" for u in uploads)}])
     letter = next((r for r in lists if r.kind == "letter"), None) or next(
-        r for r in lists if r.rows)
+        (r for r in lists if r.rows), None)
     codes = []
-    for reading in [letter] + lists:
+    for reading in lists:
         codes += [code for code in reading.award_codes if code not in codes]
     problems = [{"level": "warning", "text": note} for r in lists for note in r.notes]
     rows = []
@@ -149,27 +163,27 @@ def read_word(user, uploads, proposer=None):
                 "file": reading.name, "table": list_row.table, "line": list_row.line}
             default = list_row.group_award or (codes[0] if len(codes) == 1 else "")
             rows.append(build_row(list_row.values, list_row.kind, source, catalogue, default))
-    proposer = proposer or find_proposer(user, letter.heading)
+    rows += sheet_rows
+    if proposer is None and letter is not None:
+        proposer = find_proposer(user, letter.heading)
     if proposer is None:
-        raise IntakeRejected([_("Không xác định được đơn vị đề nghị từ phần đầu tờ trình “%(file)s” "
-                                "(tên cơ quan phía trên “Số: …”), hoặc đơn vị đó không thuộc phạm "
-                                "vi của bạn. Hãy chọn đơn vị đề nghị.") % {"file": letter.name}])
+        raise IntakeRejected([_("Không xác định được đơn vị đề nghị (tên cơ quan phía trên “Số: "
+                                "…” của tờ trình), hoặc đơn vị đó không thuộc phạm vi của bạn. Hãy "
+                                "ghi mã đơn vị đề nghị.")])
     if not user.has_perm("nominations.propose_for", proposer):
         raise IntakeRejected([_("Bạn không có quyền lập tờ trình cho %(unit)s.") % {
             "unit": proposer.name}])
     links = _link_reports(rows, reports, problems)
-    past = []
-    for reading in reports:
-        for award in reading.past_awards:
-            past.append(dict(award, row=links.get(reading.name)))
-    today = timezone.localdate()
-    title = letter.title or _("Đề nghị khen thưởng năm %(year)s") % {
-        "year": letter.year or today.year}
-    return save_intake(user, Source.WORD, proposer, rows, problems, past, files=[
-        (FileRole.LETTER if r.kind == "letter" else FileRole.REPORT if r.kind == "report"
-         else FileRole.ANNEX, links.get(name), name, data) for name, data, r in readings],
-        title=title[:300], reference=letter.reference[:64], letter_date=letter.letter_date,
-        year=letter.year or today.year, award_codes=codes)
+    past = [dict(award, row=links.get(reading.name))
+            for reading in reports for award in reading.past_awards]
+    year = (letter and letter.year) or timezone.localdate().year
+    title = (letter and letter.title) or _("Đề nghị khen thưởng năm %(year)s") % {"year": year}
+    files = [(FileRole.LETTER if r.kind == "letter" else FileRole.REPORT if r.kind == "report"
+              else FileRole.ANNEX, links.get(name), name, data) for name, data, r in readings]
+    return save_intake(
+        user, Source.WORD if readings else Source.EXCEL, proposer, rows, problems, past,
+        files + sheets, title=title[:300], reference=(letter.reference if letter else "")[:64],
+        letter_date=letter.letter_date if letter else None, year=year, award_codes=codes)
 
 
 @transaction.atomic

@@ -126,6 +126,21 @@ def find_people(user, unit, name, birth):
     return NEW, []
 
 
+def _by_citizen_id(user, proposer, row, match):
+    """Match on the citizen ID (an Excel list may give it); True when it found the person."""
+    employment = Employment.objects.filter(
+        current_employment_q(), organization__path__startswith=proposer.path,
+        person__citizen_id_digest=row["citizen_id_digest"],
+        person__in=Person.objects.visible_to(user).values("pk"),
+    ).select_related("person", "organization").first()
+    if employment is None:
+        return False
+    match.update(status=MATCHED, id=employment.person_id,
+                 label=person_label(employment.person, employment.organization),
+                 unit_id=employment.organization_id, unit_label=employment.organization.name)
+    return True
+
+
 def match_row(user, proposer, row):
     """Fill ``row["match"]`` and add the row's matching problems."""
     problems = row.setdefault("problems", [])
@@ -147,6 +162,8 @@ def match_row(user, proposer, row):
         return row
     units = find_units(scope, row.get("unit_code", "")) or find_units(scope, row["unit"])
     unit = units[0] if len(units) == 1 else None
+    if row.get("citizen_id_digest") and _by_citizen_id(user, proposer, row, match):
+        return row
     if unit is not None:
         match.update(unit_id=unit.pk, unit_label=unit.name)
     elif not row["unit"]:

@@ -15,8 +15,8 @@ from thidua.organizations.scoping import organization_q
 
 from . import packages
 from .commit import commit_intake, discard_intake
-from .forms import PackageForm, ReviewForm, WordIntakeForm
-from .intake import IntakeRejected, read_word
+from .forms import PackageForm, ReviewForm, IntakeFilesForm
+from .intake import IntakeRejected, read_files
 from .models import Intake, Status
 from .receiving import read_package
 
@@ -41,7 +41,7 @@ class IntakeStartView(LoginRequiredMixin, View):
         intakes = Intake.objects.visible_to(self.request.user).select_related(
             "proposer", "batch")[:30]
         return render(self.request, self.template_name, {
-            "word": word or WordIntakeForm(user=self.request.user),
+            "word": word or IntakeFilesForm(user=self.request.user),
             "package": package or PackageForm(), "errors": errors, "intakes": intakes})
 
     def get(self, request):
@@ -54,11 +54,11 @@ class IntakeStartView(LoginRequiredMixin, View):
                 return self.render(package=form)
             read = lambda: read_package(request.user, form.cleaned_data["package"])
             return self.attempt(read, package=form)
-        form = WordIntakeForm(request.POST, request.FILES, user=request.user)
+        form = IntakeFilesForm(request.POST, request.FILES, user=request.user)
         if not form.is_valid():
             return self.render(word=form)
         data = form.cleaned_data
-        return self.attempt(lambda: read_word(request.user, data["files"], data["proposer"]),
+        return self.attempt(lambda: read_files(request.user, data["files"], data["proposer"]),
                             word=form)
 
     def attempt(self, read, **forms):
