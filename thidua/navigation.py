@@ -10,6 +10,7 @@ NAVIGATION = [
     ("organizations:group_list", _("Khối, cụm thi đua"), "collection"),
     ("movements:movement_list", _("Phong trào"), "megaphone"),
     ("nominations:batch_list", _("Hồ sơ khen thưởng"), "folder-check"),
+    ("reports:dashboard", _("Báo cáo"), "bar-chart-line"),
 ]
 
 

@@ -6,3 +6,8 @@ class ReportsConfig(AppConfig):
     name = "thidua.reports"
     label = "reports"
     verbose_name = _("Báo cáo, thống kê")
+
+    def ready(self):
+        from . import rules, signals  # noqa: F401
+
+        signals.connect()

@@ -1,0 +1,44 @@
+"""The pre-aggregated summary follows award writes: a changed year is marked and rebuilt."""
+from datetime import date
+
+import pytest
+
+from thidua.awards.models import Award, AwardStatus, AwardType
+from thidua.reports.models import AwardSummary, SummaryYear
+from thidua.reports.summaries import refresh_dirty
+from thidua.reports.tasks import refresh_summaries
+
+pytestmark = pytest.mark.django_db
+
+
+def national(year):
+    return sum(AwardSummary.objects.filter(year=year).values_list("count", flat=True))
+
+
+def test_a_new_award_marks_its_year_and_the_rebuild_counts_it(awards, network):
+    assert national(2025) == 11
+    awards.give(network.hanoi_person, "LDTT", 2025)
+    assert SummaryYear.objects.get(year=2025).dirty
+    assert refresh_dirty() == [2025]
+    assert national(2025) == 12
+    assert not SummaryYear.objects.get(year=2025).dirty
+
+
+def test_revoking_and_moving_years(awards, network):
+    award = Award.objects.get(person=network.hanoi_person, award_type__code="CSTD_BO")
+    award.status = AwardStatus.REVOKED
+    award.save()
+    other = Award.objects.get(organization=network.hanoi_coop, year=2024)
+    other.year = 2023
+    other.save()
+    assert sorted(refresh_dirty()) == [2023, 2024, 2025]
+    assert (national(2023), national(2024), national(2025)) == (1, 1, 10)
+
+
+def test_the_periodic_task_rebuilds_the_current_year_too(awards, network, monkeypatch):
+    Award.objects.bulk_create([Award(award_type=AwardType.objects.get(code="GK"), year=2025,
+                                     organization=network.hue_coop2)])  # no signal
+    assert national(2025) == 11
+    monkeypatch.setattr("thidua.reports.tasks.timezone.localdate", lambda: date(2025, 6, 1))
+    assert refresh_summaries() == [2025]
+    assert national(2025) == 12

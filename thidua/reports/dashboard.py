@@ -1,0 +1,195 @@
+"""The dashboard's panels for one scope and year; a panel without data is left out."""
+from collections import Counter, defaultdict
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from thidua.awards.models import AuthorityLevel, AwardType
+from thidua.core.workdays import WorkingCalendar
+from thidua.movements import compliance
+from thidua.movements.models import (
+    CooperationProgramme,
+    Exemplar,
+    ExemplarStage,
+    Movement,
+    MovementKind,
+    MovementStatus,
+    Registration,
+    RegistrationStatus,
+    ReportSchedule,
+)
+from thidua.movements.programme_progress import programme_progress
+from thidua.nominations.models import NominationBatch, Transition
+from thidua.nominations.states import State
+from thidua.organizations.ethnicities import ETHNICITY_CHOICES
+from thidua.organizations.geography import province_name
+from thidua.organizations.models import Gender
+
+from .charts import Chart, from_counts
+from .models import PersonCategory, Subject
+
+YEARS_SHOWN = 5
+TOP_ETHNICITIES = 8
+
+
+def award_type_names():
+    return dict(AwardType.objects.values_list("pk", "name"))
+
+
+def _counts(rows, key):
+    counts = Counter()
+    for row in rows:
+        counts[row[key]] += row["n"]
+    return counts
+
+
+def movement_chart(scope, year):
+    movements = Movement.objects.filter(scope.units_q("launched_by__"),
+                                        status__in=[MovementStatus.LAUNCHED, MovementStatus.CLOSED],
+                                        start_date__year__lte=year, end_date__year__gte=year)
+    counts = dict(movements.order_by().values_list("kind").annotate(n=Count("pk")))
+    return from_counts("movements", _("Phong trào thi đua trong năm theo loại"), "bar",
+                       _("Loại phong trào"), _("Số phong trào"), counts, dict(MovementKind.choices))
+
+
+def registration_chart(scope, year):
+    registrations = Registration.objects.filter(scope.units_q("unit__"), year=year)
+    counts = dict(registrations.order_by().values_list("status").annotate(n=Count("pk")))
+    return from_counts("registrations", _("Đăng ký thi đua theo trạng thái"), "doughnut",
+                       _("Trạng thái"), _("Số đăng ký"), counts, dict(RegistrationStatus.choices))
+
+
+def report_chart(scope, year):
+    """Standing of the periodic reports the scope's own unit receives this year."""
+    labels = {compliance.ON_TIME: _("Đúng hạn"), compliance.LATE: _("Nộp muộn"),
+              compliance.MISSING: _("Chưa nộp (quá hạn)"), compliance.NOT_DUE: _("Chưa đến hạn")}
+    schedules = ReportSchedule.objects.filter(owner=scope.organization, year=year).select_related(
+        "owner", "movement")
+    rows = []
+    for schedule in schedules:
+        counts = Counter(row.status for row in compliance.standings(schedule))
+        rows.append((str(schedule), [counts[status] for status in labels]))
+    return Chart("reports", _("Báo cáo định kỳ: đúng hạn, muộn, chưa nộp"), "bar",
+                 _("Kỳ báo cáo"), list(labels.values()), rows)
+
+
+def nomination_batches(scope, year):
+    return NominationBatch.objects.filter(scope.units_q("proposer__") | scope.units_q("authority__"),
+                                          year=year)
+
+
+def nomination_chart(scope, year):
+    counts = dict(nomination_batches(scope, year).order_by().values_list("state")
+                  .annotate(n=Count("pk")))
+    return from_counts("nominations", _("Tờ trình đề nghị khen thưởng theo trạng thái"), "bar",
+                       _("Trạng thái"), _("Số tờ trình"), counts, dict(State.choices))
+
+
+def step_days_chart(scope, year):
+    """Average working days each step took (time from the previous transition), and how many
+    batches were past their processing deadline at that step."""
+    calendar = WorkingCalendar.from_database()
+    batches = nomination_batches(scope, year)
+    transitions = (Transition.objects.filter(batch__in=batches.values("pk"))
+                   .order_by("batch_id", "at", "pk")
+                   .values_list("batch_id", "to_state", "at", "batch__due_on"))
+    days, late = defaultdict(list), Counter()
+    previous = {}
+    for batch_id, to_state, at, due_on in transitions:
+        day = timezone.localtime(at).date()
+        if batch_id in previous:
+            days[to_state].append(calendar.working_days_between(previous[batch_id], day))
+            if due_on and day > due_on:
+                late[to_state] += 1
+        previous[batch_id] = day
+    labels = dict(State.choices)
+    rows = [(labels.get(state, state), [round(sum(values) / len(values), 1), late[state]])
+            for state, values in days.items()]
+    return Chart("steps", _("Số ngày làm việc trung bình mỗi bước xử lý hồ sơ"), "bar",
+                 _("Bước (chuyển sang)"), [_("Ngày làm việc trung bình"), _("Số lượt quá hạn")],
+                 rows)
+
+
+def award_charts(scope, year):
+    """The award panels, all read from the scope's award facts in a handful of grouped queries."""
+    years = range(year - YEARS_SHOWN + 1, year + 1)
+    facts = scope.facts(years)
+    by_year = dict(_counts(facts.group(["year"]), "year"))
+    this_year = facts.group(["award_type", "subject", "person_category", "gender"], year=year)
+    names = award_type_names()
+    charts = [
+        Chart("awards_by_year", _("Khen thưởng qua các năm"), "line", _("Năm"), [_("Số khen thưởng")],
+              [(str(y), [by_year.get(y, 0)]) for y in years]),
+        from_counts("awards_by_type", _("Khen thưởng trong năm theo danh hiệu, hình thức"), "bar",
+                    _("Danh hiệu, hình thức"), _("Số khen thưởng"), _counts(this_year, "award_type"),
+                    names),
+        from_counts("awards_by_level", _("Khen thưởng trong năm theo cấp khen"), "doughnut",
+                    _("Cấp khen"), _("Số khen thưởng"),
+                    _counts(facts.group(["award_type__authority_level"], year=year),
+                            "award_type__authority_level"), dict(AuthorityLevel.choices)),
+    ]
+    individuals = [row for row in this_year if row["subject"] == Subject.INDIVIDUAL]
+    direct = sum(row["n"] for row in individuals if row["person_category"] == PersonCategory.DIRECT)
+    managers = sum(row["n"] for row in individuals) - direct
+    collectives = sum(row["n"] for row in this_year if row["subject"] != Subject.INDIVIDUAL)
+    share = Chart("awards_direct", _("Tỷ lệ khen thưởng người trực tiếp lao động, thành viên so với "
+                                     "cán bộ quản lý"), "doughnut", _("Đối tượng"),
+                  [_("Số khen thưởng")], [
+                      (_("Người trực tiếp lao động, thành viên"), [direct]),
+                      (_("Cán bộ quản lý, lãnh đạo"), [managers]),
+                      (_("Tập thể, hộ gia đình"), [collectives])])
+    if direct + managers:
+        share.note = _("Người trực tiếp lao động, thành viên chiếm %(percent)s%% khen thưởng cá nhân.") % {
+            "percent": round(100 * direct / (direct + managers))}
+    charts.append(share)
+    charts.append(from_counts("awards_gender", _("Khen thưởng cá nhân theo giới tính"), "doughnut",
+                              _("Giới tính"), _("Số khen thưởng"),
+                              _counts(individuals, "gender"), dict(Gender.choices)))
+    charts.append(ethnicity_chart(facts, year))
+    if scope.subtree and scope.organization.depth == 1:
+        provinces = _counts(facts.group(["province_code"], year=year), "province_code")
+        charts.append(from_counts(
+            "awards_province", _("Khen thưởng trong năm theo tỉnh, thành phố"), "bar",
+            _("Tỉnh, thành phố"), _("Số khen thưởng"), provinces,
+            {code: province_name(code) or _("Các đơn vị của Liên minh") for code in provinces}))
+    return charts
+
+
+def ethnicity_chart(facts, year):
+    counts = _counts(facts.group(["ethnicity"], year=year, subject=Subject.INDIVIDUAL), "ethnicity")
+    names = dict(ETHNICITY_CHOICES)
+    top = dict(counts.most_common(TOP_ETHNICITIES))
+    rest = sum(counts.values()) - sum(top.values())
+    chart = from_counts("awards_ethnicity", _("Khen thưởng cá nhân theo dân tộc"), "bar",
+                        _("Dân tộc"), _("Số khen thưởng"), top, names)
+    if rest:
+        chart.rows.append((_("Các dân tộc khác"), [rest]))
+    return chart
+
+
+def exemplar_chart(scope, year):
+    """Exemplars of the year against the yearly targets of the scope unit's cooperation
+    programmes (computed by the movements app)."""
+    exemplars = Exemplar.objects.filter(scope.units_q("unit__"), found_on__year=year)
+    stages = dict(exemplars.order_by().values_list("stage").annotate(n=Count("pk")))
+    rows = [(label, [stages.get(stage, 0), None]) for stage, label in ExemplarStage.choices]
+    for programme in CooperationProgramme.objects.filter(owner=scope.organization,
+                                                         start_year__lte=year, end_year__gte=year):
+        for progress in programme_progress(programme):
+            if progress.year != year:
+                continue
+            for target in progress.rows:
+                label = target.target.label or target.target.get_indicator_display()
+                rows.append((label, [target.actual, target.target.minimum]))
+    return Chart("exemplars", _("Điển hình tiên tiến và chỉ tiêu chương trình phối hợp"), "bar",
+                 _("Nội dung"), [_("Thực hiện"), _("Chỉ tiêu tối thiểu")], rows)
+
+
+def panels(scope, year):
+    """Every panel with data, in reading order."""
+    charts = [movement_chart(scope, year), registration_chart(scope, year),
+              report_chart(scope, year), nomination_chart(scope, year),
+              step_days_chart(scope, year), *award_charts(scope, year),
+              exemplar_chart(scope, year)]
+    return [chart for chart in charts if chart.has_data]

@@ -1,0 +1,79 @@
+"""A statistical form as data: header texts, grouped columns and coded rows of figures. Totals
+are not typed in: column 1 is the sum of the leaf columns and each row counts the facts its
+predicate selects, so rows and columns agree by construction."""
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Column:
+    group: str  # the statutory heading; leaves of one group are merged under it
+    number: str  # the column key printed under the headings (1, 2, 3 …)
+    header: str = ""  # the leaf heading inside a group ("" when the group is one column)
+    selects: object = None  # predicate on a fact row
+
+
+@dataclass
+class Row:
+    code: str
+    label: str
+    unit: str = ""
+    selects: object = None  # predicate on a fact row; None for a heading line
+    bold: bool = False
+    values: list = field(default_factory=list)
+
+    @property
+    def is_heading(self):
+        return self.selects is None
+
+
+@dataclass
+class StatisticalForm:
+    number: str  # 0601 …
+    title: str
+    unit_of_measure: str
+    period_label: str
+    reporting_unit: str
+    receiving_unit: str
+    columns: list
+    rows: list
+    received_note: str = ""
+    notes: list = field(default_factory=list)
+
+    @property
+    def symbol(self):
+        return f"Biểu số: {self.number}.N/BNV-TĐKT"
+
+    @property
+    def circular(self):
+        number = "02/2023" if self.number == "0601" else "2/2023"
+        return f"Ban hành theo Thông tư số {number}/TT-BNV ngày 23/3/2023"
+
+    @property
+    def grouped_columns(self):
+        """[(group heading, number, [leaf headings])] in order, for two-level headers."""
+        groups = []
+        for column in self.columns:
+            if groups and groups[-1][0] == column.group and column.header:
+                groups[-1][2].append(column.header)
+            else:
+                groups.append((column.group, column.number, [column.header] if column.header else []))
+        return groups
+
+    @property
+    def has_leaf_headers(self):
+        return any(column.header for column in self.columns)
+
+    def fill(self, facts):
+        """Count ``facts`` (dicts with an ``n``) into every row; the first column is the total."""
+        for row in self.rows:
+            if row.is_heading:
+                continue
+            selected = [fact for fact in facts if row.selects(fact)]
+            leaves = [sum(f["n"] for f in selected if column.selects(f))
+                      for column in self.columns[1:]]
+            row.values = [sum(leaves), *leaves]
+        return self
+
+    @property
+    def total(self):
+        return self.rows[0].values[0] if self.rows and self.rows[0].values else 0

@@ -1,0 +1,70 @@
+"""Keeping ``AwardSummary`` current.
+
+Why a summary refreshed per year, and not counters updated on every write: awards arrive in
+bulk (a decision issues hundreds, an import thousands, a revocation or an employment change
+moves rows between groups), so exact incremental counters would need a rule for every kind of
+change. Instead a change to an award only marks its year dirty (one tiny upsert, cheap on the
+write path); rebuilding a year is one grouped query over that year's awards, run in a worker
+right after the commit (``run_task``: inline without a broker) and again by the periodic task
+``thidua.reports.refresh_summaries`` (Celery beat), which also rebuilds the current year so
+changes made behind the signals' back (bulk imports, employment moves) are caught within a
+period. Dashboards therefore never scan the registry for national or provincial scopes; figures
+may lag a write by the time a worker takes to rebuild one year.
+"""
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.core.tasks import run_task
+
+from .facts import summary_rows
+from .models import AwardSummary, SummaryYear
+
+
+def rebuild_year(year):
+    rows = summary_rows(year)
+    with transaction.atomic():
+        AwardSummary.objects.filter(year=year).delete()
+        AwardSummary.objects.bulk_create(rows, batch_size=2000)
+        SummaryYear.objects.update_or_create(
+            year=year, defaults={"dirty": False, "refreshed_at": timezone.now()})
+    return len(rows)
+
+
+def mark_dirty(*years):
+    for year in {y for y in years if y}:
+        SummaryYear.objects.update_or_create(year=year, defaults={"dirty": True})
+
+
+def refresh_dirty(also=()):
+    """Rebuild every dirty year (and the years in ``also``); returns the years rebuilt."""
+    years = sorted(set(SummaryYear.objects.filter(dirty=True).values_list("year", flat=True))
+                   | set(also))
+    for year in years:
+        rebuild_year(year)
+    return years
+
+
+def refresh_all():
+    from thidua.awards.models import Award
+
+    years = set(Award.objects.order_by().values_list("year", flat=True).distinct())
+    SummaryYear.objects.exclude(year__in=years).delete()
+    AwardSummary.objects.exclude(year__in=years).delete()
+    return refresh_dirty(also=years)
+
+
+def _refresh_after_commit():
+    run_task(refresh_dirty)
+
+
+def schedule_refresh():
+    """Rebuild the dirty years once the transaction commits (once, however many awards it
+    wrote; a rollback drops the pending rebuild with everything else)."""
+    pending = transaction.get_connection().run_on_commit
+    if not any(entry[1] is _refresh_after_commit for entry in pending):
+        transaction.on_commit(_refresh_after_commit)
+
+
+def last_refreshed(years):
+    return (SummaryYear.objects.filter(year__in=years).order_by("-refreshed_at")
+            .values_list("refreshed_at", flat=True).first())

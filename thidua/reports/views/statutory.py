@@ -1,0 +1,38 @@
+from django.contrib import messages
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from thidua.core.excel import XLSX_CONTENT_TYPE
+
+from ..forms import PeriodForm
+from ..statutory import render as output
+from ..statutory.definitions import FORMS
+from .common import ScopedView, download
+
+
+class StatutoryFormView(ScopedView):
+    """Biểu 0601–0603 for a scope and a period, on screen, as XLSX or as PDF."""
+
+    form_class = PeriodForm
+
+    def initial(self):
+        return {**super().initial(), "form": "0602"}
+
+    def get(self, request):
+        if not self.bind(request):
+            return render(request, "reports/statutory.html", {"form": self.form},
+                          status=400 if request.GET else 200)
+        data = self.form.cleaned_data
+        report = FORMS[data["form"]](self.form.scope, data["year_from"], data["year_to"])
+        name = f"bieu-{report.number}-{self.form.scope.organization.code}-{data['year_from']}"
+        if data["year_to"] != data["year_from"]:
+            name += f"-{data['year_to']}"
+        if request.GET.get("format") == "xlsx":
+            return download(output.xlsx_bytes(report), XLSX_CONTENT_TYPE, f"{name}.xlsx")
+        if request.GET.get("format") == "pdf":
+            return download(output.pdf_bytes(report), "application/pdf", f"{name}.pdf")
+        if not report.total:
+            messages.warning(request, _("Không có số liệu trong kỳ và phạm vi đã chọn: biểu ghi "
+                                        "toàn số 0."))
+        return render(request, "reports/statutory.html", {
+            "form": self.form, "report": report, "query": request.GET.urlencode()})
