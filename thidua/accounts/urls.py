@@ -1,13 +1,15 @@
 from django.contrib.auth import views as auth
 from django.urls import path, reverse_lazy
 
-from .views import ProfileView
+from .views import ProfileView, TwoFactorSetupView, TwoFactorVerifyView
 
 app_name = "accounts"
 urlpatterns = [
     path("dang-nhap/", auth.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth.LogoutView.as_view(), name="logout"),
     path("tai-khoan/", ProfileView.as_view(), name="profile"),
+    path("xac-thuc-hai-buoc/", TwoFactorVerifyView.as_view(), name="two_factor_verify"),
+    path("xac-thuc-hai-buoc/bat/", TwoFactorSetupView.as_view(), name="two_factor_setup"),
     path("doi-mat-khau/", auth.PasswordChangeView.as_view(
         success_url=reverse_lazy("accounts:password_change_done")), name="password_change"),
     path("doi-mat-khau/xong/", auth.PasswordChangeDoneView.as_view(), name="password_change_done"),
