@@ -6,6 +6,7 @@ numbers are numbers. The header row is bold and frozen, columns are as wide as t
 (judged on the first rows). Lists officials file or print take ``organization``: the sheet then
 opens with the statutory-looking title block (organisation, title, date of export).
 """
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from io import BytesIO
@@ -26,6 +27,7 @@ DATE_FORMAT, DATETIME_FORMAT = "DD/MM/YYYY", "DD/MM/YYYY HH:MM"
 WIDTH_SAMPLE = 200  # rows looked at to size the columns
 MIN_WIDTH, MAX_WIDTH = 10, 60
 BOLD = Font(bold=True)
+TITLE_ROWS = 4
 
 
 def _value(value):
@@ -64,7 +66,7 @@ def _cell(sheet, value, font=None, alignment=None):
 
 def _title_block(sheet, organization, title, width):
     """Organisation (top left, bold), the title (bold, upper case, centred across the table) and
-    the date of export, then a blank row; returns how many rows were written."""
+    the date of export, then a blank row: ``TITLE_ROWS`` rows."""
     centred = Alignment(horizontal="centerContinuous", vertical="center", wrap_text=False)
 
     def across(value, font):
@@ -76,7 +78,6 @@ def _title_block(sheet, organization, title, width):
     today = timezone.localdate().strftime("%d/%m/%Y")
     sheet.append(across(gettext("(Xuất ngày %(date)s)") % {"date": today}, Font(italic=True)))
     sheet.append([])
-    return 4
 
 
 def workbook_bytes(title, headers, rows, organization=None):
@@ -84,7 +85,7 @@ def workbook_bytes(title, headers, rows, organization=None):
     rows = iter(rows)
     sample = list(islice(rows, WIDTH_SAMPLE))
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=str(title)[:31])
+    sheet = workbook.create_sheet(title=re.sub(r"[\\/?*\[\]:]", "-", str(title))[:31])
     widths = [len(str(header)) + 2 for header in headers]
     for row in sample:
         for index, value in enumerate(row[:len(widths)]):
@@ -92,8 +93,9 @@ def workbook_bytes(title, headers, rows, organization=None):
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width, MIN_WIDTH),
                                                                       MAX_WIDTH)
-    above = _title_block(sheet, organization, title, len(headers)) if organization else 0
-    sheet.freeze_panes = f"A{above + 2}"
+    sheet.freeze_panes = f"A{TITLE_ROWS + 2 if organization else 2}"  # before any row is written
+    if organization:
+        _title_block(sheet, organization, title, len(headers))
     wrap = Alignment(vertical="center", wrap_text=True)
     sheet.append([_cell(sheet, header, BOLD, wrap) for header in headers])
     for row in chain(sample, rows):

@@ -15,7 +15,6 @@ import zipfile
 from dataclasses import dataclass, field
 from io import BytesIO
 from itertools import islice
-from xml.etree import ElementTree
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -37,7 +36,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")  # directory entry of an encrypted package
 _TOTAL = re.compile(r"^(tong cong|tong so|cong)\b|^tong$")
 _SECTION = re.compile(r"^\s*[IVXLC]+\s*[.)/-]\s*\S")
-_MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 NOT_XLSX = _("Tệp không phải bảng tính Excel .xlsx. Hãy mở tệp bằng Excel và lưu lại dạng "
              "“Excel Workbook (.xlsx)”.")
@@ -162,19 +161,25 @@ def _top_rows(sheet):
 
 
 def _merges(sheet, first_row, indexes):
-    """{(row, column index): value source (row, column index)} for merged ranges that cover data
-    cells of the mapped columns. mergeCells follow the rows in the sheet's XML, so this is a
-    second, cheap pass over it."""
-    lent = {}
-    with sheet._get_source() as source:  # read-only worksheets expose no merged ranges
-        for _event, element in ElementTree.iterparse(source):
-            if element.tag == _MERGE_TAG:
-                cells = CellRange(element.get("ref"))
+    """{(row, column index): (row, column index) of the value} for merged ranges that cover data
+    cells of the mapped columns. Read-only worksheets expose no merged ranges, and mergeCells
+    follow the rows in the sheet's XML, so the XML is scanned once more, as bytes (far cheaper than
+    parsing it again)."""
+    lent, pending = {}, b""
+    with sheet._get_source() as source:
+        while True:
+            chunk = source.read(1 << 20)
+            data = pending + chunk
+            cut = data.rfind(b"<") if chunk else len(data)  # the last tag may continue
+            for ref in _MERGE.findall(data, 0, cut):
+                cells = CellRange(ref.decode())
                 for row, col in cells.cells:
                     if row >= first_row and col - 1 in indexes and (row, col) != (
                             cells.min_row, cells.min_col):
                         lent[(row, col - 1)] = (cells.min_row, cells.min_col - 1)
-            element.clear()
+            if not chunk:
+                break
+            pending = data[max(cut, 0):]
     return lent
 
 
@@ -238,9 +243,10 @@ def _data_rows(sheet, header, mapping, table):
     indexes = sorted({i for found in mapping.values() for i in found})
     first = indexes[0]
     result, section, blank_run = [], "", 0
-    rows = sheet.iter_rows(min_row=table.header_row + 1, values_only=True, max_col=MAX_COLUMNS)
+    rows = sheet.iter_rows(min_row=table.header_row + 1, values_only=True,
+                           max_col=indexes[-1] + 1)  # nothing right of the last column is read
     for number, cells in enumerate(rows, start=table.header_row + 1):
-        cells = tuple(map(_cell, cells))
+        cells = tuple(None if cell is None else _cell(cell) for cell in cells)
         filled = [cell for cell in cells if cell is not None]
         if not filled:
             blank_run += 1

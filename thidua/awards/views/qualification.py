@@ -46,4 +46,5 @@ class QualificationView(LoginRequiredMixin, View):
              "\n".join(row.verdict["manual_checks"]), row.verdict["rule"])
             for row in report.rows
         )
-        return xlsx_response(f"ai-du-dieu-kien-{report.year}", _("Ai đủ điều kiện"), headers, rows)
+        return xlsx_response(f"ai-du-dieu-kien-{report.year}", _("Ai đủ điều kiện"), headers, rows,
+                             organization=report.unit.name)

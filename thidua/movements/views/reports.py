@@ -81,11 +81,11 @@ class ComplianceView(LoginRequiredMixin, View):
             headers = [_("Đơn vị"), _("Tình trạng"), _("Nộp lúc"), *[
                 ProgressReport._meta.get_field(name).verbose_name for name in ProgressReport.FIGURES]]
             data = ((row.unit.name, str(STATUS_LABELS[row.status]),
-                     timezone.localtime(row.report.submitted_at).strftime("%d/%m/%Y %H:%M")
-                     if row.report else "",
+                     row.report.submitted_at if row.report else None,
                      *[getattr(row.report, name) if row.report else "" for name in ProgressReport.FIGURES])
                     for row in rows)
-            return xlsx_response("tinh-hinh-bao-cao", str(schedule), headers, data)
+            return xlsx_response("tinh-hinh-bao-cao", str(schedule), headers, data,
+                                 organization=schedule.owner.name)
         counts = {status: sum(1 for row in rows if row.status == status) for status in STATUS_LABELS}
         return render(request, self.template_name, {
             "schedule": schedule, "rows": rows, "labels": STATUS_LABELS, "counts": counts})
