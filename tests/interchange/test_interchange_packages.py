@@ -143,6 +143,7 @@ def test_only_the_levels_concerned_build_or_receive(client, forwarded, hue_offic
     assert client.get(page).status_code == 403
     assert client.get(download).status_code == 403
     client.force_login(hue_officer)
+    assert page in client.get(forwarded.get_absolute_url()).content.decode()
     assert download in client.get(page).content.decode()
     response = client.get(download)
     assert response["Content-Type"] == "application/zip"
