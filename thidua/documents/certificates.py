@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from pypdf import PdfWriter
 
 from . import pdf
-from .context import long_date, place_of, positions, short_date, signer
+from .context import in_vietnamese, long_date, place_of, positions, short_date, signer
 from .models import CertificatePrint, CertificateTemplate, Paper, PrintState
 from .verification import verification_url
 
@@ -84,12 +84,17 @@ def qr_data_uri(url):
     return segno.make(url, error="m").png_data_uri(scale=8, border=4)
 
 
-def values(award, where, item=None):
-    """The text of each field for one award."""
-    decision = award.decision
-    issuer = decision.issuer if decision else None
-    titles = signer(issuer, decision.signer_title, decision.signer_name) if issuer else {
-        "signer_lines": [], "signer_name": "", "authority_line": award.issuer_name.upper()}
+def issuer_texts(decision):
+    """What every certificate of one decision shares: authority, signer, place."""
+    if decision is None:
+        return {"signer_lines": [], "signer_name": "", "authority_line": "", "place": ""}
+    issuer = decision.issuer
+    return {**signer(issuer, decision.signer_title, decision.signer_name),
+            "place": place_of(issuer)}
+
+
+def values(award, where, shared, item=None):
+    """The text of each field for one award; ``shared`` is its decision's ``issuer_texts``."""
     if award.person_id:
         person = award.person
         honorific = _("Bà") if person.gender == "FEMALE" else _("Ông")
@@ -98,17 +103,16 @@ def values(award, where, item=None):
         recipient, detail = award.organization.name, ""
     achievement = (item.nomination.achievement if item and item.nomination.achievement else
                    _("Đã có thành tích xuất sắc năm %(year)s") % {"year": award.year})
-    place = place_of(issuer) if issuer else ""
+    day = long_date(award.decision_date)
     return {
-        "authority": titles["authority_line"], "gift": _("TẶNG"),
+        "authority": shared["authority_line"] or award.issuer_name.upper(), "gift": _("TẶNG"),
         "award": award.award_type.name.upper(), "recipient": recipient, "detail": detail,
         "achievement": achievement,
         "decision": _("Quyết định số: %(ref)s ngày %(day)s") % {
             "ref": award.decision_number, "day": short_date(award.decision_date)},
         "register": _("Vào sổ vàng số: %(n)s") % {"n": award.register_number or "…"},
-        "place_date": f"{place}, {long_date(award.decision_date)}" if place else
-        long_date(award.decision_date),
-        "signer_title": "\n".join(titles["signer_lines"]), "signer_name": titles["signer_name"],
+        "place_date": f"{shared['place']}, {day}" if shared["place"] else day,
+        "signer_title": "\n".join(shared["signer_lines"]), "signer_name": shared["signer_name"],
         "qr": qr_data_uri(verification_url(award)),
     }
 
@@ -124,10 +128,14 @@ def page(template, texts):
 def _pages(awards, template_of):
     awards = list(awards)
     where = positions({a.person_id for a in awards if a.person_id})
+    shared = {}
     pages = []
     for award in awards:
         template = template_of(award)
-        texts = values(award, where, getattr(award, "decision_item", None))
+        if award.decision_id not in shared:
+            shared[award.decision_id] = issuer_texts(award.decision)
+        texts = values(award, where, shared[award.decision_id],
+                       getattr(award, "decision_item", None))
         if template.authority_line:
             texts["authority"] = template.authority_line
         pages.append(page(template, texts))
@@ -150,6 +158,7 @@ def certificate_pdf(award):
     return render_pages(_pages([award], template_of))
 
 
+@in_vietnamese
 def calibration_pdf(template):
     """A test print: every field's sample text in its box, with crosshairs at the anchors and a
     10 mm grid, to lay over a blank and measure the offsets."""
@@ -169,6 +178,7 @@ def decision_awards(decision):
 CHUNK = 50
 
 
+@in_vietnamese
 def print_decision(print_id):
     """The background job: render the decision's certificates in chunks (updating the progress)
     and store one PDF. A retry of a finished job does nothing; an interrupted one starts over

@@ -7,10 +7,11 @@ Word templates (an organisation's own ones too, so these keys are the documented
 import re
 from collections import Counter as Tally
 from collections import defaultdict
+from functools import wraps
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, override
 
 from thidua.awards.models import Award, AwardCategory
 from thidua.nominations.models import Council, IssuerSettings
@@ -24,6 +25,16 @@ SECTIONS = ((SubjectKind.INDIVIDUAL, gettext_lazy("I. Cá nhân")),
             (SubjectKind.COLLECTIVE, gettext_lazy("II. Tập thể")),
             (SubjectKind.HOUSEHOLD, gettext_lazy("III. Hộ gia đình")))
 BLANK_DATE = gettext_lazy("ngày … tháng … năm …")
+
+
+def in_vietnamese(render):
+    """Documents are official papers: always in Vietnamese, whatever the user's interface."""
+    @wraps(render)
+    def wrapper(*args, **kwargs):
+        with override("vi"):
+            return render(*args, **kwargs)
+
+    return wrapper
 
 
 def long_date(day):

@@ -8,6 +8,8 @@ from .certificates import DEFAULT_FIELDS, FIELD_LABELS
 from .models import CertificateTemplate, TemplateKind
 from .wordfiles import check_template
 
+BOLD = _("chữ đậm")
+
 
 class WordTemplateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại văn bản"), choices=TemplateKind.choices)
@@ -45,7 +47,7 @@ class CertificateTemplateForm(forms.ModelForm):
                     label=f"{FIELD_LABELS[name]} — {label}", required=False, min_value=bounds[0],
                     max_value=bounds[1], decimal_places=1, initial=own.get(key))
             self.fields[f"{name}_bold"] = forms.BooleanField(
-                label=f"{FIELD_LABELS[name]} — {_('chữ đậm')}", required=False,
+                label=f"{FIELD_LABELS[name]} — {BOLD}", required=False,
                 initial=own.get("bold", default["bold"]))
         for name, field in self.fields.items():
             widget = field.widget
