@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install run test test-suite lint chromium messages bench clean
+.PHONY: install run run-prod-local test test-suite lint chromium messages bench clean
 
 install: $(VENV)/.installed
 
@@ -19,6 +19,11 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The production stack on this machine (gunicorn, Celery worker and beat) against local
+# PostgreSQL and Redis; see docs/deploy.md.
+run-prod-local: install
+	PORT=$(PORT) deploy/run-prod-local.sh
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \

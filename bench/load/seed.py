@@ -1,0 +1,99 @@
+#!/usr/bin/env python
+"""Users and a council session for the load test, on a database built by ``bench/org_scale.py``.
+
+In the first provincial alliance: ``USERS`` cooperatives each get a reporter ``load-<n>``
+(password ``LOAD_PASSWORD``) who is also a member of the province's emulation council; the
+province gets an officer, an appraiser, a secretary and a signer. One batch of five nominees goes
+through the real workflow (draft → appraisal → council) and a session opens on it, so every load
+user can vote once. Idempotent: a second run changes nothing.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/thidua_bench_prod \
+        .venv/bin/python bench/load/seed.py
+"""
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth.hashers import make_password  # noqa: E402
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
+from django.db import transaction  # noqa: E402
+
+from thidua.accounts.models import RoleAssignment, User  # noqa: E402
+from thidua.awards.models import AwardType  # noqa: E402
+from thidua.nominations import workflow  # noqa: E402
+from thidua.nominations.models import Council, CouncilMembership, CouncilSession  # noqa: E402
+from thidua.nominations.states import AttachmentKind, SubjectKind, Verdict  # noqa: E402
+from thidua.organizations.models import Employment, Organization, OrganizationKind  # noqa: E402
+
+USERS = int(os.environ.get("LOAD_USERS", "200"))
+LOAD_PASSWORD = "load-test-password-2026"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf(name):
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def user(username, role, unit):
+    account, _created = User.objects.get_or_create(
+        username=username, defaults={"password": make_password(LOAD_PASSWORD)})
+    RoleAssignment.objects.get_or_create(user=account, organization=unit, role=role,
+                                         defaults={"include_descendants": True})
+    return account
+
+
+@transaction.atomic
+def seed():
+    province = Organization.objects.filter(
+        kind=OrganizationKind.PROVINCIAL_ALLIANCE).order_by("path").first()
+    coops = list(Organization.objects.filter(
+        path__startswith=province.path, kind=OrganizationKind.COOPERATIVE,
+        depth=province.depth + 1).order_by("path")[:USERS])
+    reporters = [user(f"load-{n}", "UNIT_REPORTER", coop) for n, coop in enumerate(coops)]
+    staff = {role: user(f"load-{role.lower()}", role, province)
+             for role in ("EC_OFFICER", "APPRAISER", "COUNCIL_SECRETARY", "SIGNER")}
+    council, _created = Council.objects.get_or_create(
+        organization=province, defaults={"name": f"Hội đồng TĐKT {province.short_name}"})
+    for index, member in enumerate(reporters):
+        CouncilMembership.objects.get_or_create(council=council, user=member, defaults={
+            "role": "CHAIR" if index == 0 else "MEMBER", "start_date": date(2020, 1, 1)})
+    if CouncilSession.objects.filter(council=council).exists():
+        return province, council
+    reporter, coop = reporters[0], coops[0]
+    batch = workflow.create_batch(reporter, coop, province, title="Đề nghị khen thưởng (tải)",
+                                  year=2025)
+    for kind in (AttachmentKind.SUBMISSION_LETTER, AttachmentKind.MINUTES,
+                 AttachmentKind.BALLOT_RESULT):
+        workflow.add_attachment(reporter, batch, kind, pdf(f"{kind.lower()}.pdf"))
+    people = [e.person for e in Employment.objects.filter(
+        organization=coop, end_date__isnull=True).select_related("person")[:5]]
+    for person in people:
+        item = workflow.add_nomination(reporter, batch, SubjectKind.INDIVIDUAL,
+                                       AwardType.objects.get(code="GK"), person=person,
+                                       achievement="Hoàn thành xuất sắc nhiệm vụ")
+        workflow.add_attachment(reporter, batch, AttachmentKind.ACHIEVEMENT_REPORT,
+                                pdf("thanh-tich.pdf"), item=item)
+    workflow.submit_batch(reporter, batch)
+    workflow.receive_batch(staff["EC_OFFICER"], batch)
+    workflow.start_appraisal(staff["EC_OFFICER"], batch, staff["APPRAISER"])
+    for item in batch.items.all():
+        workflow.appraise_item(staff["APPRAISER"], item, Verdict.ELIGIBLE, override_reason=""
+                               if item.engine_eligible in (None, True) else "Đã xác minh")
+    workflow.send_to_council(staff["EC_OFFICER"], batch)
+    workflow.open_session(staff["COUNCIL_SECRETARY"], council, "Phiên họp (tải)",
+                          list(batch.items.all()))
+    return province, council
+
+
+if __name__ == "__main__":
+    province, council = seed()
+    session = CouncilSession.objects.filter(council=council).latest("pk")
+    print(f"{province}: {USERS} load users, session {session.pk}")
