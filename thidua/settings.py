@@ -117,8 +117,18 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'thidua.sqlite3'}"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,  # a restarted PostgreSQL costs one reconnect, not an error page
     )
 }
+# National scale: read replicas for the report pages (thidua/dbrouters.py, docs/deploy.md).
+for index, url in enumerate(env_list("DATABASE_REPLICA_URLS"), 1):
+    DATABASES[f"replica{index}"] = dj_database_url.parse(
+        url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True)
+    DATABASES[f"replica{index}"]["TEST"] = {"MIRROR": "default"}
+THIDUA_REPLICA_PATHS = env_list("THIDUA_REPLICA_PATHS", "/bao-cao/")
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["thidua.dbrouters.ReplicaRouter"]
+    MIDDLEWARE.append("thidua.dbrouters.ReportingReadsMiddleware")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -185,8 +195,21 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# S3-compatible object storage for uploads when a bucket is set (several app servers share it);
+# the files stay private: every download goes through the app's permission checks.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION_NAME") or None,
+        "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }} if AWS_STORAGE_BUCKET_NAME else {
+        "BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -235,6 +258,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # Longer than the longest task, or a slow task is handed to a second worker meanwhile.
     "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 3600)),
+    # Look for messages of dead workers every 10 s (a cheap sorted-set range), not every 100 s.
+    "unacked_restore_throttle": 1,
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
