@@ -76,3 +76,14 @@ def test_the_scope_query_is_what_postgresql_runs(network, make_user):
         assert "unit_scope" in sql and "organizations_employment" not in sql
     else:
         assert "organizations_employment" in sql
+
+
+@pytest.mark.django_db
+def test_a_national_assignment_sees_everyone_with_a_current_job(network, make_user):
+    admin = make_user(Role.SYSTEM_ADMIN, network.vca)
+    left = network.person("Đỗ", "Văn", "Nam", network.hue_coop)
+    left.employments.update(end_date=timezone.localdate() - timedelta(days=3))
+    call_command("refresh_unit_scopes")
+    visible = set(Person.objects.visible_to(admin))
+    assert network.hanoi_person in visible
+    assert left not in visible

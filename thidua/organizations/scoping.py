@@ -12,6 +12,8 @@ from django.utils import timezone
 from thidua.accounts.models import Role
 from thidua.core.text import search_terms
 
+from .unit_scope import STEPLEN
+
 ALL_ROLES = frozenset(Role.values)
 # Portal editors and moderators work on the public site; they never need people's records.
 PEOPLE_READERS = ALL_ROLES - {Role.PORTAL_EDITOR, Role.MODERATOR}
@@ -69,17 +71,21 @@ def person_q(user, roles=PEOPLE_READERS):
 
     if getattr(user, "is_superuser", False) and user.is_active:
         return Q()
-    held = [(org_id, subtree) for role, org_id, _path, subtree in assignments(user) if role in roles]
+    held = [(org_id, path, subtree) for role, org_id, path, subtree in assignments(user)
+            if role in roles]
     if not held:
         return _NOTHING
     current_jobs = Employment.objects.filter(current_employment_q(), person=OuterRef("pk"))
     if not connection.features.supports_json_field_contains:
         return Q(Exists(current_jobs.filter(organization_q(user, roles, prefix="organization__"))))
     condition = _NOTHING
-    for org_id, subtree in held:
-        if subtree:
+    for org_id, path, subtree in held:
+        if subtree and len(path) == STEPLEN:
+            # A root is in everyone's scope: "has a current job" lets the name index lead.
+            condition |= ~Q(unit_scope=[])
+        elif subtree:
             condition |= Q(unit_scope__contains=[org_id])
-    single_units = [org_id for org_id, subtree in held if not subtree]
+    single_units = [org_id for org_id, _path, subtree in held if not subtree]
     if single_units:
         condition |= Q(Exists(current_jobs.filter(organization_id__in=single_units)))
     return condition
