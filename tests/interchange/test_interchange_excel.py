@@ -51,6 +51,7 @@ def test_official_canhan_layout_is_reviewed_like_word(network, hue_officer):
 
 def test_citizen_id_matches_and_only_its_digest_is_kept(network, hue_officer):
     person = network.hue_person
+    person.refresh_from_db()  # the fixture's instance predates its unit scope
     person.citizen_id = "046080001234"
     person.save()
     sheet = workbook(["STT", "Họ và tên", "Số CCCD", "Danh hiệu, hình thức khen thưởng"],

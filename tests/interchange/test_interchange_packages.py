@@ -53,6 +53,7 @@ def test_checklist_refuses_an_incomplete_package(forwarded, hue_officer, network
 
 def test_package_round_trips_to_the_level_above(forwarded, hue_officer, vca_officer, network):
     person = network.hue_person
+    person.refresh_from_db()  # the fixture's instance predates its unit scope
     person.citizen_id = "046080001234"
     person.save()
     name, data = build_package(hue_officer, forwarded)

@@ -1,9 +1,10 @@
 """The intake pages: upload, the review screen with every row and problem, commit and discard."""
 import pytest
 from django.urls import reverse
-from interchange_samples import letter, raw, upload
+from interchange_samples import letter, raw, report, upload
 
 from thidua.accounts.models import Role
+from thidua.awards.models import Award, AwardType
 from thidua.interchange.models import Intake
 from thidua.nominations.models import NominationBatch
 
@@ -58,3 +59,17 @@ def test_discard_deletes_the_files(client, network, hue_officer):
 def test_viewers_cannot_open_intake_pages(client, network, make_user):
     client.force_login(make_user(Role.VIEWER, network.hue))
     assert client.get(reverse("interchange:start")).status_code == 403
+
+
+def test_past_awards_already_in_the_registry_are_not_offered_again(client, network, hue_officer):
+    Award.objects.create(person=network.hue_person, year=2023,
+                         award_type=AwardType.objects.get(code="LDTT"))
+    client.force_login(hue_officer)
+    client.post(reverse("interchange:start"), {"files": [
+        upload(letter(rows=ROWS[:1])),
+        upload(report("Nguyễn Văn Điệp", "17/05/1980", "HTX Nông nghiệp Thủy Thanh", [
+            ["2023", "Lao động tiên tiến", "Số 15/QĐ-HTX ngày 20/12/2023"],
+            ["2024", "Chiến sĩ thi đua cơ sở", "Số 20/QĐ-LMHTX ngày 10/01/2025"]]), "bc.docx")]})
+    page = client.get(Intake.objects.get().get_absolute_url()).content.decode()
+    assert 'id="past-0" disabled' in page and "đã có trong sổ" in page
+    assert 'id="past-1">' in page

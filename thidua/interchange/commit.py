@@ -188,6 +188,10 @@ def _record_past_awards(user, intake, review, people, catalogue):
             errors.append(_("%(source)s: không nhập được “%(award)s” vì không rõ người nhận hoặc "
                             "danh hiệu.") % {"source": past["source"], "award": past["award_text"]})
             continue
+        if Award.objects.filter(person=person, award_type=award_type, year=past["year"]).exists():
+            errors.append(_("%(source)s: “%(award)s” năm %(year)s đã có trong sổ khen thưởng.") % {
+                "source": past["source"], "award": award_type.name, "year": past["year"]})
+            continue
         award = Award(person=person, year=past["year"], award_type=award_type,
                       decision_number=past["decision_number"][:32],
                       decision_date=date.fromisoformat(past["decision_date"])

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from thidua.awards.models import Award
 from thidua.nominations.models import NominationBatch
 from thidua.nominations.rules import PROPOSERS
 from thidua.organizations.models import Organization
@@ -71,6 +72,19 @@ class IntakeStartView(LoginRequiredMixin, View):
         return redirect(intake)
 
 
+def in_registry(intake):
+    """The past awards read from reports, each marked ``recorded`` when the registry already
+    holds that award of that year for the matched person (so it is not offered again)."""
+    marked = []
+    for past in intake.past_awards:
+        row = intake.rows[past["row"]] if past.get("row") is not None else None
+        person = row and row["match"]["status"] == "matched" and row["match"]["id"]
+        recorded = bool(person) and Award.objects.filter(
+            person_id=person, award_type__code=past["award"], year=past["year"]).exists()
+        marked.append(dict(past, recorded=recorded))
+    return marked
+
+
 def intake_or_403(user, pk):
     intake = get_object_or_404(Intake.objects.select_related("proposer", "authority", "batch"),
                                pk=pk)
@@ -85,7 +99,7 @@ class IntakeReviewView(LoginRequiredMixin, View):
     def render(self, intake, form, errors=()):
         return render(self.request, "interchange/review.html", {
             "intake": intake, "form": form, "errors": errors, "files": intake.files.all(),
-            "past_awards": intake.past_awards if intake.status == Status.OPEN else [],
+            "past_awards": in_registry(intake) if intake.status == Status.OPEN else [],
             "blocking": sum(1 for row in intake.rows for p in row["problems"]
                             if p["level"] == "error")})
 
