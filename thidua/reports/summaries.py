@@ -11,7 +11,7 @@ changes made behind the signals' back (bulk imports, employment moves) are caugh
 period. Dashboards therefore never scan the registry for national or provincial scopes; figures
 may lag a write by the time a worker takes to rebuild one year.
 """
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from thidua.core.tasks import run_task
@@ -20,19 +20,31 @@ from .facts import summary_rows
 from .models import AwardSummary, SummaryYear
 
 
+def _upsert_years(years, **values):
+    """Bulk writes only: derived bookkeeping sends no signals, so the audit log skips it."""
+    SummaryYear.objects.bulk_create([SummaryYear(year=year, **values) for year in years],
+                                    update_conflicts=True, unique_fields=["year"],
+                                    update_fields=list(values))
+
+
+def _delete_year(year):
+    """A plain DELETE: ``QuerySet.delete`` would send a signal (and write an audit line) for
+    every derived row."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {AwardSummary._meta.db_table} WHERE year = %s", [year])
+
+
 def rebuild_year(year):
     rows = summary_rows(year)
     with transaction.atomic():
-        AwardSummary.objects.filter(year=year).delete()
+        _delete_year(year)
         AwardSummary.objects.bulk_create(rows, batch_size=2000)
-        SummaryYear.objects.update_or_create(
-            year=year, defaults={"dirty": False, "refreshed_at": timezone.now()})
+        _upsert_years([year], dirty=False, refreshed_at=timezone.now())
     return len(rows)
 
 
 def mark_dirty(*years):
-    for year in {y for y in years if y}:
-        SummaryYear.objects.update_or_create(year=year, defaults={"dirty": True})
+    _upsert_years({y for y in years if y}, dirty=True)
 
 
 def refresh_dirty(also=()):
@@ -48,8 +60,9 @@ def refresh_all():
     from thidua.awards.models import Award
 
     years = set(Award.objects.order_by().values_list("year", flat=True).distinct())
-    SummaryYear.objects.exclude(year__in=years).delete()
-    AwardSummary.objects.exclude(year__in=years).delete()
+    for year in set(SummaryYear.objects.exclude(year__in=years).values_list("year", flat=True)):
+        _delete_year(year)
+    SummaryYear.objects.exclude(year__in=years).update(dirty=False)
     return refresh_dirty(also=years)
 
 

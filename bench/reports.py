@@ -1,0 +1,187 @@
+#!/usr/bin/env python
+"""Reports at national scale: is the dashboard fast over 5,000,000 awards and 2,000,000 people,
+and is a statutory form for the whole nation and a year quick?
+
+What it builds (``--scale 1``; ``--scale 0.01`` shrinks everything a hundredfold)
+  * the national network of ``bench/org_scale.py`` (110,000 units, 2,000,000 people with their
+    employments), loaded by its own functions;
+  * 5,000,000 active awards over 2021–2025 (1,000,000 a year), 80 % to people (drawn from all
+    people) and 20 % to units, the award type drawn by a realistic weight (mostly "Lao động
+    tiên tiến", "Giấy khen", "Tập thể lao động tiên tiến"; a few state awards), inserted with
+    PostgreSQL ``COPY``;
+  * then the award summary (``thidua.reports.summaries.refresh_all``), timed: this is what the
+    periodic task ``thidua.reports.refresh_summaries`` does for a dirty year.
+
+What it measures (warm, wall-clock in this process, through Django's test ``Client``, so
+middleware, queries and templates count)
+  * the dashboard page (``/bao-cao/``) for the national admin, a province EC officer (Hà Nội),
+    and a cooperative's EC officer (a live count, below the summary's levels): target p95 < 500 ms;
+  * Biểu 0602 and 0603 as XLSX for the whole nation and one year: target < 5 s;
+  * an ad-hoc report (awards by province × subject over five years) for the national admin.
+
+    .venv/bin/python bench/reports.py --scale 0.01 --database-url postgres://postgres@127.0.0.1:5432/thidua_bench_reports
+    .venv/bin/python bench/reports.py --scale 1 --keep     # full scale: load ~10 min
+    .venv/bin/python bench/reports.py --reuse              # measure again on a kept database
+"""
+import random
+import sys
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH_DIR.parent))
+sys.path.insert(0, str(BENCH_DIR))
+
+import org_scale  # noqa: E402  (bench/ on sys.path)
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/thidua_bench_reports"
+FULL_AWARDS = 5_000_000
+YEARS = range(2021, 2026)
+AWARD_WEIGHTS = {"LDTT": 40, "GK": 20, "TTLDTT": 10, "CSTDCS": 8, "BK_BO": 8, "TTLDXS": 4,
+                 "KNC": 4, "CSTD_BO": 2, "CO_BO": 1.5, "BK_TTG": 1, "CO_CP": 0.5, "CSTD_TQ": 0.3,
+                 "HCLD3": 0.5, "HCLD2": 0.15, "HCLD1": 0.05}
+TARGETS_MS = {"dashboard": 500, "statutory": 5000}
+CHUNK = 100_000
+
+
+def parse_args(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not any(a.startswith("--database-url") for a in argv):
+        argv += ["--database-url", DEFAULT_URL]
+    return org_scale.parse_args(argv)
+
+
+def load_awards(scale, rng):
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+
+    from thidua.awards.models import Award, AwardType
+    from thidua.organizations.models import Organization, Person
+
+    types = dict(AwardType.objects.filter(code__in=AWARD_WEIGHTS).values_list("code", "pk"))
+    kinds = dict(AwardType.objects.filter(code__in=AWARD_WEIGHTS).values_list("code",
+                                                                               "subject_kind"))
+    individual = [c for c in types if kinds[c] in ("INDIVIDUAL", "BOTH")]
+    collective = [c for c in types if kinds[c] in ("COLLECTIVE", "BOTH")]
+    people = list(Person.objects.values_list("pk", flat=True))
+    units = list(Organization.objects.filter(depth__gte=2).values_list("pk", flat=True))
+    total = max(1, round(FULL_AWARDS * scale))
+    fields = ["id", "person_id", "organization_id", "award_type_id", "year", "status", "source"]
+    next_id = (Award.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+
+    def rows(first, count):
+        for pk in range(first, first + count):
+            year = rng.choice(YEARS)
+            if rng.random() < 0.8:
+                code = rng.choices(individual, [AWARD_WEIGHTS[c] for c in individual])[0]
+                yield (pk, rng.choice(people), None, types[code], year, "ACTIVE", "IMPORTED")
+            else:
+                code = rng.choices(collective, [AWARD_WEIGHTS[c] for c in collective])[0]
+                yield (pk, None, rng.choice(units), types[code], year, "ACTIVE", "IMPORTED")
+
+    started = time.perf_counter()
+    done = 0
+    while done < total:
+        count = min(CHUNK, total - done)
+        with transaction.atomic():
+            org_scale.insert(Award, fields, rows(next_id + done, count))
+        done += count
+        print(f"  … {done:,} / {total:,} awards ({time.perf_counter() - started:.0f} s)",
+              file=sys.stderr, flush=True)
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), [Award]):
+            cursor.execute(sql)
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM (ANALYZE) awards_award")
+    return time.perf_counter() - started
+
+
+def cooperative_officer():
+    from thidua.accounts.models import Role, RoleAssignment, User
+    from thidua.awards.models import Award
+
+    unit_id = (Award.objects.filter(organization__kind="COOPERATIVE")
+               .values_list("organization_id", flat=True).first())
+    user, _created = User.objects.get_or_create(username="bench_coop")
+    RoleAssignment.objects.get_or_create(user=user, organization_id=unit_id,
+                                         role=Role.EC_OFFICER)
+    return user
+
+
+def measure(client, url, renders):
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    samples = []
+    for _ in range(renders):
+        ms, response = org_scale.timed_ms(client.get, url)
+        assert response.status_code == 200
+        samples.append(ms)
+    return samples
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    rng = random.Random(args.seed)
+    url, cleanup = org_scale.prepare_database(args)
+    try:
+        from django.test import Client
+        from django.urls import reverse
+
+        from thidua.awards.models import Award
+        from thidua.organizations.models import Person
+        from thidua.reports.summaries import refresh_all
+
+        timings = {}
+        if not (args.reuse and Person.objects.exists()):
+            print(f"Loading the network at scale {args.scale} into {url} …", file=sys.stderr)
+            timings.update(org_scale.load(args, rng))
+        if not (args.reuse and Award.objects.exists()):
+            timings["awards"] = load_awards(args.scale, rng)
+        started = time.perf_counter()
+        refresh_all()
+        timings["award summary rebuild (5 years)"] = time.perf_counter() - started
+        users = org_scale.bench_users()
+        actors = {"national admin": users["national admin"],
+                  "province EC officer": users["province EC officer"],
+                  "cooperative EC officer": cooperative_officer()}
+        renders = max(5, args.renders // 2)
+        lines = []
+        for actor, user in actors.items():
+            client = Client()
+            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+            samples = measure(client, f"{reverse('reports:dashboard')}?year=2025", renders)
+            lines.append(org_scale.row(f"dashboard /bao-cao/ — {actor}", samples,
+                                       TARGETS_MS["dashboard"]))
+        client = Client()
+        client.force_login(actors["national admin"],
+                           backend="django.contrib.auth.backends.ModelBackend")
+        for form in ("0602", "0603"):
+            query = f"form={form}&year_from=2025&year_to=2025&format=xlsx"
+            samples = measure(client, f"{reverse('reports:statutory')}?{query}", 5)
+            lines.append(org_scale.row(f"Biểu {form} XLSX, whole nation, 2025", samples,
+                                       TARGETS_MS["statutory"]))
+        query = "source=awards&rows=province&columns=subject&measure=count&year_from=2021&year_to=2025"
+        samples = measure(client, f"{reverse('reports:adhoc')}?{query}", 5)
+        lines.append(org_scale.row("ad-hoc awards province × subject, 5 years — national", samples))
+        organisations, people, employments, _ended = org_scale.counts()
+        print(f"{org_scale.environment(url)}.\n\n{organisations:,} organisations, {people:,} people, "
+              f"{employments:,} employments, {Award.objects.count():,} awards."
+              + ("" if not timings else " Load: " + ", ".join(
+                  f"{k} {v:.0f} s" for k, v in timings.items()) + ".")
+              + "\n\n| Measure (ms) | n | p50 | p95 | max | target p95 | notes |\n"
+              "|---|---:|---:|---:|---:|---|---|\n" + "\n".join(lines))
+        if args.keep:
+            print(f"\nKept {url}", file=sys.stderr)
+    finally:
+        if not args.keep:
+            from django.db import connections
+
+            connections.close_all()
+            if args.sqlite is None:
+                org_scale.drop_postgres(args.database_url)
+            cleanup()
+
+
+if __name__ == "__main__":
+    main()
