@@ -316,3 +316,24 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Portal
+# (Added by the portal; the lead may fold these into the sections above.)
+INSTALLED_APPS += ["captcha", "django.contrib.sitemaps"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+                  "thidua.portal.middleware.PortalHostMiddleware")
+CAPTCHA_LENGTH = 5
+CAPTCHA_TIMEOUT = 10  # minutes a challenge stays valid
+CAPTCHA_IMAGE_SIZE = (150, 50)
+CAPTCHA_FONT_SIZE = 36
+CAPTCHA_FLITE_PATH = os.environ.get("CAPTCHA_FLITE_PATH", "/usr/bin/flite")
+if not Path(CAPTCHA_FLITE_PATH).exists():
+    CAPTCHA_FLITE_PATH = None  # no audio challenge without flite (`apt-get install flite`)
+CAPTCHA_TEST_MODE = env_bool("CAPTCHA_TEST_MODE")  # tests only: "PASSED" is always right
+# Anonymous portal pages are served from the cache for this many seconds.
+THIDUA_PORTAL_PAGE_SECONDS = int(os.environ.get("THIDUA_PORTAL_PAGE_SECONDS", "60"))
+# At most this many comments/questions from one address per window (seconds).
+THIDUA_PORTAL_POST_LIMIT = int(os.environ.get("THIDUA_PORTAL_POST_LIMIT", "5"))
+THIDUA_PORTAL_POST_WINDOW = int(os.environ.get("THIDUA_PORTAL_POST_WINDOW", "600"))
+if PRODUCTION and CAPTCHA_TEST_MODE:
+    raise ImproperlyConfigured("THIDUA_ENV=production không được bật CAPTCHA_TEST_MODE.")

@@ -1,1 +1,2 @@
-"""Public portals: one site per organisation with news, exemplars, honour roll, documents, Q&A, comments and visitor statistics."""
+"""Public portals: one site per organisation with news, exemplars, the honour roll, documents,
+Q&A, comments and visitor statistics."""

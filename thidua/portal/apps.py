@@ -1,3 +1,5 @@
+"""Public portals: one site per organisation with news, exemplars, the honour roll, documents,
+Q&A, comments and visitor statistics."""
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,6 @@ class PortalConfig(AppConfig):
     name = "thidua.portal"
     label = "portal"
     verbose_name = _("Cổng thông tin")
+
+    def ready(self):
+        from . import signals  # noqa: F401

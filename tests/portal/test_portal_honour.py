@@ -1,0 +1,85 @@
+"""The honour roll: issued, not revoked awards of the site's subtree only, filters, unaccented
+search, decision reference and verification link, and never a birth date or ID number."""
+from datetime import date
+
+import pytest
+
+from thidua.awards.models import Award, AwardStatus, AwardType
+from thidua.portal import honour
+from thidua.portal.models import HonourEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def award(code="GK", year=2024, **recipient):
+    return Award.objects.create(award_type=AwardType.objects.get(code=code), year=year,
+                                decision_number="15/QĐ-LMHTX", decision_date=date(year, 12, 20),
+                                issuer_name="Liên minh HTX thành phố Huế", **recipient)
+
+
+@pytest.fixture
+def awards(network):
+    network.hue_person.citizen_id = "046080001234"
+    network.hue_person.save()
+
+    class Awards:
+        person = award(person=network.hue_person)
+        unit = award(year=2023, organization=network.hue_coop2)
+        hanoi = award(person=network.hanoi_person)
+        revoked = award(person=network.hue_person2, year=2022)
+    Awards.revoked.status = AwardStatus.REVOKED
+    Awards.revoked.save()
+    return Awards
+
+
+def test_roll_holds_the_sites_subtree_and_not_revoked_awards(client, sites, awards):
+    page = client.get("/p/hue/bang-vang/").content.decode()
+    assert "Nguyễn Văn Điệp" in page and "Hợp tác xã Dịch vụ Điện Hòa" in page
+    assert "Phạm Quốc Bảo" not in page  # Hà Nội
+    assert "Lê Thị Hương" not in page  # revoked
+    assert "15/QĐ-LMHTX" in page and "20/12/2024" in page
+    national = client.get("/p/vca/bang-vang/").content.decode()
+    assert "Phạm Quốc Bảo" in national and "Nguyễn Văn Điệp" in national
+
+
+def test_roll_never_shows_birth_dates_or_id_numbers(client, sites, awards):
+    page = client.get("/p/hue/bang-vang/").content.decode()
+    for secret in ("046080001234", "17/05/1980", "1980-05-17", "080001234"):
+        assert secret not in page
+    fields = {f.name for f in HonourEntry._meta.get_fields()}
+    assert not fields & {"birth_date", "citizen_id", "citizen_id_encrypted", "phone", "email"}
+
+
+def rows(client, site, **params):
+    """The roll's table only (the unit filter lists unit names too)."""
+    page = client.get(f"/p/{site}/bang-vang/", params).content.decode()
+    return page[page.index("<tbody>"):page.index("</tbody>")] if "<tbody>" in page else ""
+
+
+def test_search_ignores_diacritics_and_filters_narrow(client, sites, awards):
+    found = rows(client, "hue", q="nguyen van diep")
+    assert "Nguyễn Văn Điệp" in found and "Điện Hòa" not in found
+    by_year = rows(client, "hue", nam="2023")
+    assert "Điện Hòa" in by_year and "Nguyễn Văn Điệp" not in by_year
+    gk = AwardType.objects.get(code="GK").pk
+    assert "Điệp" in rows(client, "vca", loai=gk, **{"don-vi": "P46"})
+    by_unit = rows(client, "vca", **{"don-vi": "P01"})
+    assert "Phạm Quốc Bảo" in by_unit and "Điệp" not in by_unit
+    by_province = rows(client, "vca", tinh="1")
+    assert "Phạm Quốc Bảo" in by_province and "Điện Hòa" not in by_province
+
+
+def test_each_row_links_to_the_verification_page(client, sites, awards):
+    from thidua.documents.verification import verification_path
+    page = client.get("/p/hue/bang-vang/").content.decode()
+    assert verification_path(awards.person) in page
+
+
+def test_revoking_and_rebuilding_keep_the_roll_in_step(sites, awards):
+    assert HonourEntry.objects.count() == 3
+    awards.person.status = AwardStatus.REVOKED
+    awards.person.save()
+    assert not HonourEntry.objects.filter(award=awards.person).exists()
+    HonourEntry.objects.all().delete()
+    assert honour.rebuild() == 2
+    assert honour.rebuild(only_missing=True) == 0
