@@ -5,12 +5,14 @@ given) among those currently working at the unit named on the row; a name that m
 is an error asking for the citizen ID."""
 from collections import defaultdict
 
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import crypto
 from thidua.core.text import normalize
 from thidua.core.xlsx_import import (SECTION, CellError, Choice, Column, Spec, a_year, past_date,
-                                     text)
+                                     text, write_failed)
 from thidua.organizations.directory import Directory, chunks
 from thidua.organizations.importing import citizen_id
 from thidua.organizations.models import Employment, Organization, Person
@@ -196,7 +198,9 @@ def subject_kind(values, default="INDIVIDUAL"):
     for key in ("subject_kind", "category"):
         if values.get(key):
             return values[key]
-    section = normalize(values.get(SECTION) or "")
+    if not values.get(SECTION):
+        return default
+    section = normalize(values[SECTION])
     for code, label in SUBJECTS:
         if normalize(str(label)) in section:
             return code
@@ -309,14 +313,17 @@ class AwardHistorySpec(RecipientSpec):
         key = (person and person.pk, organization and organization.pk, award_type.pk, year)
         self.unique(number, "name", key, self.seen, self.taken, problems,
                     shown=f"{name} ({award_type.abbreviation} {year})")
-        self.validate(number, award, problems)
+        self.validate(number, award, problems, exclude=["person", "organization", "award_type"])
         return award
 
     def describe(self, award):
         return f"{award.recipient} — {award.award_type.abbreviation} {award.year}"
 
-    def save(self, award):
-        services.record_award(self.user, award)
+    def save_all(self, items):
+        try:
+            services.record_awards(self.user, [award for _number, award in items])
+        except (PermissionDenied, ValidationError, IntegrityError) as error:
+            raise write_failed(error) from error
 
 
 SPECS = {spec.slug: spec for spec in (RatingSpec, DisciplineSpec, AwardHistorySpec)}

@@ -3,6 +3,7 @@ leaves a history row carrying the acting user."""
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from thidua.organizations.scoping import current_employment_q
 
@@ -34,6 +35,19 @@ def record_award(user, award):
     """Enter an award into the registry (e.g. a past decision, so streaks can be counted)."""
     _keeper_check(user, award)
     return _save(user, award)
+
+
+@transaction.atomic
+def record_awards(user, awards, batch_size=1000):
+    """Enter many awards at once (a list imported from old decisions): the same permission and
+    field checks as ``record_award`` for each, then multi-row inserts with their history rows.
+    The recipients and award types must be instances read from the database, so their keys are
+    not looked up again."""
+    for award in awards:
+        _keeper_check(user, award)
+        award.full_clean(exclude=["person", "organization", "award_type", "decision"],
+                         validate_constraints=False)  # the one-recipient rule is in clean()
+    return bulk_create_with_history(awards, Award, batch_size=batch_size, default_user=user)
 
 
 @transaction.atomic

@@ -178,6 +178,17 @@ class Spec:
         items = [(number, self.build(number, values, problems)) for number, values in parsed]
         return Preview(self, table, problems, items)
 
+    def save_all(self, items):
+        """Write the checked [(row number, item)] (inside the import's transaction); a kind with
+        a bulk service overrides this."""
+        for number, item in items:
+            try:
+                self.save(item)
+            except (PermissionDenied, ValidationError, IntegrityError) as error:
+                # The checks mirror the services' own; this catches what they cannot see, such as
+                # a permission held without its subtree, or a key added by someone meanwhile.
+                raise write_failed(error, number) from error
+
     def describe(self, item):
         """What saving ``item`` will do, in a few words for the preview (e.g. who was matched)."""
         return ""
@@ -284,6 +295,17 @@ def display(value):
     return "" if value is None else text(value)
 
 
+def write_failed(error, number=None):
+    """ImportRejected for a service's refusal at write time, on row ``number`` when known."""
+    message = _("không ghi được (dữ liệu trùng vừa được nhập); hãy thử lại.") if isinstance(
+        error, IntegrityError) else " ".join(getattr(error, "messages", None) or [str(error)])
+    if number is None:
+        return ImportRejected([message[:1].upper() + message[1:]])
+    problems = Problems()
+    problems.add(number, "%(error)s", error=message)
+    return ImportRejected(problems.messages())
+
+
 def preview(spec, data):
     """Check the workbook ``data`` against ``spec``; raises ImportRejected when the file itself
     cannot be used (not a workbook, no header …)."""
@@ -297,18 +319,7 @@ def commit(spec, data):
     if not checked.ok:
         raise ImportRejected(checked.errors)
     with transaction.atomic():
-        for number, item in checked.items:
-            try:
-                spec.save(item)
-            except (PermissionDenied, ValidationError, IntegrityError) as error:
-                # The checks mirror the services' own; this catches what they cannot see, such as
-                # a permission held without its subtree, or a key added by someone meanwhile.
-                problems = Problems()
-                problems.add(number, "%(error)s", error=_(
-                    "không ghi được (dữ liệu trùng vừa được nhập); hãy thử lại.")
-                    if isinstance(error, IntegrityError) else " ".join(
-                        getattr(error, "messages", None) or [str(error)]))
-                raise ImportRejected(problems.messages()) from error
+        spec.save_all(checked.items)
     return len(checked.items)
 
 
