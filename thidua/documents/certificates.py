@@ -1,7 +1,6 @@
 """Bằng khen, Giấy khen and Cờ thi đua certificates: every field placed in millimetres, so the
 same layout prints a full certificate on white paper or only the variable fields on pre-printed
 stock (FORMS.md §3), with a QR code to the public verification page."""
-import io
 from decimal import Decimal
 
 import segno
@@ -11,11 +10,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from pypdf import PdfWriter
+from PIL import Image
 
-from . import pdf
 from .context import in_vietnamese, long_date, place_of, positions, short_date, signer
 from .models import CertificatePrint, CertificateTemplate, Paper, PrintState
+from .sheets import Sheets
 from .verification import verification_url
 
 SIZES = {Paper.A3_LANDSCAPE: (420, 297), Paper.A4_LANDSCAPE: (297, 210)}
@@ -79,9 +78,15 @@ def layout(template):
     return boxes
 
 
-def qr_data_uri(url):
-    """A PNG (raster, so it survives any print path and can be read back from the PDF)."""
-    return segno.make(url, error="m").png_data_uri(scale=8, border=4)
+def qr_image(url):
+    """The QR code as a black-and-white raster (8 px a module, 4 modules of quiet zone), so it
+    survives any print path and can be read back from the PDF. A fixed mask skips segno's
+    pure-Python search for the best one, the slowest step of a print run; any mask is valid."""
+    code = segno.make(url, error="m", micro=False, mask=0)
+    rows = [bytes(0 if dark else 255 for dark in row) for row in code.matrix_iter(border=4)]
+    size = len(rows)
+    return Image.frombytes("L", (size, size), b"".join(rows)).resize(
+        (size * 8, size * 8), Image.Resampling.NEAREST).convert("1")
 
 
 def issuer_texts(decision):
@@ -113,7 +118,7 @@ def values(award, where, shared, item=None):
         "register": _("Vào sổ vàng số: %(n)s") % {"n": award.register_number or "…"},
         "place_date": f"{shared['place']}, {day}" if shared["place"] else day,
         "signer_title": "\n".join(shared["signer_lines"]), "signer_name": shared["signer_name"],
-        "qr": qr_data_uri(verification_url(award)),
+        "qr": qr_image(verification_url(award)),
     }
 
 
@@ -143,9 +148,10 @@ def _pages(awards, template_of):
 
 
 def render_pages(pages, calibration=False):
-    return pdf.render("documents/pdf/certificate.html", {
-        "pages": pages, "calibration": calibration,
-        "papers": sorted({(p["paper"], *p["size"]) for p in pages})})
+    sheets = Sheets(calibration)
+    for one in pages:
+        sheets.add(one)
+    return sheets.bytes()
 
 
 def certificate_pdf(award):
@@ -163,7 +169,7 @@ def calibration_pdf(template):
     """A test print: every field's sample text in its box, with crosshairs at the anchors and a
     10 mm grid, to lay over a blank and measure the offsets."""
     sample = {name: f"[{label}]" for name, label in FIELD_LABELS.items()}
-    sample["qr"] = qr_data_uri(settings.THIDUA_SITE_URL)
+    sample["qr"] = qr_image(settings.THIDUA_SITE_URL)
     test_page = page(template, sample)
     test_page["preprinted"] = True
     return render_pages([test_page], calibration=True)
@@ -198,21 +204,21 @@ def print_decision(print_id):
             templates[award.award_type_id] = template_for(job.decision.issuer, award.award_type)
         return templates[award.award_type_id]
 
-    writer = PdfWriter()
+    sheets = Sheets()
     try:
         for start in range(0, len(awards), CHUNK):
-            part = render_pages(_pages(awards[start:start + CHUNK], template_of))
-            writer.append(io.BytesIO(part))
-            CertificatePrint.objects.filter(pk=job.pk).update(done=start + len(
-                awards[start:start + CHUNK]), total=len(awards))
-        buffer = io.BytesIO()
-        writer.write(buffer)
+            part = awards[start:start + CHUNK]
+            for one in _pages(part, template_of):
+                sheets.add(one)
+            CertificatePrint.objects.filter(pk=job.pk).update(done=start + len(part),
+                                                              total=len(awards))
+        data = sheets.bytes()
     except Exception as error:
         CertificatePrint.objects.filter(pk=job.pk).update(state=PrintState.FAILED,
                                                           error=str(error))
         raise
     job.refresh_from_db()
-    job.file.save("in.pdf", ContentFile(buffer.getvalue()), save=False)
+    job.file.save("in.pdf", ContentFile(data), save=False)
     job.state, job.done, job.total = PrintState.DONE, len(awards), len(awards)
     job.save()
     return job
