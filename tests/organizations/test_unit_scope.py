@@ -87,3 +87,14 @@ def test_a_national_assignment_sees_everyone_with_a_current_job(network, make_us
     visible = set(Person.objects.visible_to(admin))
     assert network.hanoi_person in visible
     assert left not in visible
+
+
+@pytest.mark.django_db
+def test_saving_a_stale_person_keeps_the_scope(network):
+    person = network.person("Lê", "Thị", "Hoa", network.hue_coop)
+    stale = Person.objects.get(pk=person.pk)
+    person.employments.get().delete()
+    stale.phone = "0234 123 456"
+    stale.save()
+    assert scope_of(person) == []
+    assert Person.objects.get(pk=person.pk).phone == "0234 123 456"

@@ -293,6 +293,11 @@ class Person(models.Model):
     def save(self, *args, **kwargs):
         self.search_text = normalize(self.full_name)
         self.sort_key = person_sort_key(self.family_name, self.middle_name, self.given_name)
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # unit_scope is written by unit_scope.refresh alone: an instance loaded before its
+            # employments changed must not put the old scope back.
+            kwargs["update_fields"] = [field.name for field in self._meta.concrete_fields
+                                       if not field.primary_key and field.name != "unit_scope"]
         super().save(*args, **kwargs)
 
 
