@@ -332,6 +332,8 @@ if not Path(CAPTCHA_FLITE_PATH).exists():
 CAPTCHA_TEST_MODE = env_bool("CAPTCHA_TEST_MODE")  # tests only: "PASSED" is always right
 # Anonymous portal pages are served from the cache for this many seconds.
 THIDUA_PORTAL_PAGE_SECONDS = int(os.environ.get("THIDUA_PORTAL_PAGE_SECONDS", "60"))
+# Article views are written to the database in steps of this many (counted in the cache between).
+THIDUA_PORTAL_VIEW_FLUSH = int(os.environ.get("THIDUA_PORTAL_VIEW_FLUSH", "20"))
 # At most this many comments/questions from one address per window (seconds).
 THIDUA_PORTAL_POST_LIMIT = int(os.environ.get("THIDUA_PORTAL_POST_LIMIT", "5"))
 THIDUA_PORTAL_POST_WINDOW = int(os.environ.get("THIDUA_PORTAL_POST_WINDOW", "600"))

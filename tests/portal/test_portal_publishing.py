@@ -95,12 +95,25 @@ def test_editor_publishes_through_the_staff_pages(client, sites, staff):
     assert "Thông báo mới" in client.get("/p/hue/tin-tuc/").content.decode()
 
 
-def test_views_are_counted_also_from_the_page_cache(client, sites, publish):
+def test_views_are_counted_also_from_the_page_cache(client, sites, publish, settings):
+    settings.THIDUA_PORTAL_VIEW_FLUSH = 1
     article = publish(sites.hue)
     for _ in range(3):
         assert client.get(f"/p/hue/tin-tuc/{article.pk}/").status_code == 200
     article.refresh_from_db()
     assert article.view_count == 3
+
+
+def test_views_reach_the_database_in_steps(client, sites, publish, settings):
+    settings.THIDUA_PORTAL_VIEW_FLUSH = 5
+    article = publish(sites.hue)
+    for _ in range(4):
+        services.count_view(article.pk)
+    article.refresh_from_db()
+    assert article.view_count == 0
+    services.count_view(article.pk)
+    article.refresh_from_db()
+    assert article.view_count == 5
 
 
 def test_related_print_feeds_and_sitemap(client, sites, publish):
