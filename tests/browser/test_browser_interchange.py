@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "interchange"))  # the Word samples
-from interchange_samples import letter  # noqa: E402
+from interchange_samples import letter
 
-from thidua.accounts.models import Role  # noqa: E402
-from thidua.nominations.models import NominationBatch  # noqa: E402
+from thidua.accounts.models import Role
+from thidua.nominations.models import NominationBatch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-test-password"

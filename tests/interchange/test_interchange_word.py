@@ -166,7 +166,7 @@ def _rejected(user, files, **kwargs):
     return " ".join(rejected.value.messages)
 
 
-def test_bad_files_say_what_and_where_and_write_nothing(network, hue_officer):
+def test_bad_files_say_what_and_where_and_write_nothing(network, hue_officer, settings):
     import docx
 
     no_table = docx.Document()
@@ -183,6 +183,8 @@ def test_bad_files_say_what_and_where_and_write_nothing(network, hue_officer):
     assert "“hong.docx” bị hỏng" in _rejected(hue_officer, [raw("hong.docx", b"PK\x03\x04junk")])
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
     assert "“mat-khau.docx” có đặt mật khẩu" in _rejected(hue_officer, [raw("mat-khau.docx", ole)])
+    settings.THIDUA_UPLOAD_MAX_BYTES = 1000
+    assert "“lon.docx” lớn hơn 1000" in _rejected(hue_officer, [raw("lon.docx", b"PK" * 600)])
 
 
 def test_nominee_without_unit_cannot_be_created(network, hue_officer):

@@ -75,9 +75,11 @@ class Grid:
 
     @classmethod
     def of(cls, table, number):
-        rows = []
-        for row in table.rows:
-            rows.append([(cell._tc, normalize_spacing(cell.text)) for cell in row.cells])
+        """python-docx rebuilds the whole grid for every ``row.cells``; reading the grid once
+        (``_cells``, which resolves merges) keeps a 500-row table linear."""
+        cells, width = table._cells, table._column_count
+        rows = [[(cell._tc, normalize_spacing(cell.text)) for cell in cells[start:start + width]]
+                for start in range(0, len(cells), width)]
         return cls(number, rows, table)
 
     @property
@@ -86,13 +88,12 @@ class Grid:
 
     def lines(self):
         """Every paragraph of every cell, once (merged cells repeat), in reading order."""
-        seen, lines = [], []
-        for row in self.table.rows:
-            for cell in row.cells:
-                if any(cell._tc is tc for tc in seen):
-                    continue
-                seen.append(cell._tc)
-                lines += [text for p in cell.paragraphs if (text := normalize_spacing(p.text))]
+        seen, lines = set(), []
+        for cell in self.table._cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            lines += [text for p in cell.paragraphs if (text := normalize_spacing(p.text))]
         return lines
 
 

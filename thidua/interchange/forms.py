@@ -7,6 +7,7 @@ from thidua.organizations.models import Gender, Organization
 
 from .catalogue import Catalogue
 from .commit import NEW_CHOICE, SKIP_CHOICE, Review, default_choice, guessed_gender
+from .intake import too_big
 from .matching import AMBIGUOUS, MATCHED, NEW
 
 ACCEPT = (".docx,.xlsx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
@@ -30,7 +31,7 @@ class MultipleFileField(forms.FileField):
             else [single(data, initial)]
         for upload in files:
             if upload.size > settings.THIDUA_UPLOAD_MAX_BYTES:
-                raise forms.ValidationError(_("Tệp “%(name)s” quá lớn.") % {"name": upload.name})
+                raise forms.ValidationError(too_big(upload))
         return files
 
 

@@ -1,23 +1,24 @@
-"""From uploaded files to an Intake under review, and from a reviewed Intake to a nomination
-batch. Reading writes nothing until every file has been read; committing writes the batch, its
-nominees, new people, files and confirmed past awards in one transaction or not at all."""
+"""From uploaded files (Word tờ trình, annexes and achievement reports; Excel lists) to an
+Intake under review; ``commit.py`` turns a reviewed Intake into a batch. Nothing is written until
+every file has been read and a nominee list found."""
 import hashlib
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.core.text import normalize
-from thidua.nominations.states import SubjectKind
-
 from thidua.core.uploads import XLSX, sniff
 from thidua.core.xlsx_sheet import ImportRejected
+from thidua.nominations.states import SubjectKind
 
 from .catalogue import Catalogue
 from .excel import read_sheet
 from .letters import Unreadable, parse_birth, read_file
-from .matching import clean_name, default_authority, error, find_proposer, match_row
+from .matching import Matcher, clean_name, default_authority, error, find_proposer
 from .models import FileRole, Intake, IntakeFile, Source
 
 
@@ -88,6 +89,11 @@ def build_row(values, kind, source, catalogue, default_award=""):
             "problems": problems}
 
 
+def too_big(upload):
+    return _("Tệp “%(name)s” lớn hơn %(limit)s.") % {
+        "name": upload.name, "limit": filesizeformat(settings.THIDUA_UPLOAD_MAX_BYTES)}
+
+
 def _read_uploads(user, uploads, catalogue):
     """([(name, bytes, FileReading)] of the Word files, review rows of the Excel lists, stored
     Excel files); every unusable file is reported at once."""
@@ -101,6 +107,9 @@ def _read_uploads(user, uploads, catalogue):
                 continue
             sheet_rows += rows
             sheets.append((FileRole.ANNEX, None, upload.name, data))
+            continue
+        if upload.size > settings.THIDUA_UPLOAD_MAX_BYTES:
+            errors.append(too_big(upload))
             continue
         upload.seek(0)
         data = upload.read()
@@ -189,8 +198,9 @@ def read_files(user, uploads, proposer=None):
 @transaction.atomic
 def save_intake(user, source, proposer, rows, problems, past_awards, files, **fields):
     """Match every row, then store the Intake and its files."""
+    matcher = Matcher(user, proposer, rows)
     for row in rows:
-        match_row(user, proposer, row)
+        matcher.match(row)
     intake = Intake.objects.create(
         source=source, proposer=proposer, authority=default_authority(user, proposer),
         rows=rows, problems=problems, past_awards=past_awards, created_by=user, **fields)

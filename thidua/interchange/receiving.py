@@ -8,6 +8,7 @@ import re
 import zipfile
 
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from thidua.nominations.states import SubjectKind
@@ -126,6 +127,13 @@ def verify_package(name, data):
     return manifest, contents
 
 
+def too_big_package(upload):
+    """A package carries many files, so it may be as large as an unpacked Word file may be."""
+    return _("Gói “%(name)s” lớn hơn %(limit)s.") % {
+        "name": upload.name,
+        "limit": filesizeformat(settings.THIDUA_UPLOAD_MAX_BYTES * MAX_EXPANSION)}
+
+
 def _row(item, catalogue):
     subject = item["subject"]
     kind = item["subject_kind"]
@@ -148,6 +156,8 @@ def _row(item, catalogue):
 def read_package(user, upload):
     """An OPEN Intake of the receiving level from a verified package. Side effects: the Intake,
     its files and the package itself (only when the package verified)."""
+    if upload.size > settings.THIDUA_UPLOAD_MAX_BYTES * MAX_EXPANSION:
+        raise IntakeRejected([too_big_package(upload)])
     upload.seek(0)
     data = upload.read()
     manifest, contents = verify_package(upload.name, data)

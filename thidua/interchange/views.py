@@ -16,7 +16,7 @@ from thidua.organizations.scoping import organization_q
 
 from . import packages
 from .commit import commit_intake, discard_intake
-from .forms import PackageForm, ReviewForm, IntakeFilesForm
+from .forms import IntakeFilesForm, PackageForm, ReviewForm
 from .intake import IntakeRejected, read_files
 from .models import Intake, Status
 from .receiving import read_package
