@@ -70,8 +70,8 @@ class MixUser(SignedIn):
     @task(1)
     def nominate(self):
         form = self.client.get("/ho-so/moi/", name="batch form")
-        proposer = re.search(r'name="proposer"[^>]*>.*?<option value="(\d+)"', form.text, re.S)
-        authority = re.search(r'name="authority"[^>]*>.*?<option value="(\d+)"', form.text, re.S)
+        proposer = re.search(r'name="proposer"[^>]*>.*?<option value="(\d+)"', form.text, re.DOTALL)
+        authority = re.search(r'name="authority"[^>]*>.*?<option value="(\d+)"', form.text, re.DOTALL)
         if not (proposer and authority):
             return
         title = f"Tờ trình tải {self.username} {random.randrange(10**9)}"

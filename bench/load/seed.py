@@ -18,20 +18,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.contrib.auth.hashers import make_password  # noqa: E402
-from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.contrib.auth.hashers import make_password
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 
-from thidua.accounts.models import RoleAssignment, User  # noqa: E402
-from thidua.awards.models import AwardType  # noqa: E402
-from thidua.nominations import workflow  # noqa: E402
-from thidua.nominations.models import Council, CouncilMembership, CouncilSession  # noqa: E402
-from thidua.nominations.states import AttachmentKind, SubjectKind, Verdict  # noqa: E402
-from thidua.organizations.models import Employment, Organization, OrganizationKind  # noqa: E402
+from thidua.accounts.models import RoleAssignment, User
+from thidua.awards.models import AwardType
+from thidua.nominations import workflow
+from thidua.nominations.models import Council, CouncilMembership, CouncilSession
+from thidua.nominations.states import AttachmentKind, SubjectKind, Verdict
+from thidua.organizations.models import Employment, Organization, OrganizationKind
 
 USERS = int(os.environ.get("LOAD_USERS", "200"))
 LOAD_PASSWORD = "load-test-password-2026"

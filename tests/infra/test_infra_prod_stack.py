@@ -6,7 +6,7 @@ import socket
 import subprocess
 import urllib.request
 
-from conftest import BIN, ROOT, wait_for
+from infra_processes import BIN, ROOT, wait_for
 
 from thidua.core.models import Job
 

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT
+from infra_processes import ROOT
 
 PROBE = """
 import json, django

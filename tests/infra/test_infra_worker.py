@@ -4,7 +4,7 @@ exactly once."""
 from datetime import date
 
 import psycopg
-from conftest import database_url, wait_for
+from infra_processes import database_url, wait_for
 from django.db import connection
 
 from thidua.accounts.models import Role
