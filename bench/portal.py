@@ -167,13 +167,15 @@ def load_awards(rng, scale, coop_rows):
             day = date(year, 12, rng.randint(1, 28))
             awards.append((pk, unit[0], year, kind, number, day, "Liên minh HTX", "ACTIVE",
                            "IMPORTED"))
-            entries.append((pk, pk, unit[4], unit[3], unit[7], unit[8], name, collective, kind,
-                            year, number, day, "Liên minh HTX", normalize(f"{name} {unit[3]}")))
+            entries.append((pk, pk, unit[4], unit[4][:8], unit[3], unit[7], unit[8], name,
+                            collective, kind, year, number, day, "Liên minh HTX",
+                            normalize(f"{name} {unit[3]}")))
         with transaction.atomic():
             org_scale.insert(Award, ["id", "organization_id", "year", "award_type_id",
                                      "decision_number", "decision_date", "issuer_name", "status",
                                      "source"], awards)
-            org_scale.insert(HonourEntry, ["id", "award_id", "unit_path", "unit_name",
+            org_scale.insert(HonourEntry, ["id", "award_id", "unit_path", "alliance_path",
+                                           "unit_name",
                                            "province_code", "province_name", "recipient_name",
                                            "is_collective", "award_type_id", "year",
                                            "decision_number", "decision_date", "issuer_name",

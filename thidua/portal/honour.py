@@ -4,9 +4,15 @@ from django.db.models import Q
 
 from thidua.awards.models import Award, AwardStatus
 from thidua.core.text import normalize
-from thidua.organizations.models import Employment
+from thidua.organizations.models import Employment, Organization
 
 from .models import HonourEntry
+
+ALLIANCE_DEPTH = 2  # VCA → provincial alliances and VCA units
+
+
+def alliance_path(path):
+    return path[:Organization.steplen * ALLIANCE_DEPTH]
 
 
 def _unit_of(award):
@@ -31,7 +37,8 @@ def entry_for(award):
         return None
     recipient = award.organization.name if award.organization_id else award.person.full_name
     return HonourEntry(
-        award=award, unit_path=unit.path, unit_name=unit.name, province_code=unit.province_code,
+        award=award, unit_path=unit.path, alliance_path=alliance_path(unit.path),
+        unit_name=unit.name, province_code=unit.province_code,
         province_name=unit.province_name, recipient_name=recipient,
         is_collective=bool(award.organization_id), award_type_id=award.award_type_id,
         year=award.year, decision_number=award.decision_number,
@@ -75,7 +82,11 @@ def roll(site, year=None, award_type=None, province=None, unit=None, query=""):
     path = site.organization.path
     if unit is not None and unit.path.startswith(path):
         path = unit.path
-    entries = HonourEntry.objects.filter(unit_path__startswith=path).select_related("award_type")
+    entries = HonourEntry.objects.select_related("award_type")
+    if len(path) == len(alliance_path(path)) == Organization.steplen * ALLIANCE_DEPTH:
+        entries = entries.filter(alliance_path=path)
+    else:
+        entries = entries.filter(unit_path__startswith=path)
     if year:
         entries = entries.filter(year=year)
     if award_type:

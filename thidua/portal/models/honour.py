@@ -12,6 +12,9 @@ class HonourEntry(models.Model):
 
     award = models.OneToOneField("awards.Award", models.CASCADE, related_name="honour_entry")
     unit_path = models.CharField(max_length=255)
+    # The provincial alliance (or VCA unit) above the recipient: a province's roll is one
+    # equality on an index already ordered by year, not a prefix filter over every year.
+    alliance_path = models.CharField(max_length=16, default="")
     unit_name = models.CharField(_("đơn vị"), max_length=255)
     province_code = models.PositiveSmallIntegerField(null=True, blank=True)
     province_name = models.CharField(_("tỉnh, thành phố"), max_length=100, blank=True)
@@ -33,6 +36,8 @@ class HonourEntry(models.Model):
             models.Index(fields=["unit_path", "year"], name="portal_honour_path_year",
                          opclasses=["varchar_pattern_ops", "int2_ops"]),
             models.Index(fields=["year", "award_type"], name="portal_honour_year_type"),
+            models.Index(fields=["alliance_path", "-year", "-id"], name="portal_honour_alliance"),
+            models.Index(fields=["-year", "-id"], name="portal_honour_recent"),
         ]
 
     def __str__(self):
