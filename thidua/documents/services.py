@@ -7,6 +7,7 @@ language the caller's interface is in: they are official papers.
 from django.utils.translation import gettext as _
 
 from . import certificates, pdf, wordfiles
+from .annexes import annex_pdf
 from .context import batch_context, decision_context, in_vietnamese, item_context, session_context
 from .verification import verification_url  # noqa: F401  (part of this API)
 
@@ -19,7 +20,8 @@ def proposal_docx(batch):
 
 @in_vietnamese
 def proposal_pdf(batch):
-    return pdf.render("documents/pdf/proposal.html", batch_context(batch))
+    context = batch_context(batch)
+    return pdf.combine(pdf.render("documents/pdf/proposal.html", context), annex_pdf(context))
 
 
 @in_vietnamese
@@ -68,7 +70,9 @@ def decision_docx(decision):
 
 @in_vietnamese
 def decision_pdf(decision):
-    return pdf.render("documents/pdf/decision.html", decision_context(decision))
+    """The decision (WeasyPrint) followed by its annex, paginated on its own (fpdf2)."""
+    context = decision_context(decision)
+    return pdf.combine(pdf.render("documents/pdf/decision.html", context), annex_pdf(context))
 
 
 @in_vietnamese
