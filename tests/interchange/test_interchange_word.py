@@ -211,3 +211,16 @@ def test_another_units_officer_can_neither_read_nor_open(client, network, hue_of
     intake.refresh_from_db()
     assert intake.status == "OPEN"
     assert AwardType.objects.filter(code="GK").exists()
+
+
+def test_household_section_records_the_head(network, hue_officer):
+    annex = merged_header_annex([
+        "III. Hộ gia đình",
+        ["1", "Hộ ông Lê Văn Tám", "1975", "", "Hợp tác xã Nông nghiệp Thủy Thanh", "Giấy khen"]])
+    intake = read_files(hue_officer, [upload(annex)], proposer=network.hue_coop)
+    [row] = intake.rows
+    assert (row["kind"], row["person_name"], row["gender"], row["match"]["status"]) == (
+        "HOUSEHOLD", "Lê Văn Tám", "MALE", "new")
+    item = commit_intake(hue_officer, intake, review(intake)).items.get()
+    assert (item.subject_kind, item.household_name, item.person.full_name) == (
+        "HOUSEHOLD", "Hộ ông Lê Văn Tám", "Lê Văn Tám")
