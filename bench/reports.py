@@ -32,7 +32,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR.parent))
 sys.path.insert(0, str(BENCH_DIR))
 
-import org_scale  # noqa: E402  (bench/ on sys.path)
+import org_scale  # bench/ is on sys.path
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/thidua_bench_reports"
 FULL_AWARDS = 5_000_000

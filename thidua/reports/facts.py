@@ -12,8 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import (Case, CharField, Count, IntegerField, Max, Min, Q, Sum, Value,
-                              When)
+from django.db.models import Case, CharField, Count, IntegerField, Max, Min, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from thidua.awards.models import Award, AwardStatus, AwardType
