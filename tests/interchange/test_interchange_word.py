@@ -224,3 +224,12 @@ def test_household_section_records_the_head(network, hue_officer):
     item = commit_intake(hue_officer, intake, review(intake)).items.get()
     assert (item.subject_kind, item.household_name, item.person.full_name) == (
         "HOUSEHOLD", "Hộ ông Lê Văn Tám", "Lê Văn Tám")
+
+
+def test_mixed_list_without_sections_tells_collectives_by_their_names(network, hue_officer):
+    document = letter(header=("STT", "Họ và tên / Tên tập thể", "Đơn vị", "Hình thức"), rows=[
+        ("1", "Nguyễn Văn Điệp", "HTX Nông nghiệp Thủy Thanh", "Giấy khen"),
+        ("2", "Hợp tác xã Dịch vụ Điện Hòa", "", "Giấy khen")])
+    intake = read_files(hue_officer, [upload(document)], proposer=network.hue)
+    assert [(r["kind"], r["match"]["id"]) for r in intake.rows] == [
+        ("INDIVIDUAL", network.hue_person.pk), ("COLLECTIVE", network.hue_coop2.pk)]

@@ -119,11 +119,13 @@ def _distinct(row):
 
 
 def _name_kind(text):
+    """The subject kind a name header implies; "" for a mixed list (“Họ và tên / Tên tập thể”),
+    whose rows are then told apart by their names."""
     key = match_key(text)
-    if "tap the" in key and "ca nhan" not in key:
-        return "COLLECTIVE"
-    if key.startswith(("ho va ten", "ho ten")) and "tap the" not in key:
-        return "INDIVIDUAL"
+    person = key.startswith(("ho va ten", "ho ten")) or "ca nhan" in key
+    collective = "tap the" in key or "don vi" in key
+    if person != collective:
+        return "INDIVIDUAL" if person else "COLLECTIVE"
     return ""
 
 
