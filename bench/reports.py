@@ -21,7 +21,7 @@ middleware, queries and templates count)
 
     .venv/bin/python bench/reports.py --scale 0.01 --database-url postgres://postgres@127.0.0.1:5432/thidua_bench_reports
     .venv/bin/python bench/reports.py --scale 1 --keep     # full scale: load ~10 min
-    .venv/bin/python bench/reports.py --reuse              # measure again on a kept database
+    .venv/bin/python bench/reports.py --reuse --keep       # measure again on a kept database
 """
 import random
 import sys
@@ -130,6 +130,7 @@ def main(argv=None):
 
         from thidua.awards.models import Award
         from thidua.organizations.models import Person
+        from thidua.reports.models import AwardSummary
         from thidua.reports.summaries import refresh_all
 
         timings = {}
@@ -138,9 +139,10 @@ def main(argv=None):
             timings.update(org_scale.load(args, rng))
         if not (args.reuse and Award.objects.exists()):
             timings["awards"] = load_awards(args.scale, rng)
-        started = time.perf_counter()
-        refresh_all()
-        timings["award summary rebuild (5 years)"] = time.perf_counter() - started
+        if not (args.reuse and AwardSummary.objects.exists()):
+            started = time.perf_counter()
+            refresh_all()
+            timings["award summary rebuild (5 years)"] = time.perf_counter() - started
         users = org_scale.bench_users()
         actors = {"national admin": users["national admin"],
                   "province EC officer": users["province EC officer"],

@@ -42,3 +42,21 @@ def test_the_periodic_task_rebuilds_the_current_year_too(awards, network, monkey
     monkeypatch.setattr("thidua.reports.tasks.timezone.localdate", lambda: date(2025, 6, 1))
     assert refresh_summaries() == [2025]
     assert national(2025) == 12
+
+
+def test_an_award_written_during_a_rebuild_keeps_the_year_dirty(awards, network, monkeypatch):
+    from thidua.reports import summaries
+
+    counted = summaries.summary_rows
+
+    def counting_while_an_award_arrives(year):
+        rows = counted(year)
+        awards.give(network.hue_person2, "LDTT", year)
+        return rows
+
+    monkeypatch.setattr(summaries, "summary_rows", counting_while_an_award_arrives)
+    summaries.rebuild_year(2025)
+    assert national(2025) == 11
+    assert SummaryYear.objects.get(year=2025).dirty
+    monkeypatch.setattr(summaries, "summary_rows", counted)
+    assert refresh_dirty() == [2025] and national(2025) == 12

@@ -35,11 +35,16 @@ def _delete_year(year):
 
 
 def rebuild_year(year):
+    """Replace the year's rows. The dirty mark is cleared before counting, so an award written
+    meanwhile marks the year again; two workers rebuilding the same year queue on the year's
+    row lock, so the later one's DELETE sees (and replaces) the earlier one's rows."""
+    _upsert_years([year], dirty=False)
     rows = summary_rows(year)
     with transaction.atomic():
+        SummaryYear.objects.select_for_update().filter(year=year).first()
         _delete_year(year)
         AwardSummary.objects.bulk_create(rows, batch_size=2000)
-        _upsert_years([year], dirty=False, refreshed_at=timezone.now())
+        SummaryYear.objects.filter(year=year).update(refreshed_at=timezone.now())
     return len(rows)
 
 
