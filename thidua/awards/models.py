@@ -28,10 +28,23 @@ class AuthorityLevel(models.IntegerChoices):
     STATE = 4, _("Chủ tịch nước")
 
 
-class AwardType(models.Model):
-    """A title or award form; ``code`` is the one the eligibility engine uses (LDTT, CSTDCS …)."""
+class AwardTypeQuerySet(models.QuerySet):
+    def in_force(self, day):
+        """The catalogue rows in force on ``day`` (at most one version per code)."""
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+                           Q(valid_to__isnull=True) | Q(valid_to__gte=day))
 
-    code = models.CharField(_("mã"), max_length=16, unique=True)
+
+class AwardType(models.Model):
+    """A title or award form; ``code`` is the one the eligibility engine uses (LDTT, CSTDCS …).
+
+    The catalogue is versioned: a rule in force is never edited in place; a new row with the same
+    code and a later ``valid_from`` replaces it (the old row gets ``valid_to`` the day before), so
+    awards and nominations keep pointing at the version they were made under. Periods of one code
+    never overlap.
+    """
+
+    code = models.CharField(_("mã"), max_length=16)
     name = models.CharField(_("tên"), max_length=200)
     abbreviation = models.CharField(_("viết tắt"), max_length=16)
     category = models.CharField(_("loại"), max_length=8, choices=AwardCategory.choices)
@@ -72,13 +85,40 @@ class AwardType(models.Model):
     valid_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
     history = HistoricalRecords()
 
+    objects = AwardTypeQuerySet.as_manager()
+
+    # What a version fixes; changing any of these on a row in force needs a new version.
+    RULE_FIELDS = ("category", "subject_kind", "authority_level", "legal_basis",
+                   "money_multiplier_individual", "money_multiplier_collective", "subject_kinds",
+                   "conferrer_kinds", "chain_rank", "dossier_components", "council_vote_required",
+                   "secret_ballot", "threshold_percent", "threshold_inclusive",
+                   "publicity_required", "publicity_days")
+
     class Meta:
-        ordering = ["order", "code"]
+        ordering = ["order", "code", "valid_from"]
         verbose_name = _("loại khen thưởng")
         verbose_name_plural = _("danh mục khen thưởng")
+        constraints = [models.UniqueConstraint(fields=["code", "valid_from"],
+                                               name="one_award_type_version_per_start")]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("Ngày hết hiệu lực phải sau ngày áp dụng.")})
+        others = AwardType.objects.filter(code=self.code).exclude(pk=self.pk)
+        if getattr(self, "closes_previous", False) and self.valid_from:
+            # a new version: the open-ended one before it will end the day before (admin)
+            others = others.exclude(valid_from__lt=self.valid_from, valid_to__isnull=True)
+        if self.valid_to:
+            others = others.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=self.valid_to))
+        if self.valid_from:
+            others = others.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=self.valid_from))
+        if others.exists():
+            raise ValidationError({"valid_from": _(
+                "Thời gian áp dụng trùng với một phiên bản khác của mã %(code)s; hãy cho phiên bản "
+                "cũ hết hiệu lực trước ngày áp dụng của phiên bản mới.") % {"code": self.code}})
 
     def components_for(self, procedure):
         """The attachment kinds a dossier for this type needs under ``procedure``."""
@@ -317,3 +357,84 @@ class Revocation(models.Model):
 
     def __str__(self):
         return f"{self.revoking_decision} — {self.award}"
+
+
+class QuotaBasis(models.TextChoices):
+    HOLDERS = "HOLDERS", _("Tỷ lệ trên số đạt một danh hiệu khác")
+    MEMBERS = "MEMBERS", _("Tỷ lệ trên tổng số cá nhân hoặc tập thể của đơn vị")
+    FIXED = "FIXED", _("Số lượng tối đa")
+
+
+class QuotaKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("Cá nhân")
+    COLLECTIVE = "collective", _("Tập thể")
+
+
+class AwardQuotaQuerySet(models.QuerySet):
+    def in_force(self, organization, year):
+        """The quotas ``organization`` set for its own lists of ``year``."""
+        return self.filter(
+            Q(year_from__isnull=True) | Q(year_from__lte=year),
+            Q(year_to__isnull=True) | Q(year_to__gte=year),
+            organization=organization,
+        ).select_related("award_type", "basis_type")
+
+
+class AwardQuota(models.Model):
+    """Hạn mức: how many of a unit's subjects it may propose for one type in a year.
+
+    Checked over the unit's whole list (its batches of the year), never per person. The law sets
+    no cap since 2024; an organisation may keep its own (e.g. CSTĐCS ≤ 15% of LĐTT holders).
+    """
+
+    organization = models.ForeignKey("organizations.Organization", models.CASCADE,
+                                     related_name="award_quotas", verbose_name=_("đơn vị"))
+    award_type = models.ForeignKey(AwardType, models.PROTECT, related_name="quotas",
+                                   verbose_name=_("danh hiệu, hình thức"))
+    subject_kind = models.CharField(_("đối tượng"), max_length=10, choices=QuotaKind.choices,
+                                    default=QuotaKind.INDIVIDUAL)
+    basis = models.CharField(_("cách tính"), max_length=8, choices=QuotaBasis.choices)
+    basis_type = models.ForeignKey(AwardType, models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("tính trên số đạt"))
+    percent = models.DecimalField(_("tỷ lệ tối đa (%)"), max_digits=5, decimal_places=2, null=True,
+                                  blank=True)
+    max_count = models.PositiveIntegerField(_("số lượng tối đa"), null=True, blank=True)
+    year_from = models.PositiveSmallIntegerField(_("từ năm"), null=True, blank=True)
+    year_to = models.PositiveSmallIntegerField(_("đến năm"), null=True, blank=True)
+    legal_basis = models.CharField(_("căn cứ"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    objects = AwardQuotaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organization", "award_type__order", "pk"]
+        verbose_name = _("hạn mức khen thưởng")
+        verbose_name_plural = _("hạn mức khen thưởng")
+
+    def __str__(self):
+        return f"{self.organization} — {self.award_type.abbreviation}"
+
+    def clean(self):
+        errors = {}
+        if self.basis == QuotaBasis.FIXED:
+            if self.max_count is None:
+                errors["max_count"] = _("Nhập số lượng tối đa.")
+        elif self.percent is None or not 0 <= self.percent <= 100:
+            errors["percent"] = _("Nhập tỷ lệ từ 0 đến 100.")
+        if self.basis == QuotaBasis.HOLDERS and not self.basis_type_id:
+            errors["basis_type"] = _("Chọn danh hiệu làm căn cứ tính tỷ lệ.")
+        if self.year_from and self.year_to and self.year_to < self.year_from:
+            errors["year_to"] = _("Năm kết thúc phải sau năm bắt đầu.")
+        if errors:
+            raise ValidationError(errors)
+
+    def as_engine_quota(self):
+        """This row in the shape ``eligibility.check_quotas`` reads."""
+        quota = {"type": self.award_type.code, "kind": self.subject_kind,
+                 "rule": self.legal_basis or str(self.organization)}
+        if self.basis == QuotaBasis.FIXED:
+            quota["max"] = self.max_count
+        else:
+            quota["percent"] = float(self.percent)
+            quota["of"] = self.basis_type.code if self.basis == QuotaBasis.HOLDERS else "MEMBERS"
+        return quota

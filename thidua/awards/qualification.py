@@ -1,5 +1,6 @@
 """“Ai đủ điều kiện?”: every person and unit of a subtree, every type within reach, and the
 "almost" list of those exactly one condition short."""
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef
@@ -8,7 +9,11 @@ from thidua.organizations.models import Employment, Organization, Person
 from thidua.organizations.scoping import current_employment_q
 
 from . import histories
-from .eligibility import TYPES, evaluate
+from .eligibility import TYPES, evaluate, period_for
+from .eligibility.ruleset import COLLECTIVE, INDIVIDUAL
+from .eligibility.texts import ON_HOLD, texts
+from .models import AwardType
+from .quotas import quota_results
 
 ELIGIBLE, ALMOST = "eligible", "almost"
 
@@ -35,6 +40,7 @@ class Report:
     year: int
     regime: str
     rows: list = field(default_factory=list)
+    quotas: list = field(default_factory=list)
 
     def count(self, status):
         return sum(1 for row in self.rows if row.status == status)
@@ -44,10 +50,21 @@ def status_of(verdict):
     """eligible, almost (one machine condition missing, not on hold) or None."""
     if verdict["eligible"]:
         return ELIGIBLE
-    missing = [m for m in verdict["missing"] if not m.startswith("Hoặc:")]
-    if len(missing) == 1 and not missing[0].startswith("ON_HOLD"):
+    otherwise = texts().otherwise
+    missing = [m for m in verdict["missing"] if not m.startswith(otherwise)]
+    if len(missing) == 1 and not missing[0].startswith(ON_HOLD):
         return ALMOST
     return None
+
+
+def types_in_force(as_of, asked=None):
+    """The machine-checkable types (or those ``asked``) whose catalogue version is in force and
+    active on ``as_of``: a type the catalogue has ended, or not started yet, is not suggested."""
+    in_force = set(AwardType.objects.filter(is_active=True).in_force(as_of).values_list(
+        "code", flat=True))
+    defaults = period_for(as_of).default_types
+    codes = asked or dict.fromkeys(code for kind in defaults for code in defaults[kind])
+    return [code for code in codes if code in in_force]
 
 
 def people_in(unit, user):
@@ -64,9 +81,8 @@ def who_qualifies(user, unit, year, as_of=None, types=None):
         unit, include_self=True).order_by("sort_key", "pk")}
     subjects = (histories.person_subjects(people, year, as_of)
                 + histories.unit_subjects(units, year, as_of))
-    payload = {"as_of": as_of.isoformat(), "year": year, "subjects": subjects}
-    if types:
-        payload["types"] = list(types)
+    payload = {"as_of": as_of.isoformat(), "year": year, "subjects": subjects,
+               "types": types_in_force(as_of, types)}
     result = evaluate(payload)
     report = Report(unit=unit, year=year, regime=result["regime"])
     for verdict in result["results"]:
@@ -76,4 +92,15 @@ def who_qualifies(user, unit, year, as_of=None, types=None):
         kind, pk = verdict["subject"][0], int(verdict["subject"][1:])
         subject = people[pk] if kind == "p" else units[pk]
         report.rows.append(Row(subject, verdict["type"], status, verdict))
+    report.quotas = quota_results(unit, year, as_of, eligible_lists(report.rows))
     return report
+
+
+def eligible_lists(rows):
+    """{kind: {type: subject keys}} of the eligible rows: the list a quota is checked over."""
+    lists = {INDIVIDUAL: defaultdict(set), COLLECTIVE: defaultdict(set)}
+    for row in rows:
+        if row.status == ELIGIBLE:
+            kind = INDIVIDUAL if row.is_person else COLLECTIVE
+            lists[kind][row.type_code].add(row.verdict["subject"])
+    return lists

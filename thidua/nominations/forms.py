@@ -1,9 +1,11 @@
 """Forms of the dossier screens; validation of the domain rules stays in ``workflow``."""
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import AwardType
+from thidua.movements.models import Movement
 from thidua.organizations.models import Employment, Organization, Person
 from thidua.organizations.scoping import current_employment_q, organization_q
 
@@ -15,8 +17,8 @@ from .states import AttachmentKind, SubjectKind
 class BatchForm(forms.ModelForm):
     class Meta:
         model = NominationBatch
-        fields = ["proposer", "authority", "title", "reference", "year", "basis", "movement_name",
-                  "procedure", "simplified_reason"]
+        fields = ["proposer", "authority", "title", "reference", "year", "basis", "movement",
+                  "movement_name", "procedure", "simplified_reason"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,12 +28,19 @@ class BatchForm(forms.ModelForm):
             kind__in=["NATIONAL_ALLIANCE", "PROVINCIAL_ALLIANCE", "COOPERATIVE_UNION"]
         ) | self.fields["proposer"].queryset
         self.fields["authority"].help_text = _("Đơn vị đề nghị hoặc một cấp trên của đơn vị đó.")
+        self.fields["movement"].queryset = Movement.objects.visible_to(user).order_by(
+            "-start_date", "title")
 
 
 def people_under(unit):
     here = Employment.objects.filter(current_employment_q(), person=OuterRef("pk"),
                                      organization__path__startswith=unit.path)
     return Person.objects.filter(Exists(here)).order_by("sort_key", "pk")
+
+
+def types_in_force():
+    """The catalogue's versions in force today (one per code)."""
+    return AwardType.objects.filter(is_active=True).in_force(timezone.localdate())
 
 
 class NomineeForm(forms.Form):
@@ -49,6 +58,7 @@ class NomineeForm(forms.Form):
     def __init__(self, *args, batch, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people_under(batch.proposer)
+        self.fields["award_type"].queryset = types_in_force()
         self.fields["organization"].queryset = Organization.objects.subtree(
             batch.proposer, include_self=True)
 
@@ -65,6 +75,7 @@ class ManyNomineesForm(forms.Form):
     def __init__(self, *args, batch, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = people_under(batch.proposer)
+        self.fields["award_type"].queryset = types_in_force()
 
 
 class AttachmentForm(forms.Form):

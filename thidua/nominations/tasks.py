@@ -12,6 +12,7 @@ from .models import Disclosure
 from .rules import SECRETARIES
 from .states import State
 from .workflow.common import tell
+from .workflow.reminders import send_deadline_reminders as send_reminders
 
 
 @shared_task(name="thidua.nominations.tasks.close_publicity_windows")
@@ -39,3 +40,10 @@ def announce_publicity_ended(job, day):
              _("Đã hết thời gian công khai, có thể trình Hội đồng"), disclosure.batch)
         count += 1
     return {"announced": count}
+
+
+@shared_task(name="thidua.nominations.tasks.send_deadline_reminders")
+def send_deadline_reminders():
+    """Today's deadline reminders (the same function as ``manage.py send_deadline_reminders``);
+    each DeadlineReminder row makes a repeated run the same day send nothing."""
+    return send_reminders(timezone.localdate())

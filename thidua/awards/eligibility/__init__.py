@@ -1,7 +1,9 @@
 """Eligibility engine: which award types a subject can be proposed for in a year, and why.
 
-Pure Python (no ORM, no Django): ``evaluate(payload) -> dict`` applies the rules of
-``shared/domain/ELIGIBILITY.md`` to a JSON-shaped history and returns JSON-shaped verdicts.
+Pure Python (no ORM; Django only for the translation of its sentences, see ``texts.py``):
+``evaluate(payload) -> dict`` applies the rules of ``shared/domain/ELIGIBILITY.md`` to a JSON-shaped
+history and returns JSON-shaped verdicts, worded in the active language (Vietnamese by default).
+``check_quotas`` checks a unit's list against its quotas (``quotas.py``).
 
 Input (unknown keys are ignored)::
 
@@ -39,8 +41,8 @@ Settings (the *(setting)* thresholds; anything absent takes the legal default of
 - ``window_after_prior_award`` (bool, default true): for BK_TTG the five rated years y-4 … y must
   follow the year of the BK_BO (b < y-4); false accepts any BK_BO up to y.
 - ``cstdcs_quota_percent`` (number 0–100 or null; default 15 under LAW_2003, null under LAW_2022):
-  the unit's CSTDCS quota as a share of its LDTT holders; checked over the unit's list, so it only
-  adds a manual check to CSTDCS verdicts.
+  the unit's CSTDCS quota as a share of its LDTT holders; checked over the unit's list (by
+  ``check_quotas``), so it only adds a manual check to CSTDCS verdicts.
 
 Malformed input raises ``EligibilityInputError`` whose message names the field, e.g.
 ``subjects[0].ratings.2024: xếp loại không hợp lệ 'FOO'``.
@@ -51,9 +53,18 @@ import gc
 from . import collective, individual
 from .definitions import Ctx, hold_messages, manual_only, to_result
 from .input import COLLECTIVE, INDIVIDUAL, EligibilityInputError, parse
-from .ruleset import TYPES, period_for, rules_in_force, short
+from .quotas import check_quotas
+from .ruleset import TYPES, period_for, rules_in_force
+from .texts import texts
 
-__all__ = ["TYPES", "EligibilityInputError", "evaluate", "period_for", "rules_in_force"]
+__all__ = [
+    "TYPES",
+    "EligibilityInputError",
+    "check_quotas",
+    "evaluate",
+    "period_for",
+    "rules_in_force",
+]
 
 _RULES = {INDIVIDUAL: individual.RULES, COLLECTIVE: collective.RULES}
 _MANUAL = {INDIVIDUAL: manual_only, COLLECTIVE: collective.manual}
@@ -89,19 +100,17 @@ def evaluate(payload):
 def _evaluate(request):
     year, period, settings, types = request.year, request.period, request.settings, request.types
     regime, rules = period.regime, period.rules
+    t = texts()
     results = []
     append = results.append
     for subject in request.subjects:
         kind = subject.kind
-        ctx = Ctx(subject, year, regime, settings, _RULES[kind])
-        hold = hold_messages(subject.holds) if subject.holds else None
+        ctx = Ctx(subject, year, regime, settings, _RULES[kind], t)
+        hold = hold_messages(t, subject.holds) if subject.holds else None
         for code in _applicable(period, kind, types):
             rule = rules[kind, code]
             verdict = ctx.verdict(code) if rule.machine else _MANUAL[kind](ctx, code, rule)
             if ctx.holds(code, year):
-                verdict.note(
-                    f"Đã có {short(code)} năm {year} trong lịch sử khen thưởng: kiểm tra "
-                    "tránh đề nghị trùng"
-                )
+                verdict.note(t.already_held.format(award=t.short[code], year=year))
             append(to_result(subject.id, code, rule, verdict, hold))
     return {"regime": regime, "year": year, "results": results}

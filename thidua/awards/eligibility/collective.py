@@ -23,25 +23,6 @@ Stats = namedtuple("Stats", "total ldtt cstdcs below warned")
 EXCELLENT_ONLY = frozenset({"EXCELLENT"})
 LAW_LDTT_PERCENT = 70  # TTLDXS, Law Art. 27(1): not a setting
 
-TTLDTT_MANUAL = (
-    "Tích cực tham gia phong trào thi đua; nội bộ đoàn kết, chấp hành tốt chủ trương, "
-    "chính sách, pháp luật"
-)
-TTLDXS_MANUAL = (
-    "Được bình xét trong số các tập thể đạt TTLĐTT; sáng tạo, vượt khó hoàn thành xuất "
-    "sắc nhiệm vụ, là tập thể tiêu biểu"
-)
-CO_BO_MANUAL = (
-    "Hoàn thành vượt mức chỉ tiêu thi đua và nhiệm vụ được giao; là tập thể tiêu biểu xuất "
-    "sắc; nội bộ đoàn kết; tổ chức đảng, đoàn thể đạt tiêu chuẩn; thực hành tiết kiệm, "
-    "chống tham nhũng, lãng phí"
-)
-BK_BO_MANUAL = (
-    "Thực hiện tốt dân chủ ở cơ sở, chăm lo đời sống vật chất, tinh thần của người lao "
-    "động, thực hành tiết kiệm"
-)
-STREAK_LABEL = "TTLĐXS hoặc xếp loại Hoàn thành xuất sắc nhiệm vụ"
-
 
 def stats(ctx):
     if ctx.members is None:
@@ -70,24 +51,29 @@ def _who(members):
 
 
 def _empty_text(ctx):
-    return (
-        f"Danh sách thành viên của tập thể năm {ctx.year} trống: không xét được danh hiệu tập thể"
-    )
+    return ctx.t.members_empty.format(year=ctx.year)
 
 
 def require_members(ctx, v):
     total = stats(ctx).total
-    return v.check(total > 0, f"Có danh sách {total} thành viên năm {ctx.year}", _empty_text(ctx))
+    return v.check(
+        total > 0, ctx.t.members_listed.format(total=total, year=ctx.year), _empty_text(ctx)
+    )
 
 
 def _ldtt_share(ctx, v, percent):
     s = stats(ctx)
-    found = percent_text(100 * s.ldtt / s.total)
-    share = f"{s.ldtt}/{s.total} thành viên ({found}) đạt LĐTT năm {ctx.year}"
+    share = {
+        "count": s.ldtt,
+        "total": s.total,
+        "share": percent_text(100 * s.ldtt / s.total),
+        "year": ctx.year,
+        "percent": percent_text(percent),
+    }
     v.check(
         s.ldtt * 100 >= percent * s.total,
-        f"{share}, đạt tỷ lệ tối thiểu {percent_text(percent)}",
-        f"Chỉ {share}, cần ít nhất {percent_text(percent)}",
+        ctx.t.ldtt_share_ok.format(**share),
+        ctx.t.ldtt_share_low.format(**share),
     )
 
 
@@ -95,8 +81,8 @@ def _no_warning(ctx, v):
     warned = stats(ctx).warned
     v.check(
         not warned,
-        f"Không có thành viên bị kỷ luật từ cảnh cáo trở lên năm {ctx.year}",
-        f"{len(warned)} thành viên bị kỷ luật từ cảnh cáo trở lên năm {ctx.year}{_who(warned)}",
+        ctx.t.no_warning.format(year=ctx.year),
+        ctx.t.warned.format(count=len(warned), year=ctx.year, who=_who(warned)),
     )
 
 
@@ -108,14 +94,14 @@ def ttldtt(ctx):
     if members:
         _ldtt_share(ctx, v, ctx.settings["collective_ldtt_percent"])
         _no_warning(ctx, v)
-    v.note(TTLDTT_MANUAL)
+    v.note(ctx.t.ttldtt_manual)
     return v
 
 
 def ttldxs(ctx):
     """TTLDXS(y): rating EXCELLENT; meets TTLDTT; every member ≥ COMPLETED; ≥ 70% LDTT; a CSTDCS."""
     v = Verdict()
-    y = ctx.year
+    y, t = ctx.year, ctx.t
     members = require_members(ctx, v)
     require_rating(ctx, v, y, EXCELLENT_ONLY)  # implies the TTLDTT rating
     if members:
@@ -124,35 +110,34 @@ def ttldxs(ctx):
         _no_warning(ctx, v)
         v.check(
             not s.below,
-            f"100% thành viên xếp loại từ Hoàn thành nhiệm vụ trở lên năm {y}",
-            f"{len(s.below)}/{s.total} thành viên xếp loại dưới Hoàn thành nhiệm vụ hoặc chưa có "
-            f"xếp loại năm {y}{_who(s.below)}",
+            t.all_completed.format(year=y),
+            t.some_below.format(count=len(s.below), total=s.total, year=y, who=_who(s.below)),
         )
         _ldtt_share(ctx, v, LAW_LDTT_PERCENT)
         v.check(
             s.cstdcs > 0,
-            f"{s.cstdcs} thành viên đạt CSTĐCS năm {y}",
-            f"Không có thành viên nào đạt CSTĐCS năm {y}",
+            t.member_cstdcs.format(count=s.cstdcs, year=y),
+            t.no_member_cstdcs.format(year=y),
         )
-    v.note(TTLDTT_MANUAL, TTLDXS_MANUAL)
+    v.note(t.ttldtt_manual, t.ttldxs_manual)
     return v
 
 
 def _bloc_route(ctx):
     v = Verdict()
-    y = ctx.year
+    y, t = ctx.year, ctx.t
     rank = ctx.subject.bloc_rank
     if rank == 1:
-        v.good(f"Dẫn đầu khối/cụm thi đua năm {y}")
+        v.good(t.bloc_leader.format(year=y))
     elif rank is None:
-        v.fail(f"Chưa có kết quả xếp hạng khối/cụm thi đua năm {y} (cần dẫn đầu)")
+        v.fail(t.bloc_unranked.format(year=y))
     else:
-        v.fail(f"Xếp hạng {rank} trong khối/cụm thi đua năm {y}, cần dẫn đầu (hạng 1)")
+        v.fail(t.bloc_rank.format(rank=rank, year=y))
     sub = ctx.verdict("TTLDXS")
     v.check(
         sub.ok,
-        f"Đủ tiêu chuẩn TTLĐXS năm {y}",
-        f"Chưa đủ tiêu chuẩn TTLĐXS năm {y}: {'; '.join(sub.missing)}",
+        t.meets_ttldxs.format(year=y),
+        t.fails_ttldxs.format(year=y, missing="; ".join(sub.missing)),
     )
     v.note(*sub.manual)
     return v
@@ -160,30 +145,27 @@ def _bloc_route(ctx):
 
 def _movement_route(ctx):
     v = Verdict()
-    y = ctx.year
+    y, t = ctx.year, ctx.t
     leads = [lead for lead in ctx.subject.leads if lead.years >= 3 and lead.final_review_year == y]
     if leads:
         for lead in leads:
-            name = f" “{lead.name}”" if lead.name else ""
-            v.good(
-                f"Dẫn đầu phong trào thi đua chuyên đề{name} ({lead.years} năm), tổng kết năm {y}"
-            )
+            if lead.name:
+                v.good(t.thematic_lead_named.format(name=lead.name, years=lead.years, year=y))
+            else:
+                v.good(t.thematic_lead.format(years=lead.years, year=y))
     else:
-        v.fail(
-            f"Chưa dẫn đầu phong trào thi đua chuyên đề nào kéo dài từ 3 năm trở lên được tổng "
-            f"kết năm {y}"
-        )
+        v.fail(t.no_thematic_lead.format(year=y))
     return v
 
 
 def co_bo(ctx):
     """CO_BO(y): bloc_rank == 1 and meets TTLDXS; or leads a thematic movement of ≥ 3 years at its
     final review in y (input ``thematic_leads``)."""
-    v = either(_bloc_route(ctx), _movement_route(ctx))
+    v = either(ctx, _bloc_route(ctx), _movement_route(ctx))
     if not stats(ctx).total:
         v.ok = False
         v.missing.insert(0, _empty_text(ctx))
-    v.note(CO_BO_MANUAL)
+    v.note(ctx.t.co_bo_manual)
     return v
 
 
@@ -197,12 +179,12 @@ def bk_bo(ctx):
         v,
         2,
         "BK_BO",
-        STREAK_LABEL,
+        ctx.t.collective_streak,
         lambda t: ctx.holds("TTLDXS", t) or ctx.rating(t) == "EXCELLENT",
         "TTLDXS",
-        lambda: f"xếp loại năm {y}: {rating_text(ctx.rating(y))}",
+        lambda: ctx.t.rating_of_year.format(year=y, rating=rating_text(ctx.t, ctx.rating(y))),
     )
-    v.note(BK_BO_MANUAL)
+    v.note(ctx.t.collective_bk_bo_manual)
     return v
 
 

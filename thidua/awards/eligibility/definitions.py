@@ -2,15 +2,8 @@
 unused initiatives, holds on the subject; plus the verdict being built and its wording.
 """
 
-from .ruleset import (
-    GOOD_OR_BETTER,
-    HOLD_REASON_LABEL,
-    NATIONAL,
-    RATING_LABEL,
-    SCOPE_LABEL,
-    TYPES,
-    short,
-)
+from .ruleset import GOOD_OR_BETTER, NATIONAL
+from .texts import ON_HOLD, texts
 
 EMPTY = frozenset()
 
@@ -56,16 +49,20 @@ class Verdict:
 
 
 class Ctx:
-    """One subject evaluated for one year; ``verdict(code)`` evaluates a rule once and caches it."""
+    """One subject evaluated for one year; ``verdict(code)`` evaluates a rule once and caches it.
 
-    __slots__ = ("cache", "members", "regime", "rules", "settings", "subject", "year")
+    ``t`` is the table of sentences in the active language (``texts.texts()`` by default).
+    """
 
-    def __init__(self, subject, year, regime, settings, rules):
+    __slots__ = ("cache", "members", "regime", "rules", "settings", "subject", "t", "year")
+
+    def __init__(self, subject, year, regime, settings, rules, t=None):
         self.subject = subject
         self.year = year
         self.regime = regime
         self.settings = settings
         self.rules = rules
+        self.t = t or texts()
         self.cache = {}
         self.members = None
 
@@ -103,8 +100,8 @@ def years_text(years):
     return ", ".join(str(t) for t in sorted(years))
 
 
-def rating_text(rating):
-    return RATING_LABEL[rating] if rating else "chưa có xếp loại"
+def rating_text(t, rating):
+    return t.rating[rating] if rating else t.no_rating
 
 
 def date_text(day):
@@ -116,18 +113,18 @@ def percent_text(value):
     return f"{value:g}".replace(".", ",") + "%"
 
 
-_GOOD_OR_BETTER_TEXT = "từ Hoàn thành tốt nhiệm vụ trở lên"
-
-
 def require_rating(ctx, v, year, allowed=GOOD_OR_BETTER):
     """rating(year) ∈ allowed; the wording says which rating was needed and which was found."""
+    t = ctx.t
     rating = ctx.subject.ratings.get(year)
     if rating in allowed:
-        v.good(f"Xếp loại năm {year}: {RATING_LABEL[rating]}")
+        v.good(t.rating_is.format(year=year, rating=t.rating[rating]))
         return True
-    need = "Hoàn thành xuất sắc nhiệm vụ" if len(allowed) == 1 else _GOOD_OR_BETTER_TEXT
-    found = f"là {RATING_LABEL[rating]}" if rating else "chưa có"
-    v.fail(f"Xếp loại năm {year} {found}, cần {need}")
+    need = t.rating["EXCELLENT"] if len(allowed) == 1 else t.good_or_better
+    if rating:
+        v.fail(t.rating_found_need.format(year=year, rating=t.rating[rating], need=need))
+    else:
+        v.fail(t.rating_none_need.format(year=year, need=need))
     return False
 
 
@@ -140,21 +137,21 @@ def explain_unmet(ctx, code):
 
 def require_has_now(ctx, v, code):
     """has X in y, with the explanation; a same-session X brings its manual checks along."""
-    y = ctx.year
+    y, t = ctx.year, ctx.t
     if ctx.holds(code, y):
-        v.good(f"Đã đạt {short(code)} năm {y}")
+        v.good(t.holds_now.format(award=t.short[code], year=y))
         v.awards.add((y, code))
         return True
     sub = ctx.verdict(code)
     if sub.ok:
-        credit_same_session(v, code, y, sub)
+        credit_same_session(ctx, v, code, y, sub)
         return True
-    v.fail(f"Chưa đạt {short(code)} năm {y}: {'; '.join(sub.missing)}")
+    v.fail(t.not_met_now.format(award=t.short[code], year=y, missing="; ".join(sub.missing)))
     return False
 
 
-def credit_same_session(v, code, year, sub):
-    v.good(f"Đủ tiêu chuẩn {short(code)} năm {year} (xét cùng kỳ)")
+def credit_same_session(ctx, v, code, year, sub):
+    v.good(ctx.t.same_session.format(award=ctx.t.short[code], year=year))
     v.note(*sub.manual)
 
 
@@ -167,7 +164,7 @@ def require_streak(ctx, v, needed, target, label, has_in, award_code, explain_no
     ``has_in(t)`` says whether the subject has X in year t; held awards of ``award_code`` in the
     counted years become evidence. Returns the counted years, newest first.
     """
-    y = ctx.year
+    y, texts = ctx.year, ctx.t
     cutoff = ctx.latest_before(target, y)
     years = []
     t = y
@@ -177,16 +174,19 @@ def require_streak(ctx, v, needed, target, label, has_in, award_code, explain_no
     held = ctx.subject.awards.get(award_code, EMPTY)
     v.awards.update((year, award_code) for year in years[:needed] if year in held)
     if len(years) >= needed:
-        after = f", tính sau {short(target)} năm {cutoff}" if cutoff is not None else ""
-        v.good(f"{label} {needed} năm liên tục: {span(years[needed - 1], y)}{after}")
+        counted = span(years[needed - 1], y)
+        if cutoff is None:
+            v.good(texts.streak_ok.format(label=label, needed=needed, years=counted))
+        else:
+            v.good(texts.streak_ok_after.format(
+                label=label, needed=needed, years=counted, award=texts.short[target],
+                cutoff=cutoff))
     elif cutoff is not None and t <= cutoff:
-        counted = f" ({span(t + 1, y)})" if years else ""
-        v.fail(
-            f"Chuỗi {label} liên tục chỉ tính được {len(years)} năm{counted}, cần {needed} năm: "
-            f"các năm từ {cutoff} trở về trước đã được tính cho {short(target)} năm {cutoff}"
-        )
+        v.fail(texts.streak_used.format(
+            label=label, count=len(years), counted=f" ({span(t + 1, y)})" if years else "",
+            needed=needed, cutoff=cutoff, award=texts.short[target]))
     else:
-        text = f"Thiếu {label} năm {t} (chuỗi {needed} năm liên tục bị ngắt)"
+        text = texts.streak_broken.format(label=label, year=t, needed=needed)
         v.fail(f"{text}: {explain_now()}" if t == y and explain_now else text)
     return years
 
@@ -200,28 +200,31 @@ def require_title_streak(ctx, v, code, needed, target):
         v,
         needed,
         target,
-        short(code),
+        ctx.t.short[code],
         lambda t: ctx.has(code, t),
         code,
         lambda: explain_unmet(ctx, code),
     )
     if years and years[0] == y and y not in held:
-        credit_same_session(v, code, y, ctx.verdict(code))
+        credit_same_session(ctx, v, code, y, ctx.verdict(code))
     return years
 
 
 # ---------------------------------------------------------------- initiatives
 
 
-def scope_text(min_scope):
-    return "toàn quốc" if min_scope == NATIONAL else f"từ {SCOPE_LABEL[min_scope]} trở lên"
+def scope_text(t, min_scope):
+    if min_scope == NATIONAL:
+        return t.scope_national
+    return t.scope_at_least.format(scope=t.scope[min_scope])
 
 
-def initiative_need(min_scope, first, last):
-    window = f"năm {first}" if first == last else f"trong {first}–{last}"
-    return (
-        f"sáng kiến/đề tài chưa sử dụng, phạm vi {scope_text(min_scope)}, được công nhận {window}"
-    )
+def initiative_need(t, min_scope, first, last):
+    if first == last:
+        window = t.window_year.format(year=first)
+    else:
+        window = t.window_span.format(span=span(first, last))
+    return t.initiative_need.format(scope=scope_text(t, min_scope), window=window)
 
 
 def pick_initiatives(subject, min_scope, first, last, count, exclude=EMPTY):
@@ -240,8 +243,8 @@ def pick_initiatives(subject, min_scope, first, last, count, exclude=EMPTY):
     return chosen
 
 
-def initiatives_text(items):
-    return ", ".join(f"{item.id} ({SCOPE_LABEL[item.scope]}, {item.year})" for item in items)
+def initiatives_text(t, items):
+    return ", ".join(f"{item.id} ({t.scope[item.scope]}, {item.year})" for item in items)
 
 
 def _used_text(used_for):
@@ -250,18 +253,19 @@ def _used_text(used_for):
     return str(used_for)
 
 
-def initiative_notes(subject, min_scope, first, last, exclude=EMPTY):
+def initiative_notes(t, subject, min_scope, first, last, exclude=EMPTY):
     """Why the subject's other initiatives do not count, e.g. " (i2: đã được sử dụng cho …)"."""
     notes = []
     for item in subject.initiatives:
         if item.used_for is not None:
-            notes.append(f"{item.id}: đã được sử dụng cho {_used_text(item.used_for)}")
+            notes.append(t.initiative_used.format(id=item.id, used=_used_text(item.used_for)))
         elif item.key in exclude:
             notes.append(f"{item.id}: {exclude[item.key]}")
         elif item.scope < min_scope:
-            notes.append(f"{item.id}: chỉ có phạm vi {SCOPE_LABEL[item.scope]}")
+            notes.append(t.initiative_low_scope.format(id=item.id, scope=t.scope[item.scope]))
         elif not first <= item.year <= last:
-            notes.append(f"{item.id}: công nhận năm {item.year}, ngoài khoảng {span(first, last)}")
+            notes.append(t.initiative_out_of_window.format(
+                id=item.id, year=item.year, span=span(first, last)))
     return f" ({'; '.join(notes)})" if notes else ""
 
 
@@ -273,30 +277,35 @@ def require_initiatives(
     ``instead`` names an alternative that was not met either ("Cần <instead> hoặc …");
     ``suffix`` is added to the failure text.
     """
-    subject = ctx.subject
+    subject, t = ctx.subject, ctx.t
     chosen = pick_initiatives(subject, min_scope, first, last, count, exclude)
     v.use(chosen)
     amount = f"{count} " if count > 1 else ""
-    need = amount + initiative_need(min_scope, first, last)
+    need = amount + initiative_need(t, min_scope, first, last)
     if len(chosen) == count:
-        v.good(f"Có {need}: {initiatives_text(chosen)}")
+        v.good(t.initiatives_have.format(need=need, items=initiatives_text(t, chosen)))
         return True
-    have = f", hiện có {len(chosen)}" if count > 1 else ""
-    lead = f"Cần {instead} hoặc có" if instead else "Thiếu"
-    v.fail(
-        f"{lead} {need}{have}{initiative_notes(subject, min_scope, first, last, exclude)}{suffix}"
-    )
+    parts = {
+        "need": need,
+        "have": t.initiatives_count_now.format(count=len(chosen)) if count > 1 else "",
+        "notes": initiative_notes(t, subject, min_scope, first, last, exclude),
+        "suffix": suffix,
+    }
+    if instead:
+        v.fail(t.initiatives_instead.format(instead=instead, **parts))
+    else:
+        v.fail(t.initiatives_missing.format(**parts))
     return False
 
 
-def either(first, second):
+def either(ctx, first, second):
     """The first route that holds; otherwise the closer route, followed by "Hoặc: <the other>"."""
     if first.ok:
         return first
     if second.ok:
         return second
     best, other = (second, first) if len(second.missing) < len(first.missing) else (first, second)
-    best.missing.append("Hoặc: " + "; ".join(other.missing))
+    best.missing.append(ctx.t.otherwise + "; ".join(other.missing))
     return best
 
 
@@ -308,30 +317,25 @@ def same_session_initiatives(ctx, code):
     sub = ctx.verdict(code)
     if not sub.ok or not sub.initiatives:
         return EMPTY
-    reason = f"đã dùng cho {short(code)} năm {y} xét cùng kỳ"
+    reason = ctx.t.initiative_same_session.format(award=ctx.t.short[code], year=y)
     return {str(ident): reason for ident in sub.initiatives}
 
 
 # ---------------------------------------------------------------- holds and output
 
 
-HOLD_MISSING = (
-    "ON_HOLD: Không được đề nghị khen thưởng khi đang bị xem xét kỷ luật, điều tra, thanh tra, "
-    "kiểm tra hoặc giải quyết khiếu nại, tố cáo; chỉ xét lại khi hết thời gian tạm dừng"
-)
-
-
-def hold_messages(holds):
-    parts = []
+def hold_messages(t, holds):
+    periods = []
     for hold in holds:
-        until = f"đến {date_text(hold.end)}" if hold.end else "chưa có ngày kết thúc"
-        reason = HOLD_REASON_LABEL.get(hold.reason.upper(), hold.reason) if hold.reason else ""
-        parts.append(
-            f"từ {date_text(hold.start)}, {until}" + (f", lý do: {reason}" if reason else "")
-        )
+        until = t.hold_until.format(end=date_text(hold.end)) if hold.end else t.hold_open
+        period = t.hold_from.format(start=date_text(hold.start), until=until)
+        if hold.reason:
+            reason = t.hold_reason.get(hold.reason.upper(), hold.reason)
+            period = t.hold_reason_of.format(period=period, reason=reason)
+        periods.append(period)
     return (
-        f"ON_HOLD: Đang trong thời gian tạm dừng xét khen thưởng ({'; '.join(parts)})",
-        HOLD_MISSING,
+        ON_HOLD + t.on_hold.format(periods="; ".join(periods)),
+        ON_HOLD + t.on_hold_missing,
     )
 
 
@@ -359,7 +363,7 @@ def to_result(subject_id, code, rule, v, hold):
 def manual_only(ctx, code, rule):
     """A type with no machine-checkable rule: never eligible by itself, people must judge it."""
     v = Verdict()
-    name = TYPES[code][1]
-    v.fail(f"Chưa có tiêu chí kiểm tra tự động cho {name}: cần người có thẩm quyền xét")
-    v.note(f"Xét tiêu chuẩn {name} theo {rule.legal_basis}")
+    name = ctx.t.name[code]
+    v.fail(ctx.t.no_machine_rule.format(name=name))
+    v.note(ctx.t.judge_by_basis.format(name=name, basis=rule.legal_basis))
     return v

@@ -17,41 +17,22 @@ from .definitions import (
     span,
     years_text,
 )
-from .ruleset import BASE, GOOD_OR_BETTER, LAW_2003, LEVEL_LABEL, NATIONAL, PROVINCIAL
+from .ruleset import BASE, GOOD_OR_BETTER, LAW_2003, NATIONAL, PROVINCIAL
 
 EXCELLENT_ONLY = frozenset({"EXCELLENT"})
-BO = "CSTĐ cấp bộ, ban, ngành, tỉnh"
-
-LDTT_MANUAL = (
-    "Chấp hành tốt chủ trương, chính sách, pháp luật; có tinh thần tự lực, tự cường, "
-    "đoàn kết, tương trợ, tích cực tham gia phong trào thi đua"
-)
-BO_MANUAL = "Được bình chọn là tiêu biểu xuất sắc trong số những cá nhân đạt CSTĐCS"
-TQ_MANUAL = (
-    "Có thành tích tiêu biểu xuất sắc nhất trong số những cá nhân đạt CSTĐ cấp bộ, ban, ngành, tỉnh"
-)
-BK_BO_MANUAL = (
-    "Các trường hợp khác (thành tích trong phong trào thi đua, thành tích đột xuất, "
-    "đóng góp cho phát triển kinh tế – xã hội) do người có thẩm quyền xét"
-)
-BK_TTG_MANUAL = (
-    "Các trường hợp khác (thành tích xuất sắc trong phong trào thi đua, thành tích "
-    "đột xuất; công nhân, nông dân có mô hình sản xuất ổn định từ 2 năm trở lên) do "
-    "người có thẩm quyền xét"
-)
 
 
 def ldtt(ctx):
     """LDTT(y): rating(y) ∈ {EXCELLENT, GOOD}; no discipline in y."""
     v = Verdict()
-    y = ctx.year
+    y, t = ctx.year, ctx.t
     require_rating(ctx, v, y)
     level = ctx.subject.disciplines.get(y)
     if level is None:
-        v.good(f"Không bị kỷ luật trong năm {y}")
+        v.good(t.no_discipline.format(year=y))
     else:
-        v.fail(f"Bị kỷ luật {LEVEL_LABEL[level]} trong năm {y}")
-    v.note(LDTT_MANUAL)
+        v.fail(t.disciplined.format(level=t.level[level], year=y))
+    v.note(t.ldtt_manual)
     return v
 
 
@@ -62,28 +43,20 @@ def cstdcs(ctx):
     manual check over the unit's list.
     """
     v = Verdict()
-    y = ctx.year
+    y, t = ctx.year, ctx.t
     require_has_now(ctx, v, "LDTT")
     rating = ctx.rating(y)
     if ctx.regime == LAW_2003:
-        suffix = (
-            "; theo Luật TĐKT 2003, xếp loại Hoàn thành xuất sắc nhiệm vụ không thay thế "
-            "được sáng kiến"
-            if rating == "EXCELLENT"
-            else ""
-        )
+        suffix = t.cstdcs_2003_rating if rating == "EXCELLENT" else ""
         require_initiatives(ctx, v, BASE, y, y, suffix=suffix)
     elif rating == "EXCELLENT":
-        v.good(f"Xếp loại năm {y}: {rating_text(rating)}")
+        v.good(t.rating_is.format(year=y, rating=rating_text(t, rating)))
     else:
-        instead = f"xếp loại Hoàn thành xuất sắc nhiệm vụ năm {y} (hiện: {rating_text(rating)})"
+        instead = t.cstdcs_instead.format(year=y, rating=rating_text(t, rating))
         require_initiatives(ctx, v, BASE, y, y, instead=instead)
     quota = ctx.settings["cstdcs_quota_percent"]
     if quota is not None:
-        v.note(
-            f"Số cá nhân đạt CSTĐCS của đơn vị không vượt quá {percent_text(quota)} số cá nhân "
-            "đạt LĐTT (kiểm tra trên danh sách của đơn vị)"
-        )
+        v.note(t.cstdcs_quota.format(percent=percent_text(quota)))
     return v
 
 
@@ -95,7 +68,7 @@ def cstd_bo(ctx):
     require_initiatives(
         ctx, v, PROVINCIAL, y - 2, y, exclude=same_session_initiatives(ctx, "CSTDCS")
     )
-    v.note(BO_MANUAL)
+    v.note(ctx.t.bo_manual)
     return v
 
 
@@ -104,7 +77,8 @@ def _tq_pair(ctx, v):
 
     Years already counted for an earlier CSTD_TQ are not counted again.
     """
-    y = ctx.year
+    y, texts = ctx.year, ctx.t
+    bo = texts.short["CSTD_BO"]
     cutoff = ctx.latest_before("CSTD_TQ", y)
     held = ctx.subject.awards.get("CSTD_BO", EMPTY)
     usable = {t for t in held if t <= y and (cutoff is None or t > cutoff)}
@@ -113,11 +87,11 @@ def _tq_pair(ctx, v):
         t = next(
             (t for t in pairs if pick_initiatives(ctx.subject, NATIONAL, t - 2, y, 1)), pairs[0]
         )
-        v.good(f"Đạt {BO} 2 lần liên tiếp theo chu kỳ 3 năm: năm {t} và năm {t + 3}")
+        v.good(texts.tq_pair.format(award=bo, first=t, second=t + 3))
         v.awards.update(((t, "CSTD_BO"), (t + 3, "CSTD_BO")))
         return t
     used = (
-        f"; các lần đến năm {cutoff} đã được tính cho CSTĐ toàn quốc năm {cutoff}"
+        texts.tq_used.format(year=cutoff)
         if cutoff is not None and any(t <= cutoff for t in held)
         else ""
     )
@@ -125,16 +99,13 @@ def _tq_pair(ctx, v):
     early = [t for t in (y - 3, y - 4) if t in usable]
     if late:
         t = late[0] - 3
-        v.fail(f"Thiếu {BO} năm {t} (lần liền trước lần năm {t + 3}, cách đúng 3 năm){used}")
+        v.fail(texts.tq_missing_first.format(award=bo, year=t, later=t + 3, used=used))
     elif early:
         t = early[0]
-        v.fail(f"Thiếu {BO} năm {t + 3} (lần thứ hai, cách lần năm {t} đúng 3 năm){used}")
+        v.fail(texts.tq_missing_second.format(award=bo, year=t, later=t + 3, used=used))
     else:
         t = y - 4
-        v.fail(
-            f"Cần đạt {BO} 2 lần liên tiếp theo chu kỳ 3 năm (năm t và t+3, lần sau vào năm "
-            f"{y - 1} hoặc {y}){used}"
-        )
+        v.fail(texts.tq_missing_both.format(award=bo, previous=y - 1, year=y, used=used))
     return t
 
 
@@ -145,7 +116,7 @@ def cstd_tq(ctx):
     y = ctx.year
     t = _tq_pair(ctx, v)
     require_initiatives(ctx, v, NATIONAL, t - 2, y)
-    v.note(TQ_MANUAL)
+    v.note(ctx.t.tq_manual)
     return v
 
 
@@ -160,66 +131,66 @@ def bk_bo(ctx):
         require_rating(ctx, second, y - 1, EXCELLENT_ONLY)
         require_rating(ctx, second, y, EXCELLENT_ONLY)
         require_initiatives(ctx, second, BASE, y - 1, y, count=2)
-        first = either(first, second)
-    first.note(BK_BO_MANUAL)
+        first = either(ctx, first, second)
+    first.note(ctx.t.bk_bo_manual)
     return first
 
 
 def _prior_bk_bo(ctx, v, first):
     """holds BK_BO in some year b; with the window setting b < y-4 (the five years follow it)."""
-    y = ctx.year
+    y, t = ctx.year, ctx.t
     held = [b for b in ctx.subject.awards.get("BK_BO", EMPTY) if b <= y]
     window = ctx.settings["window_after_prior_award"]
     before = [b for b in held if b < first] if window else held
     if before:
         b = max(before)
-        after = f", trước 5 năm xét {span(first, y)}" if window else ""
-        v.good(f"Đã có Bằng khen cấp bộ, ban, ngành, tỉnh năm {b}{after}")
+        if window:
+            v.good(t.prior_bk_bo_before.format(year=b, span=span(first, y)))
+        else:
+            v.good(t.prior_bk_bo.format(year=b))
         v.awards.add((b, "BK_BO"))
     elif held:
-        v.fail(
-            f"Bằng khen cấp bộ, ban, ngành, tỉnh năm {years_text(held)} chưa đủ 5 năm: 5 năm xét "
-            f"({span(first, y)}) phải sau năm nhận Bằng khen, tức Bằng khen từ năm {first - 1} "
-            "trở về trước"
-        )
+        v.fail(t.prior_bk_bo_too_late.format(
+            years=years_text(held), span=span(first, y), year=first - 1))
     else:
-        v.fail(f"Chưa có Bằng khen cấp bộ, ban, ngành, tỉnh (tính đến năm {y})")
+        v.fail(t.no_bk_bo.format(year=y))
 
 
 def bk_ttg(ctx):
     """BK_TTG(y), Art. 73(1)(b): a BK_BO in year b (b < y-4 by default), ratings ≥ GOOD in each of
     y-4 … y, and CSTDCS in at least 3 of those years."""
     v = Verdict()
-    y = ctx.year
+    y, texts = ctx.year, ctx.t
     first = y - 4
     _prior_bk_bo(ctx, v, first)
     low = [t for t in range(first, y + 1) if ctx.rating(t) not in GOOD_OR_BETTER]
     v.check(
         not low,
-        f"Xếp loại từ Hoàn thành tốt nhiệm vụ trở lên 5 năm liên tục {span(first, y)}",
-        "Xếp loại chưa đạt từ Hoàn thành tốt nhiệm vụ trở lên ở năm "
-        + ", ".join(f"{t} ({rating_text(ctx.rating(t))})" for t in low),
+        texts.five_years_rated.format(span=span(first, y)),
+        texts.five_years_low.format(
+            years=", ".join(f"{t} ({rating_text(texts, ctx.rating(t))})" for t in low)
+        ),
     )
     years = [t for t in range(first, y + 1) if ctx.has("CSTDCS", t)]
     held = ctx.subject.awards.get("CSTDCS", EMPTY)
     v.awards.update((t, "CSTDCS") for t in years if t in held)
     if len(years) >= 3:
-        v.good(f"Đạt CSTĐCS {len(years)} lần trong {span(first, y)}: {years_text(years)}")
+        v.good(texts.cstdcs_times.format(
+            count=len(years), span=span(first, y), years=years_text(years)))
         if y in years and y not in held:
-            credit_same_session(v, "CSTDCS", y, ctx.verdict("CSTDCS"))
+            credit_same_session(ctx, v, "CSTDCS", y, ctx.verdict("CSTDCS"))
     else:
         found = f" ({years_text(years)})" if years else ""
-        now = "" if y in years else f"; CSTĐCS năm {y}: {explain_unmet(ctx, 'CSTDCS')}"
-        v.fail(
-            f"Chỉ đạt CSTĐCS {len(years)} lần trong {span(first, y)}{found}, cần ít nhất 3 lần{now}"
+        now = (
+            "" if y in years
+            else texts.cstdcs_now.format(year=y, missing=explain_unmet(ctx, "CSTDCS"))
         )
+        v.fail(texts.cstdcs_too_few.format(count=len(years), span=span(first, y), found=found)
+               + now)
     prior = [t for t in ctx.subject.awards.get("BK_TTG", EMPTY) if t < y]
     if prior:
-        v.note(
-            f"Đã có Bằng khen của Thủ tướng Chính phủ năm {years_text(prior)}: kiểm tra thành tích "
-            "không bị dùng lại"
-        )
-    v.note(BK_TTG_MANUAL)
+        v.note(texts.bk_ttg_prior.format(years=years_text(prior)))
+    v.note(texts.bk_ttg_manual)
     return v
 
 

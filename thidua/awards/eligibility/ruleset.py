@@ -7,6 +7,8 @@ its regime, one ``Rule`` per (kind, code) and the default types per kind.
 from collections import namedtuple
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 INDIVIDUAL = "individual"
 COLLECTIVE = "collective"
 KINDS = (INDIVIDUAL, COLLECTIVE)
@@ -18,60 +20,56 @@ REGIME_SWITCH = date(2024, 1, 1)
 # Ratings, initiative scopes and discipline levels, each with its rank and Vietnamese wording.
 RATING_RANK = {"NOT_COMPLETED": 0, "COMPLETED": 1, "GOOD": 2, "EXCELLENT": 3}
 RATING_LABEL = {
-    "EXCELLENT": "Hoàn thành xuất sắc nhiệm vụ",
-    "GOOD": "Hoàn thành tốt nhiệm vụ",
-    "COMPLETED": "Hoàn thành nhiệm vụ",
-    "NOT_COMPLETED": "Không hoàn thành nhiệm vụ",
+    "EXCELLENT": _("Hoàn thành xuất sắc nhiệm vụ"),
+    "GOOD": _("Hoàn thành tốt nhiệm vụ"),
+    "COMPLETED": _("Hoàn thành nhiệm vụ"),
+    "NOT_COMPLETED": _("Không hoàn thành nhiệm vụ"),
 }
 GOOD_OR_BETTER = frozenset({"EXCELLENT", "GOOD"})
 COMPLETED_OR_BETTER = frozenset({"EXCELLENT", "GOOD", "COMPLETED"})
 
 BASE, PROVINCIAL, NATIONAL = 0, 1, 2
 SCOPE_RANK = {"BASE": BASE, "PROVINCIAL": PROVINCIAL, "NATIONAL": NATIONAL}
-SCOPE_LABEL = ("cấp cơ sở", "cấp bộ, ban, ngành, tỉnh", "toàn quốc")
+SCOPE_LABEL = (_("cấp cơ sở"), _("cấp bộ, ban, ngành, tỉnh"), _("toàn quốc"))
 
 LEVEL_RANK = {"REPRIMAND": 0, "WARNING": 1, "DEMOTION": 2, "DISMISSAL": 3}
 LEVEL_LABEL = (
-    "khiển trách",
-    "cảnh cáo",
-    "hạ bậc lương, giáng chức hoặc cách chức",
-    "buộc thôi việc hoặc khai trừ",
+    _("khiển trách"),
+    _("cảnh cáo"),
+    _("hạ bậc lương, giáng chức hoặc cách chức"),
+    _("buộc thôi việc hoặc khai trừ"),
 )
 WARNING = LEVEL_RANK["WARNING"]
 
 HOLD_REASON_LABEL = {
-    "DISCIPLINE_REVIEW": "đang xem xét kỷ luật",
-    "INVESTIGATION": "đang bị điều tra",
-    "INSPECTION": "đang thanh tra, kiểm tra",
-    "COMPLAINT": "có đơn thư khiếu nại, tố cáo đang xác minh",
-    "CORRUPTION": "đang xác minh vụ việc tham nhũng, tiêu cực",
+    "DISCIPLINE_REVIEW": _("đang xem xét kỷ luật"),
+    "INVESTIGATION": _("đang bị điều tra"),
+    "INSPECTION": _("đang thanh tra, kiểm tra"),
+    "COMPLAINT": _("có đơn thư khiếu nại, tố cáo đang xác minh"),
+    "CORRUPTION": _("đang xác minh vụ việc tham nhũng, tiêu cực"),
 }
 
 # code: (short name used in messages, full name); the order is the default order of results.
 TYPES = {
-    "LDTT": ("LĐTT", "Lao động tiên tiến"),
-    "CSTDCS": ("CSTĐCS", "Chiến sĩ thi đua cơ sở"),
-    "CSTD_BO": ("CSTĐ cấp bộ, ban, ngành, tỉnh", "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh"),
-    "CSTD_TQ": ("CSTĐ toàn quốc", "Chiến sĩ thi đua toàn quốc"),
-    "TTLDTT": ("TTLĐTT", "Tập thể lao động tiên tiến"),
-    "TTLDXS": ("TTLĐXS", "Tập thể lao động xuất sắc"),
-    "CO_BO": ("Cờ thi đua cấp bộ, ban, ngành, tỉnh", "Cờ thi đua cấp bộ, ban, ngành, tỉnh"),
-    "CO_CP": ("Cờ thi đua của Chính phủ", "Cờ thi đua của Chính phủ"),
-    "GK": ("Giấy khen", "Giấy khen"),
-    "BK_BO": ("Bằng khen cấp bộ, ban, ngành, tỉnh", "Bằng khen cấp bộ, ban, ngành, tỉnh"),
-    "BK_TTG": ("Bằng khen của Thủ tướng Chính phủ", "Bằng khen của Thủ tướng Chính phủ"),
+    "LDTT": (_("LĐTT"), _("Lao động tiên tiến")),
+    "CSTDCS": (_("CSTĐCS"), _("Chiến sĩ thi đua cơ sở")),
+    "CSTD_BO": (_("CSTĐ cấp bộ, ban, ngành, tỉnh"), _("Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh")),
+    "CSTD_TQ": (_("CSTĐ toàn quốc"), _("Chiến sĩ thi đua toàn quốc")),
+    "TTLDTT": (_("TTLĐTT"), _("Tập thể lao động tiên tiến")),
+    "TTLDXS": (_("TTLĐXS"), _("Tập thể lao động xuất sắc")),
+    "CO_BO": (_("Cờ thi đua cấp bộ, ban, ngành, tỉnh"), _("Cờ thi đua cấp bộ, ban, ngành, tỉnh")),
+    "CO_CP": (_("Cờ thi đua của Chính phủ"), _("Cờ thi đua của Chính phủ")),
+    "GK": (_("Giấy khen"), _("Giấy khen")),
+    "BK_BO": (_("Bằng khen cấp bộ, ban, ngành, tỉnh"), _("Bằng khen cấp bộ, ban, ngành, tỉnh")),
+    "BK_TTG": (_("Bằng khen của Thủ tướng Chính phủ"), _("Bằng khen của Thủ tướng Chính phủ")),
     "KNC": (
-        "Kỷ niệm chương",
-        "Kỷ niệm chương “Vì sự nghiệp xây dựng và phát triển kinh tế tập thể”",
+        _("Kỷ niệm chương"),
+        _("Kỷ niệm chương “Vì sự nghiệp xây dựng và phát triển kinh tế tập thể”"),
     ),
-    "HCLD3": ("Huân chương Lao động hạng Ba", "Huân chương Lao động hạng Ba"),
-    "HCLD2": ("Huân chương Lao động hạng Nhì", "Huân chương Lao động hạng Nhì"),
-    "HCLD1": ("Huân chương Lao động hạng Nhất", "Huân chương Lao động hạng Nhất"),
+    "HCLD3": (_("Huân chương Lao động hạng Ba"), _("Huân chương Lao động hạng Ba")),
+    "HCLD2": (_("Huân chương Lao động hạng Nhì"), _("Huân chương Lao động hạng Nhì")),
+    "HCLD1": (_("Huân chương Lao động hạng Nhất"), _("Huân chương Lao động hạng Nhất")),
 }
-
-
-def short(code):
-    return TYPES[code][0]
 
 
 # (code, kind): (article in Law 2022, article in Law 2003, machine-checkable).

@@ -3,8 +3,10 @@ from .batches import (Attachment, Disclosure, Nomination, NominationBatch, Publi
 from .council import (Attendance, BallotParticipation, Council, CouncilMembership, CouncilRole,
                       CouncilSession, OpenVote, SessionState, Tally)
 from .decisions import Counter, Decision, DecisionItem, DecisionState, IssuerSettings
+from .reminders import DeadlineReminder
 
 __all__ = ["Attachment", "Attendance", "BallotParticipation", "Council", "CouncilMembership",
-           "CouncilRole", "CouncilSession", "Counter", "Decision", "DecisionItem",
+           "CouncilRole", "CouncilSession", "Counter", "DeadlineReminder", "Decision",
+           "DecisionItem",
            "DecisionState", "Disclosure", "IssuerSettings", "Nomination", "NominationBatch",
            "OpenVote", "PublicComment", "SessionState", "Tally", "Transition"]

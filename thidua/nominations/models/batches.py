@@ -42,7 +42,13 @@ class NominationBatch(models.Model):
     reference = models.CharField(_("số tờ trình"), max_length=64, blank=True)
     basis = models.CharField(_("loại hình khen thưởng"), max_length=10, choices=Basis.choices,
                              default=Basis.MERIT)
-    movement_name = models.CharField(_("phong trào thi đua"), max_length=300, blank=True)
+    movement = models.ForeignKey("movements.Movement", models.PROTECT, null=True, blank=True,
+                                 related_name="nomination_batches",
+                                 verbose_name=_("phong trào thi đua"))
+    # The movement's name as shown and printed: the linked movement's title, or the name of a
+    # movement outside the system (or not matched when the link was introduced).
+    movement_name = models.CharField(_("tên phong trào"), max_length=300, blank=True,
+                                     help_text=_("Phong trào ngoài hệ thống: nhập tên."))
     year = models.PositiveSmallIntegerField(_("năm thành tích"))
     procedure = models.CharField(_("thủ tục"), max_length=10, choices=Procedure.choices,
                                  default=Procedure.STANDARD)

@@ -25,6 +25,7 @@ from ..rules import INTAKE, ISSUERS, PROPOSERS, SECRETARIES
 from ..states import EDITABLE_STATES, STEPPER, State, SubjectKind, Verdict
 from ..workflow.decisions import decidable_items, forwardable_items
 from ..workflow.intake import checklist
+from ..workflow.quotas import batch_quotas
 from .common import attempt, batch_or_403
 
 WAITING = {State.SUBMITTED, State.RECEIVED, State.IN_APPRAISAL, State.PUBLICITY, State.AT_COUNCIL}
@@ -231,7 +232,7 @@ class AppraisalView(LoginRequiredMixin, View):
         return render(request, "nominations/appraisal.html", {
             "batch": batch, "items": batch.items.select_related("person", "organization",
                                                                 "award_type"),
-            "verdicts": Verdict.choices[1:]})
+            "verdicts": Verdict.choices[1:], "quotas": batch_quotas(batch)})
 
     def post(self, request, pk):
         batch = batch_or_403(request.user, pk, "nominations.intake_batch")

@@ -174,8 +174,8 @@ def forward_to(user, batch, items, parent=None, external_authority="", external_
         return None
     new_batch = NominationBatch.objects.create(
         proposer=batch.authority, authority=parent, title=batch.title, basis=batch.basis,
-        movement_name=batch.movement_name, year=batch.year, procedure=batch.procedure,
-        simplified_reason=batch.simplified_reason, origin=batch, created_by=user,
+        movement=batch.movement, movement_name=batch.movement_name, year=batch.year,
+        procedure=batch.procedure, simplified_reason=batch.simplified_reason, origin=batch, created_by=user,
         state=State.SUBMITTED,
         due_on=working_days_from_today(setting("THIDUA_INTAKE_WORKING_DAYS", 5)))
     Transition.objects.create(batch=new_batch, from_state="", to_state=State.SUBMITTED, actor=user,

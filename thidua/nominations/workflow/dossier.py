@@ -29,6 +29,8 @@ def create_batch(user, proposer, authority, **fields):
     require(user, "nominations.propose_for", proposer)
     check_authority(proposer, authority)
     batch = NominationBatch(proposer=proposer, authority=authority, created_by=user, **fields)
+    if batch.movement is not None:
+        batch.movement_name = batch.movement.title
     if batch.procedure == Procedure.SIMPLIFIED and not batch.simplified_reason:
         raise WorkflowError(_("Thủ tục đơn giản cần chọn một trong năm trường hợp luật định."))
     batch.save()

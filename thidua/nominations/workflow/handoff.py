@@ -37,7 +37,7 @@ def batch_from_review(user, review: Review):
     level = review.organization
     batch = create_batch(user, level, level, year=review.held_on.year,
                          title=_("Đề nghị khen thưởng qua %(review)s") % {"review": review},
-                         basis="MOVEMENT", movement_name=review.movement.title)
+                         basis="MOVEMENT", movement=review.movement)
     refused = _add_all(user, batch, [(p.person, p.organization, p.award_type, p.note)
                                      for p in proposals])
     review.proposals.filter(pk__in=[p.pk for p in proposals]).update(

@@ -147,7 +147,8 @@ def add_public_comment(disclosure, name, body, contact=""):
 def send_to_council(user, batch):
     """IN_APPRAISAL/PUBLICITY → AT_COUNCIL. A list that must be published goes only after its
     publicity window ended. Items not needing a vote are marked so; ineligible ones close.
-    Side effects: Transition row; item results; the council secretary notified."""
+    Side effects: Transition row; item results; the council's deadline (20 working days) set;
+    the council secretary notified."""
     batch = locked(batch)
     require(user, "nominations.intake_batch", batch)
     _appraisal_done(batch)
@@ -160,7 +161,8 @@ def send_to_council(user, batch):
     batch.items.filter(verdict=Verdict.NOT_ELIGIBLE).update(outcome=ItemOutcome.NOT_AWARDED)
     batch.items.filter(verdict=Verdict.ELIGIBLE, award_type__council_vote_required=False).update(
         council_result=CouncilResult.NOT_REQUIRED)
-    move(user, batch, {State.IN_APPRAISAL, State.PUBLICITY}, State.AT_COUNCIL)
+    move(user, batch, {State.IN_APPRAISAL, State.PUBLICITY}, State.AT_COUNCIL,
+         due_on=working_days_from_today(setting("THIDUA_COUNCIL_WORKING_DAYS", 20)))
     tell(batch.authority, SECRETARIES, _("Tờ trình chờ Hội đồng xét"), batch)
     return batch
 

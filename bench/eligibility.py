@@ -1,0 +1,296 @@
+#!/usr/bin/env python
+"""Eligibility at national scale: "who qualifies" for every person, one person, and the raw read.
+
+What it builds (on top of ``bench/org_scale.py``'s network: 110,000 units, 2,000,000 people at
+``--scale 1``): a 10-year history for every person — a rating per year 2016–2025 (HTXS 25 %,
+HTT 55 %, HT 15 %, KHT 5 %), the LĐTT and CSTĐCS titles those ratings earned before the proposal
+year (most of them), a BASE/PROVINCIAL initiative for ~4 % and a discipline for ~1 %. Rows go in
+with ``COPY`` on PostgreSQL.
+
+What it measures, side by side in the same run (proposal year 2025, as_of 15/12/2025):
+  * read: the same rows the history builder reads (ratings, titles, initiatives, disciplines,
+    holds of every person), streamed with one SQL query (UNION ALL, server-side cursor) — the
+    floor any recompute has to pay;
+  * recompute: for every person, the history built from the database (``awards.histories``,
+    5 queries per 2,000 people) and evaluated by the engine, in ``--workers`` processes over
+    id ranges; wall time, plus the CPU seconds spent in the engine alone (to compare with the
+    read: the engine's own time should not exceed it);
+  * one person: ``person_subjects([pk])`` + ``evaluate`` for ``--singles`` random people,
+    p50/p95 in ms (target < 5 ms), and the engine alone.
+
+    .venv/bin/python bench/eligibility.py --scale 0.05 --keep
+    .venv/bin/python bench/eligibility.py --scale 1 --keep \
+        --database-url postgres://postgres@127.0.0.1:5432/thidua_bench_elig   # the full run
+    .venv/bin/python bench/eligibility.py --reuse --keep   # measure again on the kept database
+
+The database name must contain "bench"; it is dropped and re-created unless ``--reuse``.
+"""
+import argparse
+import multiprocessing
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH_DIR.parent))
+sys.path.insert(0, str(BENCH_DIR))
+
+import org_scale  # noqa: E402  (bench/ is on sys.path)
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/thidua_bench_elig"
+YEAR, FIRST_YEAR = 2025, 2016
+AS_OF = date(YEAR, 12, 15)
+RATINGS = (("EXCELLENT", 0.25), ("GOOD", 0.55), ("COMPLETED", 0.15), ("NOT_COMPLETED", 0.05))
+CHUNK = 2000
+TARGETS = {"recompute_s": 60, "one_ms": 5}
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="fraction of the national network (default 1: 2,000,000 people)")
+    parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--keep", action="store_true", help="leave the database for --reuse")
+    parser.add_argument("--reuse", action="store_true", help="measure an already loaded database")
+    parser.add_argument("--workers", type=int, default=2, help="processes for the recompute")
+    parser.add_argument("--singles", type=int, default=300, help="one-person samples")
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args(argv)
+    args.sqlite, args.proposed = None, ""  # what org_scale.prepare_database reads
+    return args
+
+
+# --------------------------------------------------------------------------- histories
+
+def history_rows(person_ids, rng, type_ids):
+    """Ratings, awards, initiatives (+ authors) and disciplines of ``person_ids``."""
+    ratings, awards, initiatives, authors, disciplines = [], [], [], [], []
+    labels, weights = zip(*RATINGS, strict=True)
+    for person_id in person_ids:
+        for year in range(FIRST_YEAR, YEAR + 1):
+            rating = rng.choices(labels, weights)[0]
+            ratings.append((person_id, year, rating))
+            if year < YEAR and rating in ("EXCELLENT", "GOOD") and rng.random() < 0.9:
+                awards.append((person_id, year, type_ids["LDTT"]))
+                if rating == "EXCELLENT" and rng.random() < 0.6:
+                    awards.append((person_id, year, type_ids["CSTDCS"]))
+        if rng.random() < 0.04:
+            initiatives.append((rng.randint(YEAR - 3, YEAR), rng.choice((1, 1, 1, 2))))
+            authors.append(person_id)
+        if rng.random() < 0.01:
+            disciplines.append((person_id, rng.randint(FIRST_YEAR, YEAR), rng.randint(1, 2)))
+    return ratings, awards, list(zip(authors, initiatives, strict=True)), disciplines
+
+
+def load_histories(rng):
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+
+    from thidua.awards.models import AnnualRating, Award, AwardType, Discipline
+    from thidua.movements.models import Initiative
+    from thidua.organizations.models import Organization, Person
+
+    type_ids = dict(AwardType.objects.values_list("code", "pk"))
+    unit = Organization.objects.order_by("pk").values_list("pk", flat=True).first()
+    people = list(Person.objects.order_by("pk").values_list("pk", flat=True))
+    ids = {"rating": 0, "award": 0, "initiative": 0, "discipline": 0}
+    started = time.perf_counter()
+    for start in range(0, len(people), 50_000):
+        ratings, awards, authored, disciplines = history_rows(
+            people[start:start + 50_000], rng, type_ids)
+        with transaction.atomic():
+            org_scale.insert(AnnualRating, ["id", "person_id", "year", "rating"], (
+                (ids["rating"] + n, *row) for n, row in enumerate(ratings, 1)))
+            org_scale.insert(Award, ["id", "person_id", "year", "award_type_id"], (
+                (ids["award"] + n, *row) for n, row in enumerate(awards, 1)))
+            org_scale.insert(Initiative, ["id", "title", "unit_id", "year", "scope"], (
+                (ids["initiative"] + n, f"Sáng kiến {ids['initiative'] + n}", unit, year, scope)
+                for n, (_author, (year, scope)) in enumerate(authored, 1)))
+            org_scale.insert(Initiative.authors.through, ["id", "initiative_id", "person_id"], (
+                (ids["initiative"] + n, ids["initiative"] + n, author)
+                for n, (author, _item) in enumerate(authored, 1)))
+            org_scale.insert(Discipline, ["id", "person_id", "year", "level"], (
+                (ids["discipline"] + n, *row) for n, row in enumerate(disciplines, 1)))
+        ids = {"rating": ids["rating"] + len(ratings), "award": ids["award"] + len(awards),
+               "initiative": ids["initiative"] + len(authored),
+               "discipline": ids["discipline"] + len(disciplines)}
+        print(f"  … histories of {start + 50_000:,} / {len(people):,} people "
+              f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+    models = [AnnualRating, Award, Initiative, Initiative.authors.through, Discipline]
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(sql)
+        for model in models:
+            cursor.execute(f"VACUUM (ANALYZE) {model._meta.db_table}")
+    return time.perf_counter() - started
+
+
+# --------------------------------------------------------------------------- measurements
+
+READ_SQL = """
+SELECT person_id, year, rating, NULL FROM awards_annualrating
+ WHERE person_id IS NOT NULL AND year >= %(first)s
+UNION ALL
+SELECT a.person_id, a.year, t.code, a.status FROM awards_award a
+  JOIN awards_awardtype t ON t.id = a.award_type_id WHERE a.person_id IS NOT NULL
+UNION ALL
+SELECT ia.person_id, i.year, i.scope::text, i.used_for_id::text
+  FROM movements_initiative_authors ia JOIN movements_initiative i ON i.id = ia.initiative_id
+ WHERE i.year >= %(first)s
+UNION ALL
+SELECT person_id, year, level::text, NULL FROM awards_discipline WHERE year >= %(first)s
+UNION ALL
+SELECT person_id, NULL, reason, start_date::text FROM awards_hold
+ WHERE person_id IS NOT NULL AND (end_date IS NULL OR end_date >= %(as_of)s)
+"""
+
+
+def measure_read():
+    """Stream every history row with one query; returns (seconds, rows)."""
+    from django.db import connection, transaction
+
+    from thidua.awards.histories import HISTORY_YEARS
+
+    started = time.perf_counter()
+    rows = 0
+    with transaction.atomic(), connection.chunked_cursor() as cursor:
+        cursor.execute(READ_SQL, {"first": YEAR - HISTORY_YEARS, "as_of": AS_OF})
+        while batch := cursor.fetchmany(10_000):
+            rows += len(batch)
+    return time.perf_counter() - started, rows
+
+
+def recompute_range(bounds):
+    """Worker: build and evaluate every person with lo <= pk < hi; returns counts and times."""
+    import django
+
+    django.setup()
+    from thidua.awards.eligibility import evaluate
+    from thidua.awards.histories import person_subjects
+    from thidua.organizations.models import Person
+
+    lo, hi = bounds
+    build = engine = 0.0
+    people = eligible = 0
+    pks = list(Person.objects.filter(pk__gte=lo, pk__lt=hi).order_by("pk").values_list(
+        "pk", flat=True))
+    for start in range(0, len(pks), CHUNK):
+        ids = pks[start:start + CHUNK]
+        t0 = time.perf_counter()
+        subjects = person_subjects(ids, YEAR, AS_OF)
+        t1 = time.perf_counter()
+        result = evaluate({"as_of": AS_OF.isoformat(), "year": YEAR, "subjects": subjects})
+        t2 = time.perf_counter()
+        build += t1 - t0
+        engine += t2 - t1
+        people += len(ids)
+        eligible += sum(1 for verdict in result["results"] if verdict["eligible"])
+    return people, eligible, build, engine
+
+
+def measure_recompute(workers):
+    from django.db import connections
+    from django.db.models import Max, Min
+
+    from thidua.organizations.models import Person
+
+    bounds = Person.objects.aggregate(lo=Min("pk"), hi=Max("pk"))
+    lo, hi = bounds["lo"], bounds["hi"] + 1
+    step = max(CHUNK, (hi - lo) // (workers * 8) + 1)  # several ranges per worker: even finish
+    ranges = [(start, min(start + step, hi)) for start in range(lo, hi, step)]
+    connections.close_all()  # workers open their own
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        parts = pool.map(recompute_range, ranges, chunksize=1)
+    wall = time.perf_counter() - started
+    people, eligible, build, engine = (sum(column) for column in zip(*parts, strict=True))
+    return {"wall": wall, "people": people, "verdicts_eligible": eligible, "build_cpu": build,
+            "engine_cpu": engine}
+
+
+def measure_singles(count, rng):
+    from thidua.awards.eligibility import evaluate
+    from thidua.awards.histories import person_subjects
+    from thidua.organizations.models import Person
+
+    top = Person.objects.order_by("-pk").values_list("pk", flat=True).first()
+    total, engine = [], []
+    for _ in range(count):
+        pk = rng.randint(1, top)
+        t0 = time.perf_counter()
+        subjects = person_subjects([pk], YEAR, AS_OF)
+        t1 = time.perf_counter()
+        evaluate({"as_of": AS_OF.isoformat(), "year": YEAR, "subjects": subjects})
+        t2 = time.perf_counter()
+        total.append((t2 - t0) * 1000)
+        engine.append((t2 - t1) * 1000)
+    return total, engine
+
+
+def p(samples, fraction):
+    return sorted(samples)[min(len(samples) - 1, int(fraction * len(samples)))]
+
+
+def report(args, env, loaded, read, recompute, singles):
+    total, engine = singles
+    people = recompute["people"]
+    full = org_scale.FULL_PEOPLE / people if people else 0
+    lines = [
+        f"eligibility bench — scale {args.scale:g} ({people:,} people), {args.workers} workers, "
+        f"{env}",
+        f"loaded histories in {loaded:.0f} s" if loaded else "reused the loaded database",
+        f"read (one SQL, streamed):       {read[0]:7.1f} s for {read[1]:,} rows",
+        f"recompute (build + engine):     {recompute['wall']:7.1f} s wall "
+        f"(target < {TARGETS['recompute_s']} s at 2,000,000 people; ×{full:.1f} "
+        f"≈ {recompute['wall'] * full:.0f} s linear estimate)",
+        f"  history builder:              {recompute['build_cpu']:7.1f} s in workers",
+        f"  engine alone:                 {recompute['engine_cpu']:7.1f} s CPU in workers "
+        f"({1e6 * recompute['engine_cpu'] / max(people, 1):.0f} µs/person); "
+        f"{'≤' if recompute['engine_cpu'] / args.workers <= read[0] else '>'} the read "
+        "per worker",
+        f"  eligible verdicts:            {recompute['verdicts_eligible']:,}",
+        f"one person (build + engine):    p50 {statistics.median(total):.2f} ms, "
+        f"p95 {p(total, 0.95):.2f} ms (target < {TARGETS['one_ms']} ms); engine alone p50 "
+        f"{statistics.median(engine):.2f} ms, p95 {p(engine, 0.95):.2f} ms",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    rng = random.Random(args.seed)
+    url, _cleanup = org_scale.prepare_database(args)
+    try:
+        from thidua.awards.models import AnnualRating
+        from thidua.organizations.models import Person
+
+        loaded = 0
+        if not (args.reuse and Person.objects.exists()):
+            print(f"Loading the network at scale {args.scale} into {url} …", file=sys.stderr)
+            org_scale.load(args, rng)
+        if not AnnualRating.objects.exists():
+            print("Loading 10-year histories …", file=sys.stderr)
+            loaded = load_histories(rng)
+        print("Measuring …", file=sys.stderr)
+        read = measure_read()
+        recompute = measure_recompute(args.workers)
+        singles = measure_singles(args.singles, random.Random(args.seed + 1))
+        print(report(args, org_scale.environment(url), loaded, read, recompute, singles))
+        if args.keep:
+            print(f"\nKept {url}", file=sys.stderr)
+    finally:
+        if not args.keep:
+            from django.db import connections
+
+            connections.close_all()
+            org_scale.drop_postgres(args.database_url)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+    main()
