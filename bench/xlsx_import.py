@@ -110,8 +110,8 @@ def build(rows, units):
         family, middle, given = person_name(n)
         people.append(Person(
             family_name=family, middle_name=middle, given_name=given,
-            gender="FEMALE" if middle == "Thị" else "MALE", birth_date=date(1970 + n % 30, 1 + n % 12,
-                                                                              1 + n % 28),
+            gender="FEMALE" if middle == "Thị" else "MALE",
+            birth_date=date(1970 + n % 30, 1 + n % 12, 1 + n % 28),
             search_text=normalize(f"{family} {middle} {given}"),
             sort_key=person_sort_key(family, middle, given)))
     people = Person.objects.bulk_create(people, batch_size=2000)

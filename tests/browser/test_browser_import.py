@@ -1,7 +1,5 @@
 """An officer imports a nominee list from Excel into a draft tờ trình: upload, read the preview,
 confirm, and find the nominees on the batch."""
-from io import BytesIO
-
 import pytest
 from openpyxl import Workbook
 

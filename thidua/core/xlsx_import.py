@@ -277,7 +277,7 @@ class Preview:
             for number, raw in table.rows]
         self.error_rows = sum(1 for row in self.rows if row.errors)
         if not self.errors:
-            for row, (_number, item) in zip(self.rows, items):
+            for row, (_number, item) in zip(self.rows, items, strict=True):
                 row.outcome = spec.describe(item)
 
     @property

@@ -41,8 +41,8 @@ _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 NOT_XLSX = _("Tệp không phải bảng tính Excel .xlsx. Hãy mở tệp bằng Excel và lưu lại dạng "
              "“Excel Workbook (.xlsx)”.")
 ENCRYPTED = _("Tệp đang được đặt mật khẩu nên không đọc được. Hãy mở tệp bằng Excel, gỡ mật khẩu "
-              "(Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại "
-              "rồi tải lên.")
+              "(Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu), "
+              "lưu lại rồi tải lên.")
 CORRUPTED = _("Tệp Excel bị hỏng, không đọc được nội dung. Hãy mở tệp bằng Excel, lưu lại dạng "
               "“Excel Workbook (.xlsx)” rồi tải lên lại.")
 
@@ -139,8 +139,8 @@ class Header:
             if unknown:
                 parts.append(_("Cột không nhận ra hoặc bị lặp: %(names)s.")
                              % {"names": ", ".join(unknown)})
-            raise ImportRejected([" ".join(
-                [str(part) for part in parts] + [str(_("Hãy dùng tệp mẫu, giữ nguyên tiêu đề cột."))])])
+            parts.append(_("Hãy dùng tệp mẫu, giữ nguyên tiêu đề cột."))
+            raise ImportRejected([" ".join(str(part) for part in parts)])
         return mapping
 
 
@@ -151,7 +151,8 @@ def _key(cell):
 def _two_headers(first, second):
     return ImportRejected([_(
         "Tệp có hai dòng tiêu đề (dòng %(first)s và dòng %(second)s). Hãy để một dòng tiêu đề duy "
-        "nhất, ghi đủ tên các cột ở dòng đó, rồi tải lên lại.") % {"first": first, "second": second}])
+        "nhất, ghi đủ tên các cột ở dòng đó, rồi tải lên lại.")
+        % {"first": first, "second": second}])
 
 
 def _top_rows(sheet):

@@ -45,7 +45,8 @@ class NomineeSpec(RecipientSpec):
         Column("birth_date", _("Ngày sinh"), past_date),
         Column("citizen_id", _("Số CCCD"), citizen_id),
         Column("organization", _("Đơn vị công tác"), aliases=UNIT_ALIASES,
-               hint=_("Mã hoặc tên đơn vị nơi cá nhân đang công tác; với tập thể, mã của tập thể.")),
+               hint=_("Mã hoặc tên đơn vị nơi cá nhân đang công tác; với tập thể, mã của tập "
+                      "thể.")),
         award_type_column(aliases=("Danh hiệu thi đua/Hình thức khen thưởng",
                                    "Hình thức khen thưởng", "Mã hình thức khen thưởng",
                                    "Mã danh hiệu thi đua")),
