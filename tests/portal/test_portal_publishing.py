@@ -129,3 +129,26 @@ def test_related_print_feeds_and_sitemap(client, sites, publish):
     assert "<feed" in atom and "Tin hai" in atom
     sitemap = client.get("/p/hue/sitemap.xml").content.decode()
     assert f"/p/hue/tin-tuc/{first.pk}/" in sitemap and "/p/hue/bang-vang/" in sitemap
+
+
+def test_every_staff_page_opens_for_the_sites_editor_and_moderator(client, sites, staff, publish):
+    from thidua.portal.models import Category, GalleryItem, LegalDocument, Question
+    article = publish(sites.hue)
+    category = Category.objects.create(site=sites.hue, name="Thi đua", slug="thi-dua")
+    document = LegalDocument.objects.create(
+        site=sites.hue, group="DIRECTIVE", number="60/KH-LMHTX", doc_type="Kế hoạch",
+        title="Đổi mới thi đua", issuer="Liên minh HTX", issued_on="2020-04-21")
+    item = GalleryItem.objects.create(site=sites.hue, kind="LINK", title="Video",
+                                      external_url="https://example.vn/video")
+    question = Question.objects.create(site=sites.hue, name="An", body="Hỏi?")
+    client.force_login(staff.hue_editor)
+    for url in ["", "cong/", "tin-bai/", "tin-bai/them/", f"tin-bai/{article.pk}/",
+                "chuyen-muc/", "chuyen-muc/them/", f"chuyen-muc/{category.pk}/", "van-ban/",
+                "van-ban/them/", f"van-ban/{document.pk}/", "thu-vien/", "thu-vien/them/",
+                f"thu-vien/{item.pk}/", "binh-luan/", "hoi-dap/", f"hoi-dap/{question.pk}/"]:
+        assert client.get(f"/p/hue/quan-ly/{url}").status_code == 200, url
+    client.force_login(staff.hue_moderator)
+    assert client.get("/p/hue/quan-ly/binh-luan/").status_code == 200
+    assert client.get(f"/p/hue/quan-ly/hoi-dap/{question.pk}/").status_code == 200
+    assert client.get("/p/hue/quan-ly/tin-bai/them/").status_code == 403
+    assert client.get(f"/p/hue/van-ban/{document.pk}/").status_code == 200

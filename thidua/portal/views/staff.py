@@ -48,9 +48,10 @@ class StaffMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        kwargs.update(  # replaces the URL's ``site`` slug that TemplateView passes in
             site=self.site, can_edit=self.request.user.has_perm("portal.edit_site", self.site),
-            can_moderate=self.request.user.has_perm("portal.moderate_site", self.site), **kwargs)
+            can_moderate=self.request.user.has_perm("portal.moderate_site", self.site))
+        return super().get_context_data(**kwargs)
 
     def staff_url(self, name):
         return reverse(f"portal:{name}", kwargs={"site": self.site.slug})
