@@ -132,6 +132,7 @@ def test_admins_see_their_scope_filter_and_export(client, network, make_user, ro
     hue_admin = make_user(Role.SYSTEM_ADMIN, network.hue)
     services.update_person(root_user, Person.objects.get(pk=network.hanoi_person.pk))
     client.force_login(hue_admin)
+    assert reverse("audit:entry_list") in client.get(reverse("accounts:profile")).content.decode()
     page = client.get(reverse("audit:entry_list"), {"model": "organizations.Organization"})
     listed = {e.object_id for e in page.context["object_list"]}
     assert str(network.hue_coop.pk) in listed and str(network.hue.pk) in listed
@@ -144,6 +145,8 @@ def test_admins_see_their_scope_filter_and_export(client, network, make_user, ro
     assert not any("Rau sạch Văn Đức" in str(row[7]) for row in rows[1:])
 
     client.force_login(make_user(Role.EC_OFFICER, network.hue))
+    assert reverse("audit:entry_list") not in client.get(
+        reverse("accounts:profile")).content.decode()
     assert client.get(reverse("audit:entry_list")).status_code == 403
     assert client.get(reverse("audit:chain_check")).status_code == 403
     client.force_login(root_user)
