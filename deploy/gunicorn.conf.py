@@ -24,3 +24,11 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 proc_name = "thidua"
+
+
+def pre_fork(server, worker):
+    """wsgi.py's start-up check queries the database in the master (preload_app); close that
+    connection before forking, or the workers would share one PostgreSQL socket."""
+    from django.db import connections
+
+    connections.close_all()
