@@ -32,7 +32,7 @@ def reporting_reads():
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
         if _reporting.get():
-            return random.choice(replicas())  # noqa: S311 - load spreading, not security
+            return random.choice(replicas())  # nosec B311 - spreading load, not security
         return "default"
 
     def db_for_write(self, model, **hints):

@@ -42,9 +42,9 @@ def pdf(name):
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
-def user(username, role, unit):
-    account, _created = User.objects.get_or_create(
-        username=username, defaults={"password": make_password(LOAD_PASSWORD)})
+def user(username, role, unit, password=make_password(LOAD_PASSWORD)):  # one hash for all
+    account, _created = User.objects.get_or_create(username=username,
+                                                   defaults={"password": password})
     RoleAssignment.objects.get_or_create(user=account, organization=unit, role=role,
                                          defaults={"include_descendants": True})
     return account
