@@ -39,7 +39,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR.parent))
 sys.path.insert(0, str(BENCH_DIR))
 
-import org_scale  # noqa: E402  (bench/ is on sys.path)
+import org_scale  # bench/ is on sys.path
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/thidua_bench_elig"
 YEAR, FIRST_YEAR = 2025, 2016

@@ -90,7 +90,13 @@ def remind(schedule, unit, today):
         "due": schedule.due_date.strftime("%d/%m/%Y"), "owner": schedule.owner}, url)
 
 
-def send_reminders(today=None):
-    """Send today's reminders (:func:`reminders_due`); returns the number of users notified."""
+def send_reminders(today=None, each=None):
+    """Send today's reminders (:func:`reminders_due`); returns the number of users notified.
+
+    The command and the Celery task both run this; the task passes its job's ``each`` so that a
+    redelivered message skips the units already reminded."""
     today = today or timezone.localdate()
-    return sum(remind(schedule, unit, today) for schedule, unit in reminders_due(today))
+    reminders = reminders_due(today)
+    if each is not None:
+        reminders = each(reminders, key=lambda reminder: f"{reminder[0].pk}:{reminder[1].pk}")
+    return sum(remind(schedule, unit, today) for schedule, unit in reminders)

@@ -91,8 +91,8 @@ class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = CooperationProgramme
         fields = ["owner", "title", "partners", "signed_on", "start_year", "end_year",
-                  "commitments"]
-        widgets = {"signed_on": DateInput(), "commitments": TEXTAREA}
+                  "commitments", "final_review"]
+        widgets = {"signed_on": DateInput(), "commitments": TEXTAREA, "final_review": TEXTAREA}
         field_classes = {"owner": OrganizationCodeField}
 
     def __init__(self, *args, units=None, **kwargs):
@@ -104,7 +104,8 @@ class TargetForm(forms.ModelForm):
     class Meta:
         model = ProgrammeTarget
         fields = ["year", "indicator", "label", "minimum", "maximum", "entered_actual",
-                  "actual_source"]
+                  "actual_source", "review_note"]
+        widgets = {"review_note": TEXTAREA}
 
 
 class ExemplarForm(UnitPeopleMixin, forms.ModelForm):

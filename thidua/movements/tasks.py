@@ -20,8 +20,5 @@ def send_report_reminders():
 
 
 def remind_units(job, day):
-    today = date.fromisoformat(day)
-    reminders = job.each(compliance.reminders_due(today),
-                         key=lambda reminder: f"{reminder[0].pk}:{reminder[1].pk}")
-    return {"notified": sum(compliance.remind(schedule, unit, today)
-                            for schedule, unit in reminders)}
+    """The job's body: ``manage.py send_report_reminders``' function, item by item."""
+    return {"notified": compliance.send_reminders(date.fromisoformat(day), each=job.each)}

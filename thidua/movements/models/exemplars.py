@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from thidua.core.text import normalize
 from thidua.organizations import scoping
 
 
@@ -39,9 +40,14 @@ class Exemplar(models.Model):
     replicated_on = models.DateField(_("ngày nhân rộng"), null=True, blank=True)
     awards = models.ManyToManyField("awards.Award", blank=True, related_name="exemplars",
                                     verbose_name=_("khen thưởng liên quan"))
-    history = HistoricalRecords()
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = ExemplarQuerySet.as_manager()
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalize(f"{self.title} {self.field}")
+        super().save(*args, **kwargs)
 
     class Meta:
         verbose_name = _("điển hình tiên tiến")

@@ -25,6 +25,7 @@ class PledgeSignature(models.Model):
                                   verbose_name=_("người ký"))
     signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
     signed_on = models.DateField(_("ngày ký"))
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["pledge", "member"], name="one_signature")]
@@ -43,6 +44,7 @@ class ScoreSheet(models.Model):
     tie_break = models.CharField(_("cách xếp khi bằng điểm"), max_length=20,
                                  choices=TieBreak.choices, default=TieBreak.CRITERIA_IN_ORDER)
     is_open = models.BooleanField(_("đang cho chấm"), default=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("bảng chấm điểm thi đua")
@@ -54,6 +56,7 @@ class ScoreCriterion(models.Model):
     name = models.CharField(_("tiêu chí"), max_length=300)
     max_points = models.PositiveSmallIntegerField(_("điểm tối đa"))
     order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]

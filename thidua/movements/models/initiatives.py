@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from thidua.core.text import normalize
 from thidua.organizations import scoping
 
 
@@ -42,7 +43,8 @@ class Initiative(models.Model):
     used_for = models.ForeignKey("awards.Award", models.SET_NULL, null=True, blank=True,
                                  related_name="initiatives_used",
                                  verbose_name=_("đã dùng để xét khen thưởng"))
-    history = HistoricalRecords()
+    search_text = models.TextField(editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -53,3 +55,7 @@ class Initiative(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalize(f"{self.title} {self.decision_reference} {self.summary}")
+        super().save(*args, **kwargs)

@@ -13,6 +13,7 @@ class CooperationProgramme(models.Model):
     start_year = models.PositiveSmallIntegerField(_("từ năm"))
     end_year = models.PositiveSmallIntegerField(_("đến năm"))
     commitments = models.TextField(_("nội dung cam kết"))
+    final_review = models.TextField(_("tổng kết chương trình"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -42,6 +43,7 @@ class ProgrammeTarget(models.Model):
     maximum = models.PositiveIntegerField(_("tối đa"), null=True, blank=True)
     entered_actual = models.PositiveIntegerField(_("kết quả nhập tay"), null=True, blank=True)
     actual_source = models.CharField(_("nguồn số liệu"), max_length=300, blank=True)
+    review_note = models.TextField(_("đánh giá năm"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

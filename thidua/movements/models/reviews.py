@@ -76,6 +76,7 @@ class Event(models.Model):
     summary = models.TextField(_("nội dung"), blank=True)
     reviews = models.ManyToManyField(Review, blank=True, related_name="events")
     exemplars = models.ManyToManyField("movements.Exemplar", blank=True, related_name="events")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("sự kiện thi đua")

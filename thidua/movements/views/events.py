@@ -31,6 +31,7 @@ class EventDetailView(LoginRequiredMixin, View):
             "reviews": event.reviews.select_related("movement", "organization"),
             "exemplars": event.exemplars.select_related("unit", "person"),
             "can_edit": request.user.has_perm("movements.manage_level", event.organizer),
+            "history": event.history.select_related("history_user")[:10],
         })
 
 

@@ -15,6 +15,7 @@ from django.views import View
 from thidua.core.excel import xlsx_response
 from thidua.core.views import FilteredListMixin
 from thidua.organizations.models import Organization
+from thidua.organizations.scoping import search_q
 
 from .. import records_services as services
 from ..forms_records import AdvanceForm, ExemplarForm, people_of
@@ -24,18 +25,26 @@ from .programmes import (FIX_ERRORS, RecordFormView, RecordListView, add_errors,
 
 
 class RecordFilterSet(django_filters.FilterSet):
-    """Free text over the title, and the managing unit by code (its subtree)."""
+    """Free text over the title, and the managing unit by code (its subtree).
+
+    ``search_fields`` hold normalised text (``thidua.core.text.normalize``) and are matched
+    without diacritics ("khuyen nong" finds "Khuyến nông"), every word in one of the fields;
+    ``text_fields`` are plain text matched as typed (ignoring case).
+    """
 
     q = django_filters.CharFilter(label=gettext_lazy("Tìm kiếm"), method="filter_text",
                                   widget=forms.TextInput(attrs={"type": "search"}))
     unit = django_filters.CharFilter(label=gettext_lazy("Mã đơn vị"), method="filter_unit")
     text_fields = ("title",)
+    search_fields = ()
     unit_prefix = "unit__"
 
     def filter_text(self, queryset, name, value):
         condition = Q()
         for field in self.text_fields:
             condition |= Q(**{f"{field}__icontains": value.strip()})
+        for field in self.search_fields:
+            condition |= search_q(value, field)
         return queryset.filter(condition)
 
     def filter_unit(self, queryset, name, value):
@@ -51,7 +60,8 @@ class ExemplarFilter(RecordFilterSet):
     is_new_model = django_filters.BooleanFilter(label=gettext_lazy("HTX kiểu mới"))
     movement = django_filters.ModelChoiceFilter(label=gettext_lazy("Phong trào"),
                                                 queryset=Movement.objects.none())
-    text_fields = ("title", "field", "person__search_text")
+    text_fields = ()
+    search_fields = ("search_text", "person__search_text")
 
     class Meta:
         model = Exemplar

@@ -13,9 +13,9 @@ from thidua.organizations.scoping import PEOPLE_EDITORS, organization_q
 from .. import records_services as services
 from .. import scoring
 from ..forms_records import AdjustForm, CriterionForm, PledgeForm, SheetForm, SignatureForm
-from ..models import Pledge, Score, ScoreSheet, TieBreak
+from ..models import Pledge, PledgeSignature, Score, ScoreCriterion, ScoreSheet, TieBreak
 from ..rules import SIGNERS
-from .programmes import FIX_ERRORS, add_errors
+from .programmes import FIX_ERRORS, add_errors, recent_history
 
 REFRESH = "ranking-changed"
 
@@ -59,7 +59,8 @@ class PledgeView(GroupPageView):
             "form": form or (PledgeForm(instance=pledge) if self.can_edit else None),
             "sign_form": sign_form or (SignatureForm(members=signable)
                                        if signable is not None and signable.exists() else None),
-            "history": pledge.history.select_related("history_user")[:10] if pledge else [],
+            "history": recent_history(pledge.history, PledgeSignature.history.filter(
+                pledge_id=pledge.pk)) if pledge else [],
         })
 
     def get(self, request, pk):
@@ -120,6 +121,8 @@ class ScoreSheetView(GroupPageView):
         if sheet is None:
             return context
         criteria, scores, rows = sheet_rows(sheet, members)
+        context["history"] = recent_history(
+            sheet.history, ScoreCriterion.history.filter(sheet_id=sheet.pk))
         scorable = set(self.members_for(PEOPLE_EDITORS)
                        .values_list("pk", flat=True))
         context.update(criteria=criteria, rows=rows, self_forms=[

@@ -20,7 +20,8 @@ class InitiativeFilter(RecordFilterSet):
     scope = django_filters.ChoiceFilter(label=gettext_lazy("Phạm vi ảnh hưởng"),
                                         choices=InitiativeScope.choices)
     year = django_filters.NumberFilter(label=gettext_lazy("Năm công nhận"))
-    text_fields = ("title", "decision_reference", "summary")
+    text_fields = ()
+    search_fields = ("search_text",)
 
     class Meta:
         model = Initiative

@@ -30,6 +30,14 @@ def add_errors(form, error):
         form.add_error(None, error)
 
 
+def recent_history(*histories, limit=10):
+    """The latest ``limit`` history rows of several models (e.g. a sheet and its criteria),
+    newest first, for ``core/_history.html``."""
+    rows = [row for history in histories
+            for row in history.select_related("history_user").order_by("-history_date")[:limit]]
+    return sorted(rows, key=lambda row: row.history_date, reverse=True)[:limit]
+
+
 def managed_units(user):
     """Units where the user runs the level's work (E&C officers and administrators)."""
     return Organization.objects.filter(organization_q(user, NETWORK_EDITORS))
