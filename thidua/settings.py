@@ -225,6 +225,8 @@ THIDUA_REPORT_DUE_WORKING_DAYS = int(os.environ.get("THIDUA_REPORT_DUE_WORKING_D
 THIDUA_REPORT_REMINDER_WORKING_DAYS = int(os.environ.get("THIDUA_REPORT_REMINDER_WORKING_DAYS", "3"))
 THIDUA_UPLOAD_MAX_BYTES = int(os.environ.get("THIDUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 THIDUA_IMPORT_MAX_BYTES = int(os.environ.get("THIDUA_IMPORT_MAX_BYTES", 10 * 1024 * 1024))
+THIDUA_IMPORT_MAX_ROWS = int(os.environ.get("THIDUA_IMPORT_MAX_ROWS", 20_000))
+THIDUA_IMPORT_STAGING_SECONDS = int(os.environ.get("THIDUA_IMPORT_STAGING_SECONDS", 3600))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -271,6 +273,8 @@ CELERY_BEAT_SCHEDULE = {
                            "schedule": crontab(hour=1, minute=0)},
     "refresh-unit-scopes": {"task": "thidua.organizations.refresh_ended_unit_scopes",
                             "schedule": crontab(hour=0, minute=5)},
+    "deadline-reminders": {"task": "thidua.nominations.tasks.send_deadline_reminders",
+                           "schedule": crontab(hour=7, minute=10)},
 }
 
 CACHES = {
@@ -314,11 +318,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"},
+                # PDF rendering narrates every font subset at INFO.
+                "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
-# Portal
-# (Added by the portal; the lead may fold these into the sections above.)
+# Portal: public sites, CAPTCHA, page cache and flood limits
 INSTALLED_APPS += ["captcha", "django.contrib.sitemaps"]
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
                   "thidua.portal.middleware.PortalHostMiddleware")
