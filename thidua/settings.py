@@ -52,9 +52,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_filters",
     "ninja",
     "thidua.core",
@@ -70,6 +74,7 @@ INSTALLED_APPS = [
     "thidua.interchange",
     "thidua.api",
     "thidua.demo",
+    "captcha",  # after thidua.portal, whose templates restyle its widget
 ]
 
 MIDDLEWARE = [
@@ -163,8 +168,7 @@ THIDUA_IDLE_TIMEOUT = int(os.environ.get("THIDUA_IDLE_TIMEOUT", 30 * 60))
 
 # Two-factor sign-in (TOTP with recovery codes, django-otp). Anyone may enrol; system admins,
 # signers and superusers must when it is required (always in production; see
-# docs/configuration.md for the demo). The lead may fold these apps into INSTALLED_APPS above.
-INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+# docs/configuration.md for the demo).
 THIDUA_REQUIRE_2FA = env_bool("THIDUA_REQUIRE_2FA", PRODUCTION)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Thi đua – Khen thưởng")
 THIDUA_RECOVERY_CODES = 10
@@ -324,7 +328,6 @@ LOGGING = {
 }
 
 # Portal: public sites, CAPTCHA, page cache and flood limits
-INSTALLED_APPS += ["captcha", "django.contrib.sitemaps"]
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
                   "thidua.portal.middleware.PortalHostMiddleware")
 CAPTCHA_LENGTH = 5
