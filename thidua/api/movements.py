@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -187,7 +188,7 @@ def save_registration(request, movement_id: Id, data: RegistrationIn):
     """Save (and with ``submit`` send to the superior) a unit's yearly registration."""
     movement = get_object_or_404(Movement.objects.visible_to(request.user), pk=movement_id)
     unit = get_object_or_404(Organization.objects.visible_to(request.user), pk=data.unit_id)
-    types = {t.code: t for t in AwardType.objects.filter(
+    types = {t.code: t for t in AwardType.objects.in_force(timezone.localdate()).filter(
         code__in=data.collective_titles + [item.award_type for item in data.items])}
     unknown = sorted(set(data.collective_titles + [i.award_type for i in data.items]) - set(types))
     if unknown:

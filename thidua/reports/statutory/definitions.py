@@ -239,7 +239,7 @@ def form_0603(scope, year_from, year_to):
     form = _header("0603", "SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG ƯƠNG VÀ TỈNH, "
                    "THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG", "", scope, year_from, year_to, columns, rows)
     counted = AwardType.objects.filter(authority_level=AuthorityLevel.MINISTRY).exclude(
-        code__in=["BK_BO", "CSTD_BO", "CO_BO", "KNC"]).values_list("name", flat=True)
+        code__in=["BK_BO", "CSTD_BO", "CO_BO", "KNC"]).values_list("name", flat=True).distinct()
     if counted:
         form.notes.append(_("Biểu không có cột cho: %(types)s.") % {"types": ", ".join(counted)})
     return form.fill(award_facts(scope, year_from, year_to, [AuthorityLevel.MINISTRY]))
