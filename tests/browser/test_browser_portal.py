@@ -46,7 +46,12 @@ def test_visitor_comments_moderator_approves_visitor_sees_it(browser, page, live
     page.get_by_label("Thư điện tử (không hiển thị)").fill("hoa@example.vn")
     page.get_by_label("Ý kiến của bạn").fill("Mong sớm có hướng dẫn hồ sơ cho tổ hợp tác.")
     assert page.locator("img.captcha").is_visible()
+    key = ".portal-captcha input[type=hidden]"
+    old_key = page.locator(key).input_value()
     page.get_by_role("button", name="Đổi mã khác").click()
+    # The refresh empties the answer box when its new challenge arrives: answer after that.
+    page.wait_for_function("([selector, old]) => document.querySelector(selector).value !== old",
+                           arg=[key, old_key], timeout=SLOW_MS)
     page.get_by_label("Mã xác nhận").fill("PASSED")
     page.get_by_role("button", name="Gửi ý kiến").click()
     page.get_by_text("ý kiến sẽ hiển thị sau khi được duyệt").wait_for(timeout=SLOW_MS)
