@@ -1,7 +1,14 @@
-"""The pre-aggregated award figures the dashboards read, and saved ad-hoc report definitions."""
+"""The pre-aggregated award figures the dashboards read, saved ad-hoc report definitions, and
+the E&C departments and staff officials enter for Biểu 0604 and 0605."""
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from thidua.organizations.models import Gender
 
 
 class PersonCategory(models.TextChoices):
@@ -90,3 +97,147 @@ class SavedReport(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# ---- Biểu 0604 and 0605: the E&C apparatus, entered by officials ------------------------------
+
+REPORTING_KINDS = ("NATIONAL_ALLIANCE", "PROVINCIAL_ALLIANCE")  # who files 0604/0605
+FIRST_YEAR, LAST_YEAR = 1940, 2100
+
+
+def _year_field(label, **kwargs):
+    return models.PositiveSmallIntegerField(label, validators=[
+        MinValueValidator(FIRST_YEAR, _("Năm phải từ %(limit_value)s trở về sau.")),
+        MaxValueValidator(LAST_YEAR, _("Năm phải trước %(limit_value)s."))], **kwargs)
+
+
+class InPostQuerySet(models.QuerySet):
+    """Records that hold for a year between ``start_year`` and ``end_year`` (the year it ended,
+    excluded): forms are counted at 31/12, so what ended during a year is gone from its form."""
+
+    def in_post(self, year):
+        return self.filter(models.Q(end_year__isnull=True) | models.Q(end_year__gt=year),
+                           start_year__lte=year)
+
+    def managed_by(self, user):
+        from thidua.organizations import scoping
+
+        return self.filter(scoping.organization_q(user, scoping.NETWORK_EDITORS,
+                                                  prefix="organization__"))
+
+
+class InPost(models.Model):
+    """What an E&C department and an E&C civil servant share: the reporting unit (the VCA or a
+    provincial alliance) and the years they count in its forms."""
+
+    organization = models.ForeignKey("organizations.Organization", models.PROTECT,
+                                     related_name="+", verbose_name=_("đơn vị báo cáo"))
+    start_year = _year_field(_("từ năm"))
+    end_year = _year_field(
+        _("đến năm (không tính từ năm này)"), null=True, blank=True,
+        help_text=_("Năm giải thể hoặc thôi làm công tác thi đua, khen thưởng; để trống nếu còn. "
+                    "Biểu tính số liệu tại 31/12, nên biểu của năm này không còn tính."))
+
+    objects = InPostQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("Năm kết thúc phải bằng hoặc sau năm bắt đầu.")})
+
+
+class ECDepartmentLevel(models.TextChoices):
+    """Rows 02–05 of Biểu 0604."""
+
+    DEPARTMENT = "DEPARTMENT", _("Cấp Vụ thuộc bộ, ban, ngành, đoàn thể Trung ương")
+    DEPARTMENT_DIVISION = "DEPARTMENT_DIVISION", _("Cấp phòng, ban hoặc bộ phận thuộc Vụ")
+    HOME_AFFAIRS_BOARD = "HOME_AFFAIRS_BOARD", _("Cấp ban thuộc Sở Nội vụ")
+    HOME_AFFAIRS_DIVISION = "HOME_AFFAIRS_DIVISION", _("Cấp phòng thuộc Sở Nội vụ")
+
+
+class ECDepartment(InPost):
+    """An organisational unit doing emulation and commendation work (Biểu 0604)."""
+
+    name = models.CharField(_("tên tổ chức"), max_length=200)
+    start_year = _year_field(_("năm thành lập hoặc bắt đầu làm công tác thi đua, khen thưởng"))
+    level = models.CharField(_("cấp tổ chức"), max_length=24, choices=ECDepartmentLevel.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organization__path", "name"]
+        verbose_name = _("tổ chức làm công tác thi đua, khen thưởng")
+        verbose_name_plural = _("tổ chức làm công tác thi đua, khen thưởng")
+
+    def __str__(self):
+        return self.name
+
+
+class TrainingLevel(models.TextChoices):
+    """Rows 08–12 of Biểu 0605, lowest first."""
+
+    ELEMENTARY = "ELEMENTARY", _("Sơ cấp")
+    INTERMEDIATE = "INTERMEDIATE", _("Trung cấp")
+    COLLEGE = "COLLEGE", _("Cao đẳng")
+    UNIVERSITY = "UNIVERSITY", _("Đại học")
+    POSTGRADUATE = "POSTGRADUATE", _("Trên đại học")
+
+
+class ECStaffMember(InPost):
+    """A civil servant doing emulation and commendation work (Biểu 0605). Age and seniority are
+    not stored: they are counted at 31/12 of the form's year from the birth year and the year
+    E&C work began (which may predate ``start_year`` at this unit)."""
+
+    MIN_AGE = 16
+
+    full_name = models.CharField(_("họ và tên"), max_length=150)
+    gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices)
+    birth_year = _year_field(_("năm sinh"))
+    training_level = models.CharField(_("trình độ đào tạo"), max_length=12,
+                                      choices=TrainingLevel.choices)
+    ec_since_year = _year_field(_("năm bắt đầu làm công tác thi đua, khen thưởng"),
+                                help_text=_("Kể cả thời gian làm ở đơn vị khác; dùng để tính "
+                                            "thâm niên."))
+    start_year = _year_field(_("năm về làm công tác thi đua, khen thưởng tại đơn vị"), blank=True,
+                             help_text=_("Để trống nếu trùng năm bắt đầu làm công tác thi đua, "
+                                         "khen thưởng."))
+    person = models.ForeignKey("organizations.Person", models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("hồ sơ cá nhân trong hệ thống"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organization__path", "full_name"]
+        verbose_name = _("công chức làm công tác thi đua, khen thưởng")
+        verbose_name_plural = _("công chức làm công tác thi đua, khen thưởng")
+
+    def __str__(self):
+        return self.full_name
+
+    def clean(self):
+        if self.start_year is None:
+            self.start_year = self.ec_since_year
+        super().clean()
+        errors = {}
+        this_year = timezone.localdate().year
+        if self.birth_year and self.birth_year > this_year - self.MIN_AGE:
+            errors["birth_year"] = _("Năm sinh không hợp lệ: công chức phải đủ %(age)s tuổi.") % {
+                "age": self.MIN_AGE}
+        if self.birth_year and self.ec_since_year:
+            if self.ec_since_year < self.birth_year + self.MIN_AGE:
+                errors["ec_since_year"] = _("Năm bắt đầu làm công tác thi đua, khen thưởng phải "
+                                            "sau năm sinh ít nhất %(age)s năm.") % {
+                                                "age": self.MIN_AGE}
+            elif self.ec_since_year > this_year:
+                errors["ec_since_year"] = _("Năm bắt đầu không được ở tương lai.")
+        if self.ec_since_year and self.start_year and self.start_year < self.ec_since_year:
+            errors["start_year"] = _("Năm về đơn vị không được trước năm bắt đầu làm công tác "
+                                     "thi đua, khen thưởng.")
+        if errors:
+            raise ValidationError(errors)
+
+    def age_in(self, year):
+        return year - self.birth_year
+
+    def seniority_in(self, year):
+        return year - self.ec_since_year

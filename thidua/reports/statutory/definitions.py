@@ -1,4 +1,5 @@
-"""Biểu 0601, 0602 and 0603 (FORMS.md §1) and how the system's records map onto them.
+"""Biểu 0601, 0602 and 0603 (FORMS.md §1) and how the system's records map onto them; 0604 and
+0605, counted from what officials enter, are in ``staffing``.
 
 Mappings the circular leaves to the reporting body, chosen here and printed under each form:
 - 0601: the VCA and the provincial alliances launch at "cấp bộ, ban, ngành, tỉnh" (column 3),
@@ -21,7 +22,9 @@ from thidua.nominations.states import Basis
 from thidua.organizations.models import OrganizationKind
 
 from ..models import PersonCategory, Subject
-from .layout import Column, Row, StatisticalForm
+from .heading import new_form
+from .layout import Column, Row
+from .staffing import form_0604, form_0605
 
 CATEGORY_ROWS = [
     (PersonCategory.LEADER_CENTRAL, "+ Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên"),
@@ -35,26 +38,6 @@ METHOD_ROWS = [("Thường xuyên", {Basis.MERIT, ""}), ("Chuyên đề", {Basis
                ("Đột xuất", {Basis.AD_HOC}), ("Đối ngoại", {Basis.FOREIGN}),
                ("Cống hiến.", {Basis.CAREER}), ("Niên hạn", set()), ("Kháng chiến", set())]
 LAUNCH_LEVEL_KINDS = {OrganizationKind.NATIONAL_ALLIANCE, OrganizationKind.PROVINCIAL_ALLIANCE}
-
-
-def period_label(year_from, year_to):
-    if year_from == year_to:
-        return _("Năm %(year)s") % {"year": year_from}
-    return _("Từ năm %(start)s đến năm %(end)s") % {"start": year_from, "end": year_to}
-
-
-def receiving_unit(organization):
-    parent = type(organization).objects.get_parent(organization) if organization.depth > 1 else None
-    return parent.name if parent else "Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)"
-
-
-def _header(number, title, unit_of_measure, scope, year_from, year_to, columns, rows):
-    return StatisticalForm(
-        number=number, title=title, unit_of_measure=unit_of_measure,
-        period_label=period_label(year_from, year_to), reporting_unit=scope.organization.name,
-        receiving_unit=receiving_unit(scope.organization), columns=columns, rows=rows,
-        received_note="Ngày nhận báo cáo: Ngày 15 tháng 12 năm báo cáo"
-        if number in ("0601", "0602") else "")
 
 
 # ---- 0601: movements --------------------------------------------------------------------------
@@ -119,7 +102,7 @@ def form_0601(scope, year_from, year_to):
             Row("", "3. Chia theo phương thức tổ chức phong trào thi đua", bold=True),
             Row("11", "- Thi đua theo chuyên đề", "Phong trào", on("method", "11")),
             Row("12", "- Thi đua thường xuyên hàng năm", "Phong trào", on("method", "12"))]
-    form = _header("0601", "SỐ PHONG TRÀO THI ĐUA", "Phong trào", scope, year_from, year_to,
+    form = new_form("0601", "SỐ PHONG TRÀO THI ĐUA", "Phong trào", scope, year_from, year_to,
                    columns, rows)
     return form.fill(movement_facts(scope, year_from, year_to))
 
@@ -217,7 +200,7 @@ def form_0602(scope, year_from, year_to):
             Row("", "3. Chia theo phương thức khen thưởng", bold=True), *method_rows(next_code)]
     for row in rows:
         row.code = row.code.lstrip("0")
-    form = _header("0602", "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC", "", scope, year_from, year_to,
+    form = new_form("0602", "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC", "", scope, year_from, year_to,
                    columns, rows)
     form.notes.append(_("Mỗi hình thức khen thưởng ghi riêng một cột; TT: tập thể, CN: cá nhân."))
     return form.fill(award_facts(scope, year_from, year_to,
@@ -236,7 +219,7 @@ def form_0603(scope, year_from, year_to):
     rows = [Row("01", "Tổng số", "", lambda f: True, bold=True),
             Row("", "1. Chia theo đối tượng khen thưởng", bold=True), *subjects,
             Row("", "2. Chia theo phương thức khen thưởng", bold=True), *method_rows(next_code)]
-    form = _header("0603", "SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG ƯƠNG VÀ TỈNH, "
+    form = new_form("0603", "SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG ƯƠNG VÀ TỈNH, "
                    "THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG", "", scope, year_from, year_to, columns, rows)
     counted = AwardType.objects.filter(authority_level=AuthorityLevel.MINISTRY).exclude(
         code__in=["BK_BO", "CSTD_BO", "CO_BO", "KNC"]).values_list("name", flat=True).distinct()
@@ -245,4 +228,5 @@ def form_0603(scope, year_from, year_to):
     return form.fill(award_facts(scope, year_from, year_to, [AuthorityLevel.MINISTRY]))
 
 
-FORMS = {"0601": form_0601, "0602": form_0602, "0603": form_0603}
+FORMS = {"0601": form_0601, "0602": form_0602, "0603": form_0603, "0604": form_0604,
+         "0605": form_0605}

@@ -10,6 +10,7 @@ class Column:
     number: str  # the column key printed under the headings (1, 2, 3 …)
     header: str = ""  # the leaf heading inside a group ("" when the group is one column)
     selects: object = None  # predicate on a fact row
+    in_total: bool = True  # False for a "Trong đó" column: a subset of the total, not a share
 
 
 @dataclass
@@ -38,6 +39,7 @@ class StatisticalForm:
     rows: list
     received_note: str = ""
     notes: list = field(default_factory=list)
+    unit_column: bool = True  # 0605 has no "Đơn vị tính" column (C)
 
     @property
     def symbol(self):
@@ -63,15 +65,24 @@ class StatisticalForm:
     def has_leaf_headers(self):
         return any(column.header for column in self.columns)
 
+    @property
+    def lead_keys(self):
+        """The keys of the label columns: A, B and (unless the form has none) C."""
+        return ["A", "B", "C"] if self.unit_column else ["A", "B"]
+
     def fill(self, facts):
-        """Count ``facts`` (dicts with an ``n``) into every row; the first column is the total."""
+        """Count ``facts`` (dicts with an ``n``) into every row; the first column is the total:
+        the sum of the columns that share it out, or the whole row when none does."""
         for row in self.rows:
             if row.is_heading:
                 continue
             selected = [fact for fact in facts if row.selects(fact)]
             leaves = [sum(f["n"] for f in selected if column.selects(f))
                       for column in self.columns[1:]]
-            row.values = [sum(leaves), *leaves]
+            parts = [value for column, value in zip(self.columns[1:], leaves, strict=True)
+                     if column.in_total]
+            total = sum(parts) if parts else sum(f["n"] for f in selected)
+            row.values = [total, *leaves]
         return self
 
     @property

@@ -35,7 +35,8 @@ def xlsx_bytes(form):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = f"Bieu {form.number}"
-    width = 3 + len(form.columns)
+    lead = len(form.lead_keys)  # label, code and (most forms) unit columns before the figures
+    width = lead + len(form.columns)
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
     half = max(3, width // 2)
     # Header block: symbol and circular on the left, units on the right.
@@ -54,9 +55,9 @@ def xlsx_bytes(form):
                border=False, align=Alignment(horizontal="right"))
     top = 8
     bottom = top + (1 if form.has_leaf_headers else 0)
-    for column, heading in enumerate(["", "Mã số", "Đơn vị tính"], start=1):
+    for column, heading in enumerate(["", "Mã số", "Đơn vị tính"][:lead], start=1):
         _write(sheet, top, column, heading, bold=True, merge_to=(bottom, column))
-    column = 4
+    column = lead + 1
     for group, _number, leaves in form.grouped_columns:
         span = max(1, len(leaves))
         if leaves and form.has_leaf_headers:
@@ -67,18 +68,19 @@ def xlsx_bytes(form):
             _write(sheet, top, column, group, bold=True, merge_to=(bottom, column))
         column += span
     keys = bottom + 1
-    for index, key in enumerate(["A", "B", "C", *[c.number for c in form.columns]], start=1):
+    for index, key in enumerate([*form.lead_keys, *[c.number for c in form.columns]], start=1):
         _write(sheet, keys, index, key, bold=False)
     row_number = keys + 1
     for row in form.rows:
         _write(sheet, row_number, 1, row.label, bold=row.bold, align=left)
         _write(sheet, row_number, 2, row.code)
-        _write(sheet, row_number, 3, row.unit)
+        if form.unit_column:
+            _write(sheet, row_number, 3, row.unit)
         for offset, value in enumerate(row.values):
-            _write(sheet, row_number, 4 + offset, value, bold=row.bold)
+            _write(sheet, row_number, lead + 1 + offset, value, bold=row.bold)
         if row.is_heading:
             for offset in range(len(form.columns)):
-                _write(sheet, row_number, 4 + offset, None)
+                _write(sheet, row_number, lead + 1 + offset, None)
         row_number += 1
     for note in form.notes:
         row_number += 1
@@ -92,8 +94,9 @@ def xlsx_bytes(form):
                border=False)
     sheet.column_dimensions["A"].width = 55
     sheet.column_dimensions["B"].width = 8
-    sheet.column_dimensions["C"].width = 12
-    for index in range(4, width + 1):
+    if form.unit_column:
+        sheet.column_dimensions["C"].width = 12
+    for index in range(lead + 1, width + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 14
     buffer = BytesIO()
     workbook.save(buffer)

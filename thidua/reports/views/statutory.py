@@ -11,7 +11,8 @@ from .common import ScopedView, download
 
 
 class StatutoryFormView(ScopedView):
-    """Biểu 0601–0603 for a scope and a period, on screen, as XLSX or as PDF."""
+    """Biểu 0601–0605 for a scope and a period, on screen, as XLSX or as PDF (0604 and 0605
+    as they stood at the end of the period)."""
 
     form_class = PeriodForm
 
