@@ -2,7 +2,8 @@
 with old → new values, many-to-many changes, personal-data reads and sign-ins.
 
 Connected in ``AuditConfig.ready``. Bulk operations (``bulk_create``, ``QuerySet.update``) send
-no signals; the apps use them only for derived data and the demo loader.
+no signals; the apps use them only for derived data and the demo loader, or log the rows they
+insert with ``record_created``.
 """
 import json
 
@@ -73,15 +74,31 @@ def unit_path(instance, depth=0):
     return ""
 
 
-def record(action, instance=None, changes=None, user=None, model="", object_id="", label=""):
-    actor, ip = current_actor()
-    actor = user or actor
+def _entry(actor, ip, action, instance=None, changes=None, model="", object_id="", label=""):
+    """The fields of one chain entry."""
     if instance is not None:
         model, object_id, label = instance._meta.label, str(instance.pk), str(instance)
-    return chain.append(
-        actor=actor, actor_name=actor.get_username() if actor else "", ip=ip, action=action,
-        model=model, object_id=object_id, object_repr=label[:300],
-        unit_path=unit_path(instance) if instance is not None else "", changes=changes or {})
+    return dict(actor=actor, actor_name=actor.get_username() if actor else "", ip=ip,
+                action=action, model=model, object_id=object_id, object_repr=label[:300],
+                unit_path=unit_path(instance) if instance is not None else "",
+                changes=changes or {})
+
+
+def record(action, instance=None, changes=None, user=None, model="", object_id="", label=""):
+    actor, ip = current_actor()
+    return chain.append(**_entry(user or actor, ip, action, instance, changes, model, object_id,
+                                 label))
+
+
+def record_created(instances):
+    """The CREATE entries ``record_save`` writes, for rows inserted by ``bulk_create`` (which
+    sends no signals), appended to the chain at once."""
+    actor, ip = current_actor()
+    return chain.extend([
+        _entry(actor, ip, Action.CREATE, instance,
+               {name: [None, value] for name, value in snapshot(instance).items()
+                if value is not None})
+        for instance in instances if is_audited(type(instance))])
 
 
 def remember_old_values(sender, instance, raw=False, **kwargs):

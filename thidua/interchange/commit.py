@@ -1,8 +1,8 @@
 """Turning a reviewed Intake into a draft nomination batch, all or nothing.
 
-Every nominee goes through ``workflow.add_nomination`` (scope, award type, authority and hold
-checks); people the system does not know yet are created through ``organizations.services``;
-past awards the officer confirmed go through ``awards.services.record_award``. Any refusal rolls
+The nominees go through one ``workflow.add_nominations`` (scope, award type, authority and hold
+checks, the engine's verdicts); people the system does not know yet are created through
+``organizations.services``; past awards the officer confirmed go through ``awards.services.record_award``. Any refusal rolls
 the whole transaction back and every refusal is reported at once."""
 from dataclasses import dataclass, field
 from datetime import date
@@ -112,17 +112,47 @@ def _new_person(user, row, gender):
         organization=unit, position=row["position"][:128], category=category))
 
 
-def _add(user, batch, row, award_type, choice, gender):
+def _subjects(plan):
+    """({person id: Person}, {unit id: Organization}) chosen in ``plan``, read in two queries."""
+    chosen = {kind: {int(choice) for _i, row, _t, choice in plan if choice != NEW_CHOICE and
+                     (row["kind"] == SubjectKind.COLLECTIVE) == kind} for kind in (False, True)}
+    return Person.objects.in_bulk(chosen[False]), Organization.objects.in_bulk(chosen[True])
+
+
+def _nominee(user, row, award_type, choice, gender, subjects):
     kind = row["kind"]
+    people, units = subjects
     if kind == SubjectKind.COLLECTIVE:
-        return workflow.add_nomination(user, batch, kind, award_type,
-                                       organization=Organization.objects.get(pk=int(choice)),
-                                       achievement=row["achievement"])
-    person = _new_person(user, row, gender) if choice == NEW_CHOICE else Person.objects.get(
-        pk=int(choice))
-    return workflow.add_nomination(
-        user, batch, kind, award_type, person=person, achievement=row["achievement"],
-        household_name=row["name"] if kind == SubjectKind.HOUSEHOLD else "")
+        return workflow.Nominee(kind, award_type, organization=units[int(choice)],
+                                achievement=row["achievement"])
+    person = _new_person(user, row, gender) if choice == NEW_CHOICE else people[int(choice)]
+    return workflow.Nominee(kind, award_type, person=person, achievement=row["achievement"],
+                            household_name=row["name"] if kind == SubjectKind.HOUSEHOLD else "")
+
+
+def _add_all(user, batch, intake, review, plan):
+    """{row index: Nomination} for ``plan``, new people created on the way; or IntakeRejected
+    naming every refused row, in row order."""
+    subjects, errors, listed = _subjects(plan), [], []
+    for index, row, award_type, choice in plan:
+        gender = review.rows.get(index, {}).get("gender") or guessed_gender(row)
+        try:
+            with transaction.atomic():
+                listed.append((index, _nominee(user, row, award_type, choice, gender, subjects)))
+        except (workflow.WorkflowError, ValidationError, PermissionDenied) as refused:
+            errors += [(index, m) for m in _messages(refused)]
+    try:
+        items = workflow.add_nominations(user, batch, [nominee for _index, nominee in listed])
+    except workflow.NominationsRefused as refused:
+        errors += [(listed[position][0], m) for position, error in refused.refusals
+                   for m in _messages(error)]
+    except (ValidationError, PermissionDenied) as refused:
+        errors += [(-1, m) for m in _messages(refused)]
+    if errors:
+        where = {index: f"{row['source']} — {row['name']}: " for index, row in enumerate(intake.rows)}
+        raise IntakeRejected([where.get(index, "") + m
+                              for index, m in sorted(errors, key=lambda error: error[0])])
+    return {index: item for (index, _nominee), item in zip(listed, items, strict=True)}
 
 
 def _messages(error):
@@ -143,17 +173,8 @@ def commit_intake(user, intake, review):
     plan = _plan(intake, review, catalogue)
     batch = workflow.create_batch(user, intake.proposer, review.authority, title=review.title,
                                   reference=review.reference, year=review.year)
-    errors, items, people = [], {}, {}
-    for index, row, award_type, choice in plan:
-        gender = review.rows.get(index, {}).get("gender") or guessed_gender(row)
-        try:
-            with transaction.atomic():
-                items[index] = _add(user, batch, row, award_type, choice, gender)
-                people[index] = items[index].person
-        except (workflow.WorkflowError, ValidationError, PermissionDenied) as refused:
-            errors += [f"{row['source']} — {row['name']}: {m}" for m in _messages(refused)]
-    if errors:
-        raise IntakeRejected(errors)
+    items = _add_all(user, batch, intake, review, plan)
+    people, errors = {index: item.person for index, item in items.items()}, []
     for stored in intake.files.exclude(role=FileRole.PACKAGE):
         item = items.get(stored.row)
         kind = ATTACHMENT_KINDS[stored.role]

@@ -5,19 +5,23 @@ Each row names a person (citizen ID; else unaccented name, unit and birth date),
 code or name) or a household (its head), and one award type, by our code, abbreviation, name or the
 older templates' codes; CANHAN's second code column ("Mã danh hiệu thi đua (nếu có)") adds a
 second nomination for the same person. Every nominee passes the same checks as one added by hand
-(``workflow.check_nominee``: scope, subject, authority, holds); a person or unit listed twice is an
-error, as is one already in the batch with that award."""
+(``NomineeChecks``: scope, subject, authority, holds, read for the whole list at once); a person or
+unit listed twice is an error, as is one already in the batch with that award. The list is written
+by one ``workflow.add_nominations``."""
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.importing import (UNIT_ALIASES, RecipientSpec, SubjectChoice, award_type_column,
                                      subject_kind)
-from thidua.core.xlsx_import import Column, past_date
+from thidua.core.xlsx_import import Column, Problems, past_date, write_failed
+from thidua.core.xlsx_sheet import ImportRejected
 from thidua.organizations.importing import citizen_id
 
 from . import workflow
 from .states import SubjectKind
 from .workflow.common import WorkflowError
-from .workflow.dossier import check_nominee
+from .workflow.nominees import NomineeChecks
 
 # "Tên đơn vị / tập thể" is TAPTHE's name column, read as its own column: it means a collective.
 NAME_ALIASES = ("Tên tập thể/cá nhân/hộ gia đình", "Tên cá nhân/tập thể", "Tên cá nhân, tập thể",
@@ -70,6 +74,7 @@ class NomineeSpec(RecipientSpec):
     def prepare(self, rows):
         super().prepare(rows)
         self.seen = {}
+        self.checks = NomineeChecks(self.unit, self.directory.people(), self.directory.units())
         self.in_batch = set(self.unit.items.values_list("person", "organization", "award_type"))
 
     def build(self, number, values, problems):
@@ -89,7 +94,7 @@ class NomineeSpec(RecipientSpec):
                     self.seen, (), problems, shown=str(subject))
         for award_type in types:
             try:
-                check_nominee(self.unit, kind, person, organization, award_type)
+                self.checks.check(kind, person, organization, award_type)
             except WorkflowError as error:
                 problems.add(number, "%(error)s", error=" ".join(error.messages))
             if (person and person.pk, organization and organization.pk,
@@ -97,11 +102,12 @@ class NomineeSpec(RecipientSpec):
                 problems.add(number, _("%(name)s đã có trong tờ trình với “%(type)s”."),
                              name=subject, type=award_type.name)
         household = self.name(values) if kind == SubjectKind.HOUSEHOLD else ""
-        return [(kind, award_type, person, organization, values["achievement"] or "", household)
-                for award_type in types]
+        return [workflow.Nominee(kind, award_type, person, organization,
+                                 values["achievement"] or "", household) for award_type in types]
 
     def describe(self, item):
-        kind, _type, person, organization, _achievement, household = item[0]
+        first = item[0]
+        person, organization, household = first.person, first.organization, first.household_name
         if person:
             born = person.birth_date.strftime("%d/%m/%Y") if person.birth_date else "—"
             found = _("%(name)s, sinh %(born)s") % {"name": person.full_name, "born": born}
@@ -109,13 +115,19 @@ class NomineeSpec(RecipientSpec):
                 found = f"{household} ({found})"
         else:
             found = f"{organization.name} ({organization.code})"
-        return f"{found} — {', '.join(row[1].abbreviation for row in item)}"
+        return f"{found} — {', '.join(nominee.award_type.abbreviation for nominee in item)}"
 
-    def save(self, item):
-        for kind, award_type, person, organization, achievement, household in item:
-            workflow.add_nomination(self.user, self.unit, kind, award_type, person=person,
-                                    organization=organization, achievement=achievement,
-                                    household_name=household)
+    def save_all(self, items):
+        rows = [(number, nominee) for number, item in items for nominee in item]
+        try:
+            workflow.add_nominations(self.user, self.unit, [nominee for _number, nominee in rows])
+        except workflow.NominationsRefused as refused:
+            problems = Problems()
+            for index, error in refused.refusals:
+                problems.add(rows[index][0], "%(error)s", error=" ".join(error.messages))
+            raise ImportRejected(problems.messages()) from refused
+        except (PermissionDenied, ValidationError, IntegrityError) as error:
+            raise write_failed(error) from error
 
 
 SPECS = {NomineeSpec.slug: NomineeSpec}

@@ -5,15 +5,16 @@ from .council import (cast_ballot, close_session, enter_paper_tally, next_round,
                       set_attendance)
 from .decisions import (create_decision, forward_to, issue_decision, record_external_outcome,
                         update_decision)
-from .dossier import (add_attachment, add_nomination, create_batch, remove_nomination,
-                      submit_batch, withdraw_batch)
+from .dossier import add_attachment, create_batch, remove_nomination, submit_batch, withdraw_batch
 from .handoff import batch_from_review, batch_from_selection
 from .intake import (add_public_comment, appraise_item, open_publicity, receive_batch,
                      reject_batch, return_for_correction, send_to_council, start_appraisal)
+from .nominees import NominationsRefused, Nominee, add_nomination, add_nominations
 
-__all__ = ["WorkflowError", "add_attachment", "add_nomination", "add_public_comment",
-           "appraise_item", "batch_from_review", "batch_from_selection", "cast_ballot", "close_session", "create_batch", "create_decision",
-           "enter_paper_tally", "forward_to", "issue_decision", "next_round", "open_publicity",
-           "open_session", "receive_batch", "record_external_outcome", "reject_batch",
-           "remove_nomination", "return_for_correction", "send_to_council", "set_attendance",
-           "start_appraisal", "submit_batch", "update_decision", "withdraw_batch"]
+__all__ = ["NominationsRefused", "Nominee", "WorkflowError", "add_attachment", "add_nomination",
+           "add_nominations", "add_public_comment", "appraise_item", "batch_from_review",
+           "batch_from_selection", "cast_ballot", "close_session", "create_batch",
+           "create_decision", "enter_paper_tally", "forward_to", "issue_decision", "next_round",
+           "open_publicity", "open_session", "receive_batch", "record_external_outcome",
+           "reject_batch", "remove_nomination", "return_for_correction", "send_to_council",
+           "set_attendance", "start_appraisal", "submit_batch", "update_decision", "withdraw_batch"]

@@ -4,16 +4,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from thidua.awards import histories
-from thidua.awards.eligibility import EligibilityInputError, evaluate
 from thidua.awards.models import Hold
-from thidua.organizations.models import Employment, Organization
-from thidua.organizations.scoping import current_employment_q
 
 from ..files import check_upload
-from ..models import Attachment, Nomination, NominationBatch
+from ..models import Attachment, NominationBatch
 from ..rules import INTAKE
-from ..states import EDITABLE_STATES, ITEM_ATTACHMENT_KINDS, Procedure, State, SubjectKind
+from ..states import EDITABLE_STATES, ITEM_ATTACHMENT_KINDS, Procedure, State
 from .common import WorkflowError, locked, move, require, setting, tell, working_days_from_today
 
 
@@ -38,95 +34,33 @@ def create_batch(user, proposer, authority, **fields):
     return batch
 
 
-def _editable(user, batch):
+def editable(user, batch):
     require(user, "nominations.edit_batch", batch)
     if batch.state not in EDITABLE_STATES:
         raise WorkflowError(_("Chỉ sửa được tờ trình ở trạng thái Nháp hoặc Trả lại bổ sung."))
 
 
-def on_hold(person=None, organization=None, day=None):
+def current_holds(day=None):
+    """Holds in force on ``day`` (today by default)."""
     day = day or timezone.localdate()
-    return Hold.objects.filter(person=person, organization=organization, start_date__lte=day).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=day)).exists()
+    return Hold.objects.filter(start_date__lte=day).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=day))
 
 
-def check_nominee(batch, subject_kind, person, organization, award_type):
-    """Every rule a nominee must meet; raises WorkflowError naming the first one broken."""
-    if subject_kind == SubjectKind.COLLECTIVE:
-        if organization is None or person is not None:
-            raise WorkflowError(_("Đề nghị cho tập thể phải chọn một đơn vị."))
-        in_scope = Organization.objects.subtree(batch.proposer, include_self=True).filter(
-            pk=organization.pk).exists()
-    else:
-        if person is None or organization is not None:
-            raise WorkflowError(_("Đề nghị cho cá nhân hoặc hộ gia đình phải chọn một người."))
-        in_scope = Employment.objects.filter(
-            current_employment_q(), person=person,
-            organization__path__startswith=batch.proposer.path).exists()
-    name = organization or person
-    if not in_scope:
-        raise WorkflowError(_("%(name)s không thuộc %(unit)s hoặc đơn vị cấp dưới, nên không thể "
-                              "được đơn vị này đề nghị.") % {"name": name, "unit": batch.proposer})
-    if not award_type.allows_subject(subject_kind):
-        raise WorkflowError(_("“%(type)s” không xét tặng cho đối tượng %(kind)s.") % {
-            "type": award_type.name, "kind": SubjectKind(subject_kind).label.lower()})
-    if not award_type.in_force(timezone.localdate()) or not award_type.is_active:
-        raise WorkflowError(_("“%(type)s” không còn áp dụng.") % {"type": award_type.name})
-    authority = batch.authority
-    can_forward = authority.pk != batch.proposer_id or not award_type.conferrer_kinds
-    if not award_type.conferrable_by(authority) and not can_forward:
-        raise WorkflowError(_("%(unit)s không có thẩm quyền tặng “%(type)s”; hãy gửi tờ trình lên "
-                              "cấp có thẩm quyền.") % {"unit": authority, "type": award_type.name})
-    if on_hold(person, organization):
-        raise WorkflowError(_("%(name)s đang trong thời gian tạm dừng xét khen thưởng.") % {
-            "name": name})
-
-
-def engine_verdict(item):
-    """The eligibility engine's verdict for ``item`` (None for types it does not judge)."""
-    as_of = histories.default_as_of(item.batch.year)
-    if item.organization_id:
-        subjects = histories.unit_subjects([item.organization_id], item.batch.year, as_of)
-    else:
-        subjects = histories.person_subjects([item.person_id], item.batch.year, as_of)
-    try:
-        result = evaluate({"as_of": as_of.isoformat(), "year": item.batch.year,
-                           "types": [item.award_type.code], "subjects": subjects})
-    except EligibilityInputError:
-        return None
-    return result["results"][0] if result["results"] else None
-
-
-@transaction.atomic
-def add_nomination(user, batch, subject_kind, award_type, person=None, organization=None,
-                   achievement="", household_name=""):
-    """Add a nominee to a draft batch after every scope, type and hold check; stores the engine's
-    verdict beside it. Side effects: one Nomination row."""
-    batch = locked(batch)
-    _editable(user, batch)
-    check_nominee(batch, subject_kind, person, organization, award_type)
-    if batch.items.filter(person=person, organization=organization,
-                          award_type=award_type).exists():
-        raise WorkflowError(_("%(name)s đã có trong tờ trình với “%(type)s”.") % {
-            "name": person or organization, "type": award_type.name})
-    item = Nomination(batch=batch, subject_kind=subject_kind, person=person,
-                      organization=organization, award_type=award_type, achievement=achievement,
-                      household_name=household_name)
-    item.engine_verdict = engine_verdict(item)
-    item.save()
-    return item
+def on_hold(person=None, organization=None, day=None):
+    return current_holds(day).filter(person=person, organization=organization).exists()
 
 
 @transaction.atomic
 def remove_nomination(user, item):
-    _editable(user, item.batch)
+    editable(user, item.batch)
     item.delete()
 
 
 @transaction.atomic
 def add_attachment(user, batch, kind, upload, item=None):
     """Store a checked file (content and size) for the batch or one of its items."""
-    _editable(user, batch)
+    editable(user, batch)
     content_type = check_upload(upload)
     if kind in ITEM_ATTACHMENT_KINDS and item is None:
         raise WorkflowError(_("Báo cáo thành tích và xác nhận sáng kiến phải gắn với một người "

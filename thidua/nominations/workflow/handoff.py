@@ -9,7 +9,8 @@ from thidua.movements.models import Review
 
 from ..states import SubjectKind
 from .common import WorkflowError
-from .dossier import add_nomination, create_batch
+from .dossier import create_batch
+from .nominees import add_nomination
 
 
 def _add_all(user, batch, nominees):
