@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "thidua.core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -175,6 +176,8 @@ THIDUA_RECOVERY_CODES = 10
 # Anonymous POSTs (sign-in, password reset, public comments and questions) per address and window.
 THIDUA_PUBLIC_POST_LIMIT = int(os.environ.get("THIDUA_PUBLIC_POST_LIMIT", "60"))
 THIDUA_PUBLIC_POST_WINDOW = int(os.environ.get("THIDUA_PUBLIC_POST_WINDOW", "600"))
+# Proxies whose X-Forwarded-For is believed (IPs or networks); the documented nginx runs locally.
+THIDUA_TRUSTED_PROXIES = env_list("THIDUA_TRUSTED_PROXIES", "127.0.0.1,::1")
 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours

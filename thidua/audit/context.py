@@ -20,8 +20,8 @@ class AuditContextMiddleware:
 
 
 def client_ip(request):
-    """REMOTE_ADDR; behind the documented reverse proxy it is the proxy's view of the client
-    (nginx sets it with ``real_ip``), never a header the client chose."""
+    """REMOTE_ADDR, which ``core.middleware.TrustedProxyMiddleware`` has already set to the client
+    behind a trusted proxy — never a header the client chose."""
     return request.META.get("REMOTE_ADDR", "")[:45] if request else ""
 
 
