@@ -1,26 +1,35 @@
-"""Load on the production stack (gunicorn + PostgreSQL), users from ``bench/load/seed.py``.
+"""Load on the production stack (gunicorn + PostgreSQL); accounts and sessions from
+``bench/load/seed.py`` (the JSON file ``LOAD_SESSIONS``). Run by ``bench/load/run.sh``.
 
-``MixUser`` (the 200-user run): each user signs in as ``load-<n>`` (a cooperative's reporter and
-a member of the province council) and then browses the unit and people lists and details,
-searches people, drafts a nomination batch (a POST through the real form; every accepted one is
-logged to ``ACCEPTED_LOG`` so the fault test can check none was lost) and votes once in the open
-council session, then follows its tallies like the session page does.
+``MixUser`` (the mixed run): a cooperative's reporter (a member of the province council) already
+signed in — the cookie of a session seed.py stored, as after one sign-in per working day — who
+browses the unit and people lists and details, searches people, drafts a nomination batch (a POST
+through the real form) and votes once in the open council session, then follows its tallies
+like the session page does.
 
-``ListPageUser`` / ``TrivialUser``: the province officer requesting the people list, or a
-trivial Django view (``bench/load/bench_urls.py``) through the same stack, as fast as possible
-— the ratio of their throughputs.
+``SignInUser`` (``SIGNIN_USERS`` of them, one sign-in every ``SIGNIN_EVERY`` seconds each): the
+sign-in form (PBKDF2), measured on its own lines ("sign-in …").
 
-See bench/RESULTS.md for the commands.
+``ListPageUser`` / ``TrivialUser``: the province officer, signed in, requesting the people list
+or a trivial Django view (``bench/load/bench_urls.py``) through the same stack with no think
+time — the ratio of their throughputs.
+
+Every accepted batch (the redirect to the new batch) is appended to ``ACCEPTED_LOG`` as
+"<unix time> <title>", each title carrying a unique token, so run.sh can look each one up
+afterwards. A re-rendered form (200 instead of a redirect) counts as a failure.
 """
 import itertools
+import json
 import os
 import random
 import re
+import time
+import uuid
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, constant, task
 
-PASSWORD = "load-test-password-2026"
-ACCEPTED_LOG = os.environ.get("ACCEPTED_LOG", "/tmp/thidua-load-accepted.log")
+MADE = json.load(open(os.environ.get("LOAD_SESSIONS", "/tmp/thidua-load/sessions.json")))
+ACCEPTED_LOG = os.environ.get("ACCEPTED_LOG", "/tmp/thidua-load/accepted.log")
 SEARCHES = ["nguyen van", "tran thi", "le hoa", "pham minh", "hoang", "vu thi lan", "dang van",
             "bui", "do thi", "ngo quang", "duong", "ly thi", "huynh van", "phan anh", "vo"]
 numbers = itertools.count()
@@ -31,26 +40,47 @@ def csrf(response):
     return match.group(1) if match else ""
 
 
+def first_option(select, page):
+    """The first non-empty option of the <select name=``select``> of ``page``."""
+    found = re.search(rf'name="{select}"[^>]*>.*?<option value="(\d+)"', page, re.DOTALL)
+    return found and found.group(1)
+
+
+def redirected(response, name):
+    """Success only for a redirect: a 200 is the form shown again (refused input)."""
+    if response.status_code == 302:
+        response.success()
+        return True
+    response.failure(f"{name} not accepted: HTTP {response.status_code}")
+    return False
+
+
 class SignedIn(HttpUser):
+    """Starts with the cookie of one pre-made session (``MADE[sessions]``, one per user)."""
+
     abstract = True
-    username = None
+    sessions = "officer"
 
     def on_start(self):
-        page = self.client.get("/dang-nhap/", name="login page")
-        self.client.post("/dang-nhap/", {"username": self.username, "password": PASSWORD,
-                                         "csrfmiddlewaretoken": csrf(page)},
-                         headers={"Referer": self.host + "/dang-nhap/"}, name="login")
+        made = MADE[self.sessions]
+        self.session = made[next(numbers) % len(made)]
+        key = self.session[1] if isinstance(self.session, list) else self.session
+        self.client.cookies.set(MADE["cookie"], key)
+
+    def post_form(self, url, page, data, name):
+        return self.client.post(url, {"csrfmiddlewaretoken": csrf(page), **data},
+                                headers={"Referer": self.host + url}, name=name,
+                                allow_redirects=False, catch_response=True)
 
 
 class MixUser(SignedIn):
     wait_time = between(1, 3)
+    sessions = "reporters"
 
     def on_start(self):
-        self.number = next(numbers) % int(os.environ.get("LOAD_USERS", "200"))
-        self.username = f"load-{self.number}"
         super().on_start()
         self.voted = False
-        self.session_url = os.environ["LOAD_SESSION_URL"]
+        self.session_url = MADE["council_session_url"]
 
     @task(4)
     def browse_units(self):
@@ -70,47 +100,54 @@ class MixUser(SignedIn):
     @task(1)
     def nominate(self):
         form = self.client.get("/ho-so/moi/", name="batch form")
-        proposer = re.search(r'name="proposer"[^>]*>.*?<option value="(\d+)"', form.text, re.DOTALL)
-        authority = re.search(r'name="authority"[^>]*>.*?<option value="(\d+)"', form.text, re.DOTALL)
-        if not (proposer and authority):
+        proposer = first_option("proposer", form.text)
+        if not proposer:
             return
-        title = f"Tờ trình tải {self.username} {random.randrange(10**9)}"
-        with self.client.post("/ho-so/moi/", {
-                "csrfmiddlewaretoken": csrf(form), "proposer": proposer.group(1),
-                "authority": proposer.group(1), "title": title, "year": "2025",
-                "procedure": "REGULAR"}, headers={"Referer": self.host + "/ho-so/moi/"},
-                name="batch create", allow_redirects=False, catch_response=True) as response:
-            if response.status_code == 302:
-                with open(ACCEPTED_LOG, "a") as log:
-                    log.write(f"{title}\n")
-                response.success()
-            else:
-                response.failure(f"not accepted: {response.status_code}")
+        title = f"Tờ trình tải {uuid.uuid4().hex}"
+        with self.post_form("/ho-so/moi/", form, {
+                "proposer": proposer, "authority": proposer, "title": title, "year": "2025",
+                "basis": "MERIT", "procedure": "STANDARD"}, "batch create") as response:
+            if redirected(response, "batch"):
+                with open(ACCEPTED_LOG, "a", encoding="utf-8") as log:
+                    log.write(f"{time.time():.3f} {title}\n")
 
     @task(2)
     def vote(self):
         page = self.client.get(self.session_url, name="session page")
         items = sorted(set(re.findall(r'name="item-(\d+)"', page.text)))
         if items and not self.voted:
-            self.client.post(self.session_url, {
-                "csrfmiddlewaretoken": csrf(page), "action": "vote",
-                **{f"item-{item}": "AGREE" for item in items}},
-                headers={"Referer": self.host + self.session_url}, name="vote")
-            self.voted = True
+            with self.post_form(self.session_url, page, {
+                    "action": "vote", **{f"item-{item}": "AGREE" for item in items}},
+                    "vote") as response:
+                self.voted = redirected(response, "vote")
         self.client.get(self.session_url + "ket-qua/", name="session tallies")
 
 
-class ListPageUser(SignedIn):
-    username = "load-ec_officer"
+class SignInUser(HttpUser):
+    """A reporter signing in through the form now and then (the load users are signed in)."""
 
+    fixed_count = int(os.environ.get("SIGNIN_USERS", "2"))
+    wait_time = constant(float(os.environ.get("SIGNIN_EVERY", "30")))
+
+    @task
+    def sign_in(self):
+        self.client.cookies.clear()
+        page = self.client.get("/dang-nhap/", name="sign-in page")
+        username = random.choice(MADE["reporters"])[0]
+        with self.client.post("/dang-nhap/", {
+                "username": username, "password": MADE["password"],
+                "csrfmiddlewaretoken": csrf(page)}, headers={"Referer": self.host + "/dang-nhap/"},
+                name="sign-in (PBKDF2)", allow_redirects=False, catch_response=True) as response:
+            redirected(response, "sign-in")
+
+
+class ListPageUser(SignedIn):
     @task
     def people_list(self):
         self.client.get("/ca-nhan/", name="people list (officer)")
 
 
 class TrivialUser(SignedIn):
-    username = "load-ec_officer"
-
     @task
     def trivial(self):
         self.client.get("/bench/trivial/", name="trivial view")

@@ -1,18 +1,28 @@
 #!/usr/bin/env python
-"""Users and a council session for the load test, on a database built by ``bench/org_scale.py``.
+"""Users, signed-in sessions and a council session for the load test, on a database built by
+``bench/org_scale.py`` (run by ``bench/load/run.sh``, which passes the environment).
 
-In the first provincial alliance: ``USERS`` cooperatives each get a reporter ``load-<n>``
-(password ``LOAD_PASSWORD``) who is also a member of the province's emulation council; the
-province gets an officer, an appraiser, a secretary and a signer. One batch of five nominees goes
-through the real workflow (draft → appraisal → council) and a session opens on it, so every load
-user can vote once. Idempotent: a second run changes nothing.
+In the first provincial alliance: up to ``LOAD_USERS`` cooperatives each get a reporter
+``load-<n>`` (password ``LOAD_PASSWORD``) who is also a member of the province's emulation
+council; the province gets an officer, an appraiser, a secretary and a signer. One batch of five
+nominees goes through the real workflow (draft → appraisal → council) and a session opens on it,
+so every load user can vote once. Idempotent: a second run adds no rows but the sessions.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/thidua_bench_prod \
-        .venv/bin/python bench/load/seed.py
+Real users sign in once per 8-hour session, so the load users do not: ``LOAD_USERS`` sessions of
+the reporters (round robin when the province has fewer cooperatives) and as many of the officer
+are written to the session store as ``django.contrib.auth.login`` writes them, and their cookies
+to ``LOAD_SESSIONS`` (JSON) for the locustfile. Must run with the server's SECRET_KEY (the
+session data and the auth hash are signed with it). Touches a few hundred rows whatever the size
+of the database.
+
+    DATABASE_URL=… LOAD_SESSIONS=/tmp/sessions.json .venv/bin/python bench/load/seed.py
 """
+import json
 import os
 import sys
+import time
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -22,6 +32,8 @@ import django
 
 django.setup()
 
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -93,7 +105,38 @@ def seed():
     return province, council
 
 
+def signed_in(account):
+    """A new session of ``account``, with the keys ``django.contrib.auth.login`` stores."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store.update({SESSION_KEY: account._meta.pk.value_to_string(account),
+                  BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                  HASH_SESSION_KEY: account.get_session_auth_hash(),
+                  "last_seen": int(time.time())})  # accounts.middleware.IdleTimeoutMiddleware
+    store.create()
+    return store.session_key
+
+
+def sessions(province):
+    reporters = list(User.objects.filter(
+        username__startswith="load-", role_assignments__role="UNIT_REPORTER",
+        role_assignments__organization__path__startswith=province.path).distinct().order_by("pk"))
+    officer = User.objects.get(username="load-ec_officer")
+    return {
+        "cookie": settings.SESSION_COOKIE_NAME,
+        "reporters": [[reporters[n % len(reporters)].username,
+                       signed_in(reporters[n % len(reporters)])] for n in range(USERS)],
+        "officer": [signed_in(officer) for _n in range(USERS)],
+        "password": LOAD_PASSWORD,
+    }
+
+
 if __name__ == "__main__":
+    started = time.monotonic()
     province, council = seed()
     session = CouncilSession.objects.filter(council=council).latest("pk")
-    print(f"{province}: {USERS} load users, session {session.pk}")
+    made = {**sessions(province), "council_session_url": session.get_absolute_url()}
+    Path(os.environ.get("LOAD_SESSIONS", "/tmp/thidua-load/sessions.json")).write_text(
+        json.dumps(made))
+    print(f"{province}: {len({name for name, _key in made['reporters']})} reporters, "
+          f"{USERS} + {USERS} sessions, council session {made['council_session_url']} "
+          f"({time.monotonic() - started:.1f} s)")
