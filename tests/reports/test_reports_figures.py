@@ -1,10 +1,26 @@
 """Dashboard figures against the hand-counted registry in conftest, per scope."""
+from datetime import UTC, date, datetime
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from thidua.accounts.models import Role
+from thidua.awards.models import AwardStatus, AwardType
+from thidua.nominations.models import (
+    Decision,
+    DecisionItem,
+    Nomination,
+    NominationBatch,
+    Transition,
+)
+from thidua.nominations.states import State, SubjectKind
+from thidua.organizations.models import Person
 from thidua.reports import dashboard
 from thidua.reports.facts import LiveFacts, SummaryFacts
 from thidua.reports.scope import ScopeError, resolve
+from thidua.reports.summaries import refresh_dirty
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +105,114 @@ def test_portal_editor_gets_no_figures(awards, network, make_user):
 def test_empty_year_has_no_award_panels(awards, hue_officer):
     assert not [c for c in dashboard.panels(resolve(hue_officer), 2019)
                 if c.key.startswith("awards_") and c.key != "awards_by_year"]
+
+
+def award_charts(user, year=2025, unit=None):
+    return dashboard.award_charts(resolve(user, unit), year)
+
+
+def summary_reads(queries):
+    return [q["sql"] for q in queries if "reports_awardsummary" in q["sql"]]
+
+
+def test_award_panels_come_from_the_cache_until_the_summary_is_rebuilt(awards, network,
+                                                                       vca_officer):
+    with CaptureQueriesContext(connection) as cold:
+        award_charts(vca_officer)
+    with CaptureQueriesContext(connection) as warm:
+        charts = award_charts(vca_officer)
+    assert summary_reads(cold.captured_queries) and not summary_reads(warm.captured_queries)
+    assert rows(chart(charts, "awards_by_year"))["2025"] == [11]
+    awards.give(network.hanoi_person, "LDTT", 2025)
+    # Not rebuilt yet: the cache answers what the summary holds, never something older.
+    assert rows(chart(award_charts(vca_officer), "awards_by_year"))["2025"] == [11]
+    refresh_dirty()
+    charts = award_charts(vca_officer)
+    assert rows(chart(charts, "awards_by_year"))["2025"] == [12]
+    assert rows(chart(charts, "awards_province"))["Thành phố Hà Nội"] == [4]
+
+
+def test_a_revocation_leaves_the_cached_figure_after_the_rebuild(awards, network, vca_officer):
+    award = awards.give(network.hue_person2, "LDTT", 2025)
+    refresh_dirty()
+    assert rows(chart(award_charts(vca_officer), "awards_by_year"))["2025"] == [12]
+    award.status = AwardStatus.REVOKED
+    award.save()
+    refresh_dirty()
+    assert rows(chart(award_charts(vca_officer), "awards_by_year"))["2025"] == [11]
+
+
+def test_a_warm_cache_of_other_scopes_never_reaches_a_province(awards, network, vca_officer,
+                                                               hue_officer, make_user):
+    award_charts(vca_officer)
+    award_charts(make_user(Role.EC_OFFICER, network.hanoi))
+    award_charts(vca_officer, unit=network.hanoi.pk)
+    assert rows(chart(award_charts(hue_officer), "awards_by_year"))["2025"] == [7]
+    assert total(resolve(hue_officer)) == 7
+
+
+def test_dashboard_page_of_a_province_after_another_province_warmed_the_cache(
+        client, awards, network, hue_officer, make_user):
+    client.force_login(make_user(Role.EC_OFFICER, network.hanoi))
+    assert "Cờ thi đua của Chính phủ" in client.get(reverse("reports:dashboard"),
+                                                    {"year": 2025}).content.decode()
+    client.force_login(hue_officer)
+    body = client.get(reverse("reports:dashboard"), {"year": 2025}).content.decode()
+    assert "Cờ thi đua của Chính phủ" not in body and "Cờ thi đua cấp bộ" in body
+
+
+def person_without_employment(name):
+    return Person.objects.create(family_name="Lý", given_name=name, gender="FEMALE",
+                                 ethnicity="03")
+
+
+def test_an_award_of_no_unit_is_counted_nationally_on_its_own_line(awards, vca_officer,
+                                                                   hue_officer):
+    awards.give(person_without_employment("Hoa"), "LDTT", 2025)
+    refresh_dirty()
+    charts = award_charts(vca_officer)
+    assert rows(chart(charts, "awards_by_year"))["2025"] == [12]
+    assert rows(chart(charts, "awards_province"))["Chưa gắn đơn vị"] == [1]
+    assert rows(chart(charts, "awards_gender")) == {"Nam": [6], "Nữ": [2]}
+    assert total(resolve(hue_officer)) == 7
+
+
+def test_an_award_of_no_employment_is_counted_under_the_proposing_unit(awards, network,
+                                                                       make_user, root_user):
+    person = person_without_employment("Lan")
+    batch = NominationBatch.objects.create(proposer=network.hue_coop, authority=network.hue,
+                                           title="Đề nghị", year=2025, created_by=root_user)
+    nomination = Nomination.objects.create(batch=batch, subject_kind=SubjectKind.INDIVIDUAL,
+                                           person=person,
+                                           award_type=AwardType.objects.get(code="LDTT"))
+    decision = Decision.objects.create(issuer=network.hue, year=2025, symbol="QĐ-LMHTX",
+                                       title="Khen thưởng", created_by=root_user)
+    award = awards.give(person, "LDTT", 2025)
+    DecisionItem.objects.create(decision=decision, nomination=nomination, award=award)
+    refresh_dirty()
+    assert total(resolve(make_user(Role.EC_OFFICER, network.hue_coop))) == 6
+    assert total(resolve(make_user(Role.EC_OFFICER, network.hue))) == 8
+    assert "Chưa gắn đơn vị" not in rows(chart(award_charts(make_user(Role.EC_OFFICER,
+                                                                      network.vca)),
+                                               "awards_province"))
+
+
+def test_working_days_per_step_against_the_deadline(network, root_user, hue_officer):
+    """Mon 3/3 → Wed 5/3 (received at 20:00 UTC on 4/3, already the 5th in Việt Nam): 2 days;
+    → Mon 17/3, past the 10/3 deadline: 8 days. A second batch: Mon 3/3 → Tue 4/3: 1 day."""
+    def batch(due_on, *moves):
+        created = NominationBatch.objects.create(
+            proposer=network.hue_coop, authority=network.hue, title="Đề nghị", year=2025,
+            due_on=due_on, created_by=root_user)
+        for state, at in moves:
+            Transition.objects.create(batch=created, to_state=state, at=at, actor=root_user)
+
+    def at(day, hour=2):
+        return datetime(2025, 3, day, hour, tzinfo=UTC)
+
+    batch(date(2025, 3, 10), (State.SUBMITTED, at(3)), (State.RECEIVED, at(4, 20)),
+          (State.IN_APPRAISAL, at(17)))
+    batch(None, (State.SUBMITTED, at(3)), (State.RECEIVED, at(4)))
+    steps = dashboard.step_days_chart(resolve(hue_officer), 2025)
+    assert rows(steps) == {"Đã tiếp nhận": [1.5, 0], "Đang thẩm định": [8.0, 1]}
+    assert not dashboard.step_days_chart(resolve(hue_officer), 2024).has_data

@@ -1,8 +1,10 @@
 """The dashboard's panels for one scope and year; a panel without data is left out."""
-from collections import Counter, defaultdict
+from collections import Counter
+from datetime import date, timedelta
 
-from django.db.models import Count
-from django.utils import timezone
+from django.db import connections
+from django.db.models import Count, F, Window
+from django.db.models.functions import Lag, TruncDate
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import AuthorityLevel, AwardType
@@ -27,6 +29,7 @@ from thidua.organizations.geography import province_name
 from thidua.organizations.models import Gender
 
 from .charts import Chart, from_counts
+from .facts import UNATTACHED
 from .models import PersonCategory, Subject
 
 YEARS_SHOWN = 5
@@ -87,28 +90,66 @@ def nomination_chart(scope, year):
 
 
 def step_days_chart(scope, year):
-    """Average working days each step took (time from the previous transition), and how many
-    batches were past their processing deadline at that step."""
-    calendar = WorkingCalendar.from_database()
-    batches = nomination_batches(scope, year)
-    transitions = (Transition.objects.filter(batch__in=batches.values("pk"))
-                   .order_by("batch_id", "at", "pk")
-                   .values_list("batch_id", "to_state", "at", "batch__due_on"))
-    days, late = defaultdict(list), Counter()
-    previous = {}
-    for batch_id, to_state, at, due_on in transitions:
-        day = timezone.localtime(at).date()
-        if batch_id in previous:
-            days[to_state].append(calendar.working_days_between(previous[batch_id], day))
-            if due_on and day > due_on:
-                late[to_state] += 1
-        previous[batch_id] = day
+    """Average working days each step took (time from the batch's previous transition), and how
+    many transitions came after the batch's processing deadline, per state reached."""
+    ends, starts = step_dates(nomination_batches(scope, year))
+    dates = {day for _state, day in ends.keys() | starts.keys()}
+    ordinal = {}
+    if dates:
+        ordinal = working_day_ordinals(WorkingCalendar.from_database(), min(dates), max(dates))
+    moves, late, days = Counter(), Counter(), Counter()
+    for (state, day), (n, n_late) in ends.items():
+        moves[state] += n
+        late[state] += n_late
+        days[state] += n * ordinal[day]
+    for (state, day), n in starts.items():
+        days[state] -= n * ordinal[day]
     labels = dict(State.choices)
-    rows = [(labels.get(state, state), [round(sum(values) / len(values), 1), late[state]])
-            for state, values in days.items()]
+    rows = [(labels.get(state, state), [round(days[state] / n, 1), late[state]])
+            for state, n in moves.items()]
     return Chart("steps", _("Số ngày làm việc trung bình mỗi bước xử lý hồ sơ"), "bar",
                  _("Bước (chuyển sang)"), [_("Ngày làm việc trung bình"), _("Số lượt quá hạn")],
                  rows)
+
+
+def step_dates(batches):
+    """The batches' transitions (each after the batch's first) counted per state reached and
+    local date: ({(state, date): (n, n past the batch deadline)}, {(state, previous transition's
+    date): n}). Grouped in SQL, so the rows are bounded by states × dates, not by batches; the
+    working days between the two dates of a step are a difference of working-day ordinals, so
+    their sum per state needs only these two counts."""
+    steps = (Transition.objects.filter(batch__in=batches.values("pk")).order_by()
+             .annotate(state=F("to_state"), due=F("batch__due_on"), day=TruncDate("at"),
+                       previous=Window(Lag(TruncDate("at")), partition_by=[F("batch_id")],
+                                       order_by=[F("at").asc(), F("pk").asc()]))
+             .values("state", "due", "day", "previous"))
+    inner, params = steps.query.sql_with_params()
+    sql = (f"WITH steps AS ({inner}) "
+           "SELECT state, day, COUNT(*), SUM(CASE WHEN due < day THEN 1 ELSE 0 END), 1 "
+           "FROM steps WHERE previous IS NOT NULL GROUP BY state, day "
+           "UNION ALL SELECT state, previous, COUNT(*), 0, 0 "
+           "FROM steps WHERE previous IS NOT NULL GROUP BY state, previous")
+    ends, starts = {}, {}
+    with connections[steps.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        for state, day, n, n_late, is_end in cursor.fetchall():
+            day = date.fromisoformat(str(day))
+            if is_end:
+                ends[(state, day)] = (n, n_late)
+            else:
+                starts[(state, day)] = n
+    return ends, starts
+
+
+def working_day_ordinals(calendar, first, last):
+    """{date: working days after ``first`` up to and including it} for ``first`` … ``last``."""
+    ordinals, count, day = {}, 0, first
+    while day <= last:
+        if day > first:
+            count += calendar.is_working_day(day)
+        ordinals[day] = count
+        day += timedelta(days=1)
+    return ordinals
 
 
 def award_charts(scope, year):
@@ -148,12 +189,20 @@ def award_charts(scope, year):
                               _counts(individuals, "gender"), dict(Gender.choices)))
     charts.append(ethnicity_chart(facts, year))
     if scope.subtree and scope.organization.depth == 1:
-        provinces = _counts(facts.group(["province_code"], year=year), "province_code")
-        charts.append(from_counts(
-            "awards_province", _("Khen thưởng trong năm theo tỉnh, thành phố"), "bar",
-            _("Tỉnh, thành phố"), _("Số khen thưởng"), provinces,
-            {code: province_name(code) or _("Các đơn vị của Liên minh") for code in provinces}))
+        charts.append(province_chart(facts, year))
     return charts
+
+
+def province_chart(facts, year):
+    """The nation's awards per province; the VCA's own units on one line, and the awards counted
+    under no unit (a person with no employment, proposed by no unit) on another."""
+    counts = Counter()
+    for row in facts.group(["province_code", "anchor_path"], year=year):
+        counts[UNATTACHED if row["anchor_path"] == UNATTACHED else row["province_code"]] += row["n"]
+    labels = {code: province_name(code) or _("Các đơn vị của Liên minh") for code in counts}
+    labels[UNATTACHED] = _("Chưa gắn đơn vị")
+    return from_counts("awards_province", _("Khen thưởng trong năm theo tỉnh, thành phố"), "bar",
+                       _("Tỉnh, thành phố"), _("Số khen thưởng"), counts, labels)
 
 
 def ethnicity_chart(facts, year):

@@ -3,29 +3,53 @@ from the registry or from the pre-aggregated ``AwardSummary``; both answer ``gro
 rows of the same shape, so a panel does not care which one it reads.
 
 An individual award belongs to the unit of the person's employment in the award's year (the
-latest one started by then, else the latest at all); a collective award to its unit. The
+latest one started by then, else the latest at all); a collective award to its unit. A person
+with no employment at all is counted under the unit that proposed the award (its nomination
+batch's proposer), and when there is none either (an imported award) under no unit: such facts
+have an empty anchor, so only the national scope counts them, on a line of its own
+("chưa gắn đơn vị"), rather than nowhere. The
 attribution is done here in Python over two indexed, streamed queries (the awards grouped per
 person, and those people's employments) rather than with a correlated subquery per award, which
 measured ~1 ms per award on PostgreSQL (bench/reports.py).
 """
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, CharField, Count, IntegerField, Max, Min, Q, Sum, Value, When
+from django.core.cache import cache
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from thidua.awards.models import Award, AwardStatus, AwardType
 from thidua.nominations.states import SubjectKind
 from thidua.organizations.models import Employment, EmploymentCategory, OrganizationKind
 
-from .models import AwardSummary, PersonCategory, Subject
+from .models import AwardSummary, PersonCategory, Subject, SummaryYear
 
 ECONOMIC_KINDS = [OrganizationKind.COOPERATIVE, OrganizationKind.COOPERATIVE_UNION,
                   OrganizationKind.CREDIT_FUND, OrganizationKind.COOPERATIVE_GROUP]
 BUSINESS_KINDS = [*ECONOMIC_KINDS, OrganizationKind.ALLIANCE_UNIT]
 LEADERSHIP = r"(chủ tịch|giám đốc|trưởng|phó|bí thư|chủ nhiệm|lãnh đạo)"
 ANCHOR_LENGTH = 8  # two tree levels of treebeard's four-character steps
+ROOT_LENGTH = 4  # the national alliance's path
+UNATTACHED = ""  # the anchor of an award counted under no unit
+NOMINATED = "decision_item__nomination__"
+PROPOSER = f"{NOMINATED}batch__proposer__"
+SUMMARY_CACHE_SECONDS = 24 * 3600  # entries of a replaced summary are never read again
 PERSON_CHUNK = 200_000
 # The fields of a fact, in the order of the keys ``compute`` counts by.
 FACT_FIELDS = ("year", "anchor_path", "province_code", "award_type", "subject", "person_category",
@@ -53,19 +77,15 @@ def active_awards(**filters):
     return Award.objects.filter(status=AwardStatus.ACTIVE, **filters)
 
 
-def _grouped_awards(awards, per_person):
-    """Awards grouped by what the award row itself decides (with the person when individual)."""
-    nominated = "decision_item__nomination__"
-    fields = ["year", "award_type_id", "household", "basis_value"]
-    fields += ["person_id"] if per_person else ["organization__path", "organization__province_code",
-                                                "economic"]
+def _grouped_awards(awards, fields):
+    """Awards grouped by what the award row itself decides and by ``fields``."""
     return (awards.annotate(
-        household=Case(When(**{f"{nominated}subject_kind": SubjectKind.HOUSEHOLD}, then=1),
+        household=Case(When(**{f"{NOMINATED}subject_kind": SubjectKind.HOUSEHOLD}, then=1),
                        default=0, output_field=IntegerField()),
-        basis_value=Coalesce(f"{nominated}batch__basis", Value(""), output_field=CharField()),
+        basis_value=Coalesce(f"{NOMINATED}batch__basis", Value(""), output_field=CharField()),
         economic=Case(When(organization__kind__in=ECONOMIC_KINDS, then=1), default=0,
                       output_field=IntegerField()))
-        .order_by().values(*fields)
+        .order_by().values("year", "award_type_id", "household", "basis_value", *fields)
         .annotate(n=Count("pk"), money=Coalesce(Sum("money_amount"), 0)))
 
 
@@ -101,25 +121,29 @@ def attributed(person_jobs, year):
     return (started or person_jobs)[-1]
 
 
-def compute(awards, individual_awards=None, in_scope=None):
+def compute(awards, individual_awards=None, unattached_awards=None, in_scope=None):
     """{fact key (``FACT_FIELDS``, the anchor cut from the unit's path): [n, money]} for the
-    collective ones of ``awards`` and the individual ones of ``individual_awards`` (default:
-    ``awards``); ``in_scope(path)`` drops facts attributed to units outside the scope."""
+    collective ones of ``awards``, the individual ones of ``individual_awards`` (default:
+    ``awards``) attributed through the person's employment, and those of ``unattached_awards``
+    (default: the individual ones) whose person has no employment at all, attributed to the
+    proposing unit or to none; ``in_scope(path)`` drops facts attributed to units outside the
+    scope."""
     counts = defaultdict(lambda: [0, 0])
 
-    def add(key, row):
-        cell = counts[key]
+    def add(path, province_code, row, subject, *person):
+        if in_scope and not in_scope(path):
+            return
+        cell = counts[(row["year"], path[:ANCHOR_LENGTH], province_code, row["award_type_id"],
+                       subject, *person, row["basis_value"])]
         cell[0] += row["n"]
         cell[1] += row["money"]
 
-    subject_of = {0: Subject.COLLECTIVE, 1: Subject.HOUSEHOLD}
-    for row in _grouped_awards(awards.filter(person__isnull=True), per_person=False).iterator():
-        path = row["organization__path"]
-        if in_scope and not in_scope(path):
-            continue
-        add((row["year"], path[:ANCHOR_LENGTH], row["organization__province_code"],
-             row["award_type_id"], subject_of[row["household"]], "", bool(row["economic"]), "",
-             "", row["basis_value"]), row)
+    collective = _grouped_awards(awards.filter(person__isnull=True),
+                                 ["organization__path", "organization__province_code", "economic"])
+    for row in collective.iterator():
+        add(row["organization__path"], row["organization__province_code"], row,
+            Subject.HOUSEHOLD if row["household"] else Subject.COLLECTIVE,
+            "", bool(row["economic"]), "", "")
     individual = (awards if individual_awards is None else individual_awards).filter(
         person__isnull=False)
     bounds = individual.order_by().aggregate(low=Coalesce(Min("person_id"), 0),
@@ -127,23 +151,28 @@ def compute(awards, individual_awards=None, in_scope=None):
     for low in range(bounds["low"], bounds["high"] + 1, PERSON_CHUNK):
         chunk = individual.filter(person_id__gte=low, person_id__lt=low + PERSON_CHUNK)
         jobs = _jobs(Q(person__in=chunk.values("person_id")))
-        for row in _grouped_awards(chunk, per_person=True).iterator():
-            person_jobs = jobs.get(row["person_id"])
-            if not person_jobs:
-                continue
-            job = attributed(person_jobs, row["year"])
-            if in_scope and not in_scope(job.path):
-                continue
-            subject = Subject.HOUSEHOLD if row["household"] else Subject.INDIVIDUAL
-            add((row["year"], job.path[:ANCHOR_LENGTH], job.province_code, row["award_type_id"],
-                 subject, job.category, False, job.gender, job.ethnicity, row["basis_value"]),
-                row)
+        for row in _grouped_awards(chunk, ["person_id"]).iterator():
+            if person_jobs := jobs.get(row["person_id"]):
+                job = attributed(person_jobs, row["year"])
+                add(job.path, job.province_code, row, _individual(row), job.category, False,
+                    job.gender, job.ethnicity)
+    unattached = (individual if unattached_awards is None else unattached_awards).filter(
+        ~Exists(Employment.objects.filter(person=OuterRef("person_id"))), person__isnull=False)
+    fields = [f"{PROPOSER}path", f"{PROPOSER}province_code", "person__gender", "person__ethnicity"]
+    for row in _grouped_awards(unattached, fields).iterator():
+        add(row[fields[0]] or UNATTACHED, row[fields[1]], row, _individual(row),
+            PersonCategory.DIRECT, False, row[fields[2]], row[fields[3]])
     return counts
 
 
+def _individual(row):
+    return Subject.HOUSEHOLD if row["household"] else Subject.INDIVIDUAL
+
+
 class LiveFacts:
-    """Counted from the registry for one unit or a small subtree: the unit's collective awards
-    and the awards of people employed there, both through indexes."""
+    """Counted from the registry for one unit or a small subtree: the unit's collective awards,
+    the awards of people employed there and those it proposed for people with no employment,
+    all through indexes. Not cached: a small scope's count is cheap and always current."""
 
     def __init__(self, path, subtree, years):
         self.path, self.subtree, self.years = path, subtree, list(years)
@@ -162,7 +191,7 @@ class LiveFacts:
             categories = dict(AwardType.objects.values_list("pk", "category"))
             self._facts = []
             counted = compute(awards.filter(units), awards.filter(person__in=people),
-                              self.in_scope)
+                              awards.filter(**{f"{PROPOSER}{lookup}": self.path}), self.in_scope)
             for key, (n, money) in counted.items():
                 fact = dict(zip(FACT_FIELDS, key))
                 fact.update(n=n, money=money,
@@ -190,17 +219,45 @@ def _matches(fact, name, value):
 
 
 class SummaryFacts:
-    """Read from ``AwardSummary``: for the VCA, a provincial alliance or a VCA unit with its
-    whole subtree."""
+    """Read from ``AwardSummary``: for the VCA (with the awards of no unit), a provincial alliance
+    or a VCA unit with its whole subtree.
+
+    Answers are kept in Django's cache under a key holding the refresh time of every year read
+    (``SummaryYear.refreshed_at``, set in the transaction that replaces a year's rows), so a
+    cached answer is always what the table holds now: a rebuild changes the key, and the entries
+    of the replaced summary are never read again (they expire after a day). No time-based
+    staleness is involved."""
 
     def __init__(self, path, years):
-        self.path, self.years = path, list(years)
+        self.path, self.years = path, sorted(years)
+        self._stamp = None
+
+    def anchors_q(self):
+        anchors = Q(anchor_path__startswith=self.path)
+        return anchors | Q(anchor_path=UNATTACHED) if len(self.path) == ROOT_LENGTH else anchors
+
+    def stamp(self):
+        """The summary's state for these years: one small indexed query per facts object."""
+        if self._stamp is None:
+            self._stamp = [(year, at.isoformat() if at else None) for year, at in
+                           SummaryYear.objects.filter(year__in=self.years).order_by("year")
+                           .values_list("year", "refreshed_at")]
+        return self._stamp
+
+    def cache_key(self, dims, filters):
+        what = repr((self.path, self.years, self.stamp(), list(dims), sorted(filters.items())))
+        return "reports:summary:" + hashlib.sha256(what.encode()).hexdigest()
 
     def group(self, dims, **filters):
-        rows = AwardSummary.objects.filter(anchor_path__startswith=self.path,
-                                           year__in=self.years, **filters)
-        return list(rows.order_by().values(*dims)
-                    .annotate(n=Sum("count"), money=Coalesce(Sum("money"), 0)))
+        key = self.cache_key(dims, filters)
+        rows = cache.get(key)
+        if rows is None:
+            rows = list(AwardSummary.objects.filter(self.anchors_q(), year__in=self.years,
+                                                    **filters)
+                        .order_by().values(*dims)
+                        .annotate(n=Sum("count"), money=Coalesce(Sum("money"), 0)))
+            cache.set(key, rows, SUMMARY_CACHE_SECONDS)
+        return rows
 
 
 def facts_for(organization, subtree, years):
