@@ -67,7 +67,7 @@ def refresh_all():
     years = set(Award.objects.order_by().values_list("year", flat=True).distinct())
     for year in set(SummaryYear.objects.exclude(year__in=years).values_list("year", flat=True)):
         _delete_year(year)
-    SummaryYear.objects.exclude(year__in=years).update(dirty=False)
+    SummaryYear.objects.exclude(year__in=years).update(dirty=False, refreshed_at=timezone.now())
     return refresh_dirty(also=years)
 
 
