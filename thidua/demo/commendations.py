@@ -46,11 +46,18 @@ def _history(batch, actor, day):
         previous = state
 
 
+def award_type_on(code, day):
+    """The catalogue version of ``code`` in force on ``day``, else its newest version: demo
+    history reaches back before some titles' current versions began."""
+    versions = AwardType.objects.filter(code=code)
+    return versions.in_force(day).first() or versions.order_by("-valid_from").first()
+
+
 def _decided(actor, proposer, authority, title, year, number, day, subjects, code):
     """A decided batch and its issued decision, unless (authority, year, number) exists."""
     if Decision.objects.filter(issuer=authority, year=day.year, number=number).exists():
         return 0
-    award_type = AwardType.objects.get(code=code)
+    award_type = award_type_on(code, day)
     batch = NominationBatch.objects.create(
         proposer=proposer, authority=authority, title=title, year=year, state=State.DECIDED,
         created_by=actor)

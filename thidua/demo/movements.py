@@ -7,13 +7,14 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from thidua.awards.models import AwardType
 from thidua.movements import services
 from thidua.movements.compliance import default_due_date
 from thidua.movements.models import (Movement, MovementStatus, ProgressReport, Registration,
                                      RegistrationStatus, ReportSchedule, Review)
 from thidua.organizations.models import Organization
 from thidua.organizations.scoping import current_employment_q
+
+from .commendations import award_type_on
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -106,8 +107,8 @@ def _this_year(actor, vca, hue, today):
 def _registrations(actor, movement, hue):
     if movement.registration_window() != "OPEN":
         return  # early in January the year's registration has not opened yet
-    ldtt = AwardType.objects.get(code="LDTT")
-    titles = AwardType.objects.filter(code__in=["TTLDTT"])
+    ldtt = award_type_on("LDTT", movement.start_date)
+    titles = [award_type_on("TTLDTT", movement.start_date)]
     cooperatives = list(Organization.objects.children_of(hue).filter(kind="COOPERATIVE")
                         .order_by("code")[:8])
     for index, unit in enumerate(cooperatives):
