@@ -76,10 +76,10 @@ def lost_submissions(out):
         phase = ("before" if window is None or at < window[0] else
                  "during" if at <= window[1] else "after")
         phases[phase] += 1
-    print(f"\naccepted nomination batches: {len(titles)} (before the PostgreSQL restart "
-          f"{phases['before']}, during {phases['during']}, after {phases['after']}"
-          f"{'; no restart' if window is None else ''}), in the database: {len(found)}, "
-          f"lost: {len(titles.keys() - found)}")
+    split = ("no restart" if window is None else f"before the PostgreSQL restart "
+             f"{phases['before']}, during {phases['during']}, after {phases['after']}")
+    print(f"\naccepted nomination batches: {len(titles)} ({split}), in the database: "
+          f"{len(found)}, lost: {len(titles.keys() - found)}")
     if window and not (phases["before"] and phases["after"]):
         print("NOTE: no accepted batch on one side of the restart: not demonstrated")
     return len(titles.keys() - found)
