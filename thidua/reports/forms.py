@@ -1,13 +1,14 @@
-"""Scope, period and ad-hoc report forms; every message is shown beside the form, never a 500."""
+"""Scope, period and ad-hoc report forms, and the E&C department and staff records; every
+message is shown beside the form, never a 500."""
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from thidua.organizations import scoping
-from thidua.organizations.models import Organization
+from thidua.organizations.models import Organization, OrganizationKind, Person
 
 from . import adhoc
-from .models import ReportSource, SavedReport
+from .models import REPORTING_KINDS, ECDepartment, ECStaffMember, ReportSource, SavedReport
 from .scope import ScopeError, resolve, scope_choices
 from .statutory.definitions import FORMS
 
@@ -111,3 +112,47 @@ class SaveReportForm(forms.ModelForm):
         own = [row[1] for row in scoping.assignments(user)]
         self.fields["shared_with"].queryset = Organization.objects.filter(pk__in=own)
         self.fields["shared_with"].required = False
+
+
+def reporting_units(user):
+    """The VCA or provincial alliances where the user keeps the E&C data (Biểu 0604–0605)."""
+    return Organization.objects.filter(scoping.organization_q(user, scoping.NETWORK_EDITORS),
+                                       kind__in=REPORTING_KINDS).order_by("path")
+
+
+class ReportingUnitForm(forms.ModelForm):
+    """A record of one of the user's reporting units (the only one, preselected, for most)."""
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = reporting_units(user)
+        self.fields["organization"].queryset = units
+        if self.instance.pk is None and len(units) == 1:
+            self.fields["organization"].initial = units[0].pk
+        for field in self.fields.values():
+            if isinstance(field, forms.IntegerField):  # Django's own Vietnamese is unclear here
+                field.error_messages["invalid"] = _("Hãy ghi năm bằng chữ số, ví dụ 1985.")
+
+
+class ECDepartmentForm(ReportingUnitForm):
+    class Meta:
+        model = ECDepartment
+        fields = ["organization", "name", "level", "start_year", "end_year"]
+
+
+class ECStaffMemberForm(ReportingUnitForm):
+    class Meta:
+        model = ECStaffMember
+        fields = ["organization", "full_name", "gender", "birth_year", "training_level",
+                  "ec_since_year", "start_year", "end_year", "person"]
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        # The link is for the alliances' own staff (their departments included), not for the
+        # network's members, who would make the list endless.
+        units = Organization.objects.filter(
+            scoping.organization_q(user, scoping.NETWORK_EDITORS),
+            kind__in=[*REPORTING_KINDS, OrganizationKind.ALLIANCE_DEPARTMENT])
+        self.fields["person"].queryset = Person.objects.filter(
+            scoping.current_employment_q("employments__"),
+            employments__organization__in=units).distinct().order_by("sort_key")
