@@ -241,3 +241,17 @@ def test_bad_input_is_explained(client, apparatus, hue_officer, changes, message
     body = response.content.decode()
     assert message in body and "Chưa lưu được" in body
     assert not ECStaffMember.objects.filter(full_name="Trần Thị Hoa").exists()
+
+
+def test_demo_data_loads_once(network, vca_officer):
+    from collections import Counter
+
+    from thidua.demo import ec_staff
+
+    first, second = Counter(), Counter()
+    ec_staff.load(network.actor, first)
+    ec_staff.load(network.actor, second)
+    assert first == {"ec_departments": 3, "ec_staff": 7} and not second
+    assert ECStaffMember.objects.first().history.first().history_user == network.actor
+    assert values(form_0605(resolve(vca_officer), 2025, 2025))["01"] == [6, 3]  # Linh left
+    assert values(form_0605(resolve(vca_officer), 2023, 2023))["01"] == [7, 4]

@@ -27,7 +27,7 @@ from thidua.organizations.models import OrganizationKind as K
 
 from . import accounts, data, people
 from . import movements as demo_movements
-from . import commendations, movements_records
+from . import commendations, ec_staff, movements_records
 from . import portal as demo_portal
 
 TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
@@ -252,6 +252,7 @@ def load(small=False, today=None):
     movements_records.load(actor, summary.created)
     commendations.load(actor, summary.created, today)
     demo_portal.load(actor, summary.created, today)
+    ec_staff.load(actor, summary.created)
     summary.totals = {
         "organizations": Organization.objects.count(),
         "groups": EmulationGroup.objects.count(),
