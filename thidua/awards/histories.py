@@ -1,29 +1,33 @@
 """Build the eligibility engine's input from the registry, in a fixed number of queries.
 
-For a list of people (or units) the builder runs one query per kind of fact (ratings, awards,
-initiatives, disciplines, holds; for units also their members' facts) whatever the list's length,
-so the same code serves one person on a nomination form and a whole province in the
-"who qualifies" report.
+For people, one query (a UNION ALL of ratings, awards, initiatives, disciplines and holds, read as
+plain tuples) per list of up to ``CHUNK`` people, whatever its length, so the same code serves one
+person on a nomination form and a whole province in the "who qualifies" report; the national
+recompute reads ranges of primary keys the same way (``individuals_between``) and hands the engine
+parsed subjects. For units, one query per kind of fact (and their members' facts).
 """
 from collections import defaultdict
 from datetime import date
+from functools import cache
 
+from django.db import connection
 from django.db.models import Q
 
 from thidua.movements.models import Initiative, InitiativeScope
-from thidua.organizations.models import Employment
+from thidua.organizations.models import Employment, Person
 from thidua.organizations.scoping import current_employment_q
 
-from .models import AnnualRating, Award, AwardStatus, Discipline, DisciplineLevel, Hold
+from .eligibility import individual_subject
+from .models import AnnualRating, Award, AwardStatus, AwardType, Discipline, DisciplineLevel, Hold
 
 HISTORY_YEARS = 12  # enough for BK_TTG windows and CSTD_TQ cycles
 CHUNK = 2000
 
 
-def _chunks(ids):
+def _chunks(ids, size=CHUNK):
     ids = list(ids)
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
 
 
 def _ratings(field, ids, first_year):
@@ -54,43 +58,154 @@ def _holds(field, ids, as_of):
     return found
 
 
-def _disciplines(ids, first_year):
-    found = defaultdict(list)
-    rows = Discipline.objects.filter(person_id__in=ids, year__gte=first_year).values_list(
-        "person_id", "year", "level")
-    for person_id, year, level in rows:
-        found[person_id].append({"year": year, "level": DisciplineLevel(level).name})
-    return found
+# ---------------------------------------------------------------- people: one query per list
+
+RATING, AWARD, INITIATIVE, DISCIPLINE, HOLD, PERSON = range(6)
+SCOPES = {scope.value: scope.name for scope in InitiativeScope}
+LEVELS = {level.value: level.name for level in DisciplineLevel}
 
 
-def _initiatives(ids, first_year):
-    found = defaultdict(list)
-    rows = Initiative.authors.through.objects.filter(
-        person_id__in=ids, initiative__year__gte=first_year).values_list(
-        "person_id", "initiative_id", "initiative__scope", "initiative__year",
-        "initiative__used_for_id")
-    for person_id, initiative_id, scope, year, used_for in rows:
-        found[person_id].append({"id": str(initiative_id), "scope": InitiativeScope(scope).name,
-                                 "year": year, "used_for": str(used_for) if used_for else None})
-    return found
+def _column(model, name):
+    return model._meta.get_field(name).column
+
+
+# The first arm fixes the column types for PostgreSQL (an untyped NULL there would be text).
+_TYPED_NULLS = ("CAST(NULL AS INTEGER), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), "
+                "CAST(NULL AS DATE), CAST(NULL AS DATE)")
+
+
+@cache
+def _arms():
+    """The history of people as one UNION ALL: (kind, person, year, text, n1, n2, n3, d1, d2) rows.
+
+    ``{owner}`` stands for the test on the person column; each arm names its parameters in order
+    ("owner": the test's own). Built from the models' tables once.
+    """
+    authors = Initiative.authors.through
+    rating, award, discipline, hold = (model._meta.db_table for model in (
+        AnnualRating, Award, Discipline, Hold))
+    kinds, initiative = AwardType._meta.db_table, Initiative._meta.db_table
+    author, work = _column(authors, "person"), _column(authors, "initiative")
+    return (
+        (f"SELECT {RATING}, person_id, year, rating, {_TYPED_NULLS} FROM {rating} "
+         "WHERE {owner} AND year >= %s", "person_id", ("owner", "first")),
+        (f"SELECT {AWARD}, a.person_id, a.year, t.code, CASE WHEN a.status = %s THEN 1 ELSE 0 END, "
+         f"NULL, NULL, NULL, NULL FROM {award} a JOIN {kinds} t ON t.id = a.award_type_id "
+         "WHERE {owner}", "a.person_id", ("revoked", "owner")),
+        (f"SELECT {INITIATIVE}, w.{author}, i.year, NULL, i.scope, i.id, i.used_for_id, NULL, NULL "
+         f"FROM {authors._meta.db_table} w JOIN {initiative} i ON i.id = w.{work} "
+         "WHERE {owner} AND i.year >= %s", f"w.{author}", ("owner", "first")),
+        (f"SELECT {DISCIPLINE}, person_id, year, NULL, level, NULL, NULL, NULL, NULL "
+         f"FROM {discipline} " "WHERE {owner} AND year >= %s", "person_id", ("owner", "first")),
+        (f"SELECT {HOLD}, person_id, NULL, reason, NULL, NULL, NULL, start_date, end_date "
+         f"FROM {hold} " "WHERE {owner} AND (end_date IS NULL OR end_date >= %s)", "person_id",
+         ("owner", "as_of")),
+    )
+
+
+def _history_query(owner, owner_params, values, everyone=False):
+    """SQL and parameters of the UNION ALL whose person column ``c`` passes ``owner`` (a format
+    string of ``c``); with ``everyone``, one PERSON row per existing person passing it too."""
+    arms, params = [], []
+    for sql, column, names in _arms():
+        arms.append(sql.format(owner=owner.format(c=column)))
+        for name in names:
+            params += owner_params if name == "owner" else [values[name]]
+    if everyone:
+        arms.append(f"SELECT {PERSON}, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+                    f"FROM {Person._meta.db_table} WHERE {owner.format(c='id')}")
+        params += owner_params
+    return " UNION ALL ".join(arms), params
+
+
+def _day(value):
+    return date.fromisoformat(value) if isinstance(value, str) else value  # SQLite gives text
+
+
+class _Histories:
+    """Rows of the history query, per person, in the engine's vocabulary."""
+
+    def __init__(self, rows):
+        self.ratings, self.awards = defaultdict(dict), defaultdict(list)
+        self.initiatives, self.disciplines = defaultdict(list), defaultdict(list)
+        self.holds, self.people = defaultdict(list), []
+        for kind, owner, year, text, number, ident, used_for, start, end in rows:
+            if kind == RATING:
+                self.ratings[owner][year] = text
+            elif kind == AWARD:
+                self.awards[owner].append((text, year, number == 1))
+            elif kind == INITIATIVE:
+                self.initiatives[owner].append(
+                    (str(ident), SCOPES[number], year, str(used_for) if used_for else None))
+            elif kind == DISCIPLINE:
+                self.disciplines[owner].append((year, LEVELS[number]))
+            elif kind == HOLD:
+                self.holds[owner].append((_day(start), _day(end), text))
+            else:
+                self.people.append(owner)
+
+    def subject(self, pk):
+        """The engine's input shape (JSON-like) for person ``pk``."""
+        return {
+            "id": f"p{pk}", "kind": "individual",
+            "ratings": {str(year): rating for year, rating in self.ratings.get(pk, {}).items()},
+            "awards": [{"type": code, "year": year, "revoked": revoked} for code, year, revoked
+                       in sorted(self.awards.get(pk, ()), key=lambda a: (-a[1], a[0]))],
+            "holds": [{"from": start.isoformat(), "to": end.isoformat() if end else None,
+                       "reason": reason} for start, end, reason in sorted(self.holds.get(pk, ()))],
+            "disciplines": [{"year": year, "level": level}
+                            for year, level in sorted(self.disciplines.get(pk, ()), reverse=True)],
+            "initiatives": [{"id": ident, "scope": scope, "year": year, "used_for": used_for}
+                            for ident, scope, year, used_for in self.initiatives.get(pk, ())],
+        }
+
+    def parsed(self, pk, as_of):
+        """Person ``pk`` already parsed for an ``eligibility.Evaluator``."""
+        return individual_subject(
+            f"p{pk}", self.ratings.get(pk) or {}, self.awards.get(pk, ()),
+            self.initiatives.get(pk, ()), self.disciplines.get(pk, ()), self.holds.get(pk, ()),
+            as_of)
+
+
+def _fetch(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return _Histories(cursor.fetchall())
+
+
+def _values(year, as_of):
+    return {"first": year - HISTORY_YEARS, "revoked": AwardStatus.REVOKED, "as_of": as_of}
 
 
 def person_subjects(person_ids, year, as_of):
-    """Engine subjects (kind "individual") for ``person_ids``, ids as strings "p<pk>"."""
+    """Engine subjects (kind "individual") for ``person_ids``, ids as strings "p<pk>".
+
+    One query per ``CHUNK`` people (a UNION ALL of ratings, awards, initiatives, disciplines and
+    holds), so one person on a form costs one round trip."""
     subjects = []
-    first_year = year - HISTORY_YEARS
-    for ids in _chunks(person_ids):
-        ratings = _ratings("person_id", ids, first_year)
-        awards = _awards("person_id", ids)
-        holds = _holds("person_id", ids, as_of)
-        disciplines = _disciplines(ids, first_year)
-        initiatives = _initiatives(ids, first_year)
-        subjects.extend({
-            "id": f"p{pk}", "kind": "individual", "ratings": ratings.get(pk, {}),
-            "awards": awards.get(pk, []), "holds": holds.get(pk, []),
-            "disciplines": disciplines.get(pk, []), "initiatives": initiatives.get(pk, []),
-        } for pk in ids)
+    values = _values(year, as_of)
+    postgres = connection.vendor == "postgresql"
+    size = CHUNK if postgres else connection.features.max_query_params // len(_arms())
+    for ids in _chunks(person_ids, size):
+        if postgres:
+            owner, params = "{c} = ANY(%s)", [ids]
+        else:
+            owner, params = "{c} IN (" + ", ".join(["%s"] * len(ids)) + ")", ids
+        found = _fetch(*_history_query(owner, params, values))
+        subjects.extend(found.subject(pk) for pk in ids)
     return subjects
+
+
+def individuals_between(lo, hi, year, as_of):
+    """Every existing person with ``lo <= pk < hi``, parsed for an ``eligibility.Evaluator``
+    (``eligibility.evaluator(as_of, year)``), by primary key: the bulk path, one query per range
+    (keep ranges to a few thousand people)."""
+    found = _fetch(*_history_query("{c} >= %s AND {c} < %s", [lo, hi], _values(year, as_of),
+                                   everyone=True))
+    return [found.parsed(pk, as_of) for pk in sorted(found.people)]
+
+
+# ---------------------------------------------------------------- units
 
 
 def _members(unit_ids, year):

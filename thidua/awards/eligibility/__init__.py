@@ -32,7 +32,8 @@ with no machine-checkable rule (GK, KNC, HCLD*, CO_CP, collective BK_TTG) are an
 asked for, never eligible, with a manual check. A subject on hold is never eligible; the first
 entry of its ``reasons`` and of its ``missing`` starts with ``ON_HOLD:``. When no route of a rule
 holds, the closer route is reported and the other follows as one ``missing`` entry starting
-"Hoặc: ".
+"Hoặc: ". Results are read-only: people with the same recent history share the lists of their
+verdicts (see ``evaluator.py``).
 
 Settings (the *(setting)* thresholds; anything absent takes the legal default of the regime):
 
@@ -50,39 +51,22 @@ Malformed input raises ``EligibilityInputError`` whose message names the field, 
 
 import gc
 
-from . import collective, individual
-from .definitions import Ctx, hold_messages, manual_only, to_result
-from .input import COLLECTIVE, INDIVIDUAL, EligibilityInputError, parse
+from .evaluator import Evaluator
+from .input import EligibilityInputError, individual_subject, parse
 from .quotas import check_quotas
 from .ruleset import TYPES, period_for, rules_in_force
-from .texts import texts
 
 __all__ = [
     "TYPES",
     "EligibilityInputError",
+    "Evaluator",
     "check_quotas",
     "evaluate",
+    "evaluator",
+    "individual_subject",
     "period_for",
     "rules_in_force",
 ]
-
-_RULES = {INDIVIDUAL: individual.RULES, COLLECTIVE: collective.RULES}
-_MANUAL = {INDIVIDUAL: manual_only, COLLECTIVE: collective.manual}
-# Types asked for, per (period, kind, asked): built on first use, reused for every subject.
-_APPLICABLE = {}
-
-
-def _applicable(period, kind, types):
-    key = (id(period), kind, types)
-    codes = _APPLICABLE.get(key)
-    if codes is None:
-        if types is None:
-            codes = period.default_types[kind]
-        else:
-            codes = tuple(code for code in types if (kind, code) in period.rules)
-        if len(_APPLICABLE) < 1024:
-            _APPLICABLE[key] = codes
-    return codes
 
 
 def evaluate(payload):
@@ -91,26 +75,19 @@ def evaluate(payload):
     if collecting:
         gc.disable()  # verdicts make no reference cycles; collections would only slow bulk runs
     try:
-        return _evaluate(parse(payload))
+        request = parse(payload)
+        judge = Evaluator(request.year, request.period, request.settings, request.types)
+        return {"regime": judge.regime, "year": request.year,
+                "results": judge.results(request.subjects)}
     finally:
         if collecting:
             gc.enable()
 
 
-def _evaluate(request):
-    year, period, settings, types = request.year, request.period, request.settings, request.types
-    regime, rules = period.regime, period.rules
-    t = texts()
-    results = []
-    append = results.append
-    for subject in request.subjects:
-        kind = subject.kind
-        ctx = Ctx(subject, year, regime, settings, _RULES[kind], t)
-        hold = hold_messages(t, subject.holds) if subject.holds else None
-        for code in _applicable(period, kind, types):
-            rule = rules[kind, code]
-            verdict = ctx.verdict(code) if rule.machine else _MANUAL[kind](ctx, code, rule)
-            if ctx.holds(code, year):
-                verdict.note(t.already_held.format(award=t.short[code], year=year))
-            append(to_result(subject.id, code, rule, verdict, hold))
-    return {"regime": regime, "year": year, "results": results}
+def evaluator(as_of, year, types=None, settings=None):
+    """An ``Evaluator`` for subjects built elsewhere (``individual_subject``), checked like the
+    payload's ``as_of``, ``year``, ``types`` and ``settings``: the bulk door, used over many
+    lists."""
+    request = parse({"as_of": as_of, "year": year, "types": types, "settings": settings,
+                     "subjects": []})
+    return Evaluator(request.year, request.period, request.settings, request.types)

@@ -194,6 +194,54 @@ def bk_ttg(ctx):
     return v
 
 
+# ---------------------------------------------------------------- what the rules read
+
+# Titles read in every year up to y (cut-offs, prior awards, cycles); other types only in y.
+_READ_UP_TO_Y = frozenset({"CSTD_BO", "CSTD_TQ", "BK_BO", "BK_TTG"})
+
+
+def _cstdcs_read(held, y):
+    """CSTDCS years the rules read: y-4 … y (BK_TTG) and the unbroken run back from y-1
+    (the streaks, which stop at the first gap)."""
+    years = [t for t in held if y - 4 <= t <= y]
+    if len(years) - (y in held) == 4:  # y-4 … y-1 all held: the run may go further back
+        t = y - 5
+        while t in held:
+            years.append(t)
+            t -= 1
+    return frozenset(years)
+
+
+def history_key(subject, y):
+    """Everything the individual rules read of ``subject``'s history when judging year ``y``, or
+    None when the subject is not worth sharing (initiatives and holds carry their own ids and
+    dates into the wording, so such histories are rarely shared).
+
+    Two subjects with equal keys get the same verdicts for the same request: ratings of
+    y-4 … y, the discipline of y, LDTT of y, the CSTDCS years above, the cut-off and prior
+    titles up to y, any other type in y. Keep it in step with the rules above;
+    tests/awards/test_eligibility_sharing.py checks it against fresh evaluations.
+    """
+    if subject.initiatives or subject.holds:
+        return None
+    ratings = subject.ratings
+    awards = []
+    for code, years in subject.awards.items():
+        if code == "CSTDCS":
+            read = _cstdcs_read(years, y)
+        elif code in _READ_UP_TO_Y:
+            read = frozenset(t for t in years if t <= y)
+        else:
+            read = frozenset((y,)) if y in years else EMPTY
+        if read:
+            awards.append((code, read))
+    awards.sort()
+    return (
+        ratings.get(y - 4), ratings.get(y - 3), ratings.get(y - 2), ratings.get(y - 1),
+        ratings.get(y), subject.disciplines.get(y), tuple(awards),
+    )
+
+
 RULES = {
     "LDTT": ldtt,
     "CSTDCS": cstdcs,

@@ -293,6 +293,36 @@ def _subject(raw, path, as_of):
     return subject
 
 
+def individual_subject(ident, ratings, awards, initiatives, disciplines, holds, as_of):
+    """A parsed individual from trusted data (the registry's own rows), without ``parse``'s checks.
+
+    Same vocabulary as the input shape, as tuples: ``ratings`` {year: rating}, ``awards``
+    (type, year, revoked), ``initiatives`` (id, scope, year, used_for), ``disciplines``
+    (year, level), ``holds`` (from, to or None, reason); normalised exactly as ``parse`` does.
+    """
+    subject = Subject()
+    subject.id, subject.kind, subject.ratings = ident, INDIVIDUAL, ratings
+    held = {}
+    for code, year, revoked in awards:
+        if not revoked:
+            held.setdefault(code, set()).add(year)
+    subject.awards = {code: frozenset(years) for code, years in held.items()}
+    subject.initiatives = tuple(sorted(
+        (Initiative(key, key, SCOPE_RANK[scope], year, used_for or None)
+         for key, scope, year, used_for in initiatives),
+        key=lambda i: (i.scope, i.year, i.key))) if initiatives else ()
+    worst = {}
+    for year, level in disciplines:
+        worst[year] = max(LEVEL_RANK[level], worst.get(year, 0))
+    subject.disciplines = worst
+    subject.holds = tuple(sorted(
+        (Hold(start, end, reason or "") for start, end, reason in holds
+         if start <= as_of and (end is None or as_of <= end)),
+        key=lambda h: (h.start, h.end or date.max, h.reason))) if holds else ()
+    subject.members, subject.bloc_rank, subject.leads = (), None, ()
+    return subject
+
+
 def _settings(value, defaults):
     settings = dict(defaults)
     for key, raw in _object(value, "settings").items() if value is not None else ():
@@ -342,4 +372,5 @@ def parse(payload):
     return Request(as_of, year, period, settings, types, subjects)
 
 
-__all__ = ["COLLECTIVE", "INDIVIDUAL", "EligibilityInputError", "Subject", "parse"]
+__all__ = ["COLLECTIVE", "INDIVIDUAL", "EligibilityInputError", "Subject", "individual_subject",
+           "parse"]

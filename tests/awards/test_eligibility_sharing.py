@@ -1,0 +1,102 @@
+"""People whose histories agree on what the rules read share one evaluation (evaluator.py): the
+verdicts must be exactly those each would get alone, whatever else their histories hold."""
+
+import copy
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from thidua.awards.eligibility import evaluate, evaluator, individual_subject
+from thidua.awards.eligibility.individual import history_key
+from thidua.awards.eligibility.input import parse
+
+Y = 2025
+CODES = ["LDTT", "CSTDCS", "CSTD_BO", "CSTD_TQ", "BK_BO", "BK_TTG", "GK", "KNC"]
+RATINGS = ["EXCELLENT", "EXCELLENT", "GOOD", "GOOD", "GOOD", "COMPLETED", "NOT_COMPLETED"]
+TYPES = st.sampled_from([None, None, ["GK", "LDTT", "BK_TTG"], ["CSTD_BO", "CSTDCS"]])
+YEARS = st.one_of(st.integers(2020, 2026), st.integers(2008, 2026))  # mostly near the year
+AS_OF = st.sampled_from(["2023-12-15", "2025-12-15"])
+PROPERTY = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+award = st.fixed_dictionaries({
+    "type": st.sampled_from(CODES + ["CSTDCS"] * 6 + ["LDTT"] * 3),
+    "year": st.integers(2008, 2026),
+    "revoked": st.sampled_from([False, False, False, True]),
+})
+history = st.fixed_dictionaries({
+    "ratings": st.dictionaries(st.integers(2013, 2026).map(str), st.sampled_from(RATINGS)),
+    "awards": st.lists(award, max_size=14),
+    "disciplines": st.lists(st.fixed_dictionaries({
+        "year": st.integers(2019, 2026),
+        "level": st.sampled_from(["REPRIMAND", "WARNING"])}), max_size=2),
+})
+
+
+@st.composite
+def look_alikes(draw):
+    """A history and variants of it that mostly differ only where the rules do not read."""
+    base = draw(history)
+    people = [dict(base, id="p0", kind="individual")]
+    for n in range(1, draw(st.integers(1, 5))):
+        other = copy.deepcopy(people[0])
+        other["id"] = f"p{n}"
+        for year in draw(st.lists(YEARS, max_size=3)):
+            other["awards"].append({"type": draw(st.sampled_from(CODES)), "year": year})
+        for year in draw(st.lists(YEARS, max_size=2)):
+            other["ratings"][str(year)] = draw(st.sampled_from(RATINGS))
+        for year in draw(st.lists(YEARS, max_size=1)):
+            other["disciplines"].append({"year": year, "level": "REPRIMAND"})
+        if draw(st.booleans()) and other["awards"]:
+            other["awards"].pop(draw(st.integers(0, len(other["awards"]) - 1)))
+        people.append(other)
+    return people
+
+
+@PROPERTY
+@given(look_alikes(), AS_OF, TYPES)
+def test_a_list_gives_each_person_the_verdicts_they_get_alone(people, as_of, types):
+    payload = {"as_of": as_of, "year": Y, "types": types}
+    together = evaluate({**payload, "subjects": people})["results"]
+    alone = [result for person in people
+             for result in evaluate({**payload, "subjects": [person]})["results"]]
+    assert together == alone
+
+
+@PROPERTY
+@given(look_alikes(), AS_OF)
+def test_people_with_equal_keys_get_equal_verdicts(people, as_of):
+    subjects = parse({"as_of": as_of, "year": Y, "subjects": people}).subjects
+    first = evaluate({"as_of": as_of, "year": Y, "subjects": people[:1]})["results"]
+    for person, subject in zip(people, subjects, strict=True):
+        if history_key(subject, Y) == history_key(subjects[0], Y):
+            mine = evaluate({"as_of": as_of, "year": Y, "subjects": [person]})["results"]
+            assert [dict(result, subject="p0") for result in mine] == first
+
+
+def _person(ident, ratings, awards, initiatives=()):
+    return individual_subject(ident, ratings, awards, initiatives, (), (), None)
+
+
+def test_old_ldtt_and_ratings_do_not_split_a_shared_history():
+    recent = {2021: "GOOD", 2022: "GOOD", 2023: "EXCELLENT", 2024: "EXCELLENT", 2025: "EXCELLENT"}
+    cstdcs = [("CSTDCS", 2023, False), ("CSTDCS", 2024, False)]
+    judge = evaluator("2025-12-15", Y)
+    results = judge.results([
+        _person("p1", recent, cstdcs),
+        _person("p2", {**recent, 2015: "NOT_COMPLETED"}, [*cstdcs, ("LDTT", 2016, False)]),
+        _person("p3", recent, [*cstdcs, ("LDTT", 2018, True), ("CSTDCS", 2026, False)]),
+        _person("p4", recent, [("CSTDCS", 2023, False)]),  # a different streak: judged again
+    ])
+    assert judge.judged == 2
+    by_person = {}
+    for result in results:
+        by_person.setdefault(result["subject"], []).append(dict(result, subject=None))
+    assert by_person["p1"] == by_person["p2"] == by_person["p3"] != by_person["p4"]
+    assert [r["eligible"] for r in by_person["p1"]] == [True, True, False, False, True, False]
+
+
+def test_initiatives_are_never_shared():
+    judge = evaluator("2025-12-15", Y)
+    mine = [("9", "BASE", 2025, None)]
+    judge.results([_person(ident, {2025: "GOOD"}, [], mine) for ident in ("p1", "p2")])
+    assert judge.judged == 2
