@@ -46,6 +46,8 @@ AWARD_WEIGHTS = {"LDTT": 40, "GK": 20, "TTLDTT": 10, "CSTDCS": 8, "BK_BO": 8, "T
                  "HCLD3": 0.5, "HCLD2": 0.15, "HCLD1": 0.05}
 TARGETS_MS = {"dashboard": 500, "statutory": 5000}
 CHUNK = 100_000
+FULL_BATCHES = 100_000  # nomination batches of 2025, about one per unit
+STEPS = ["SUBMITTED", "RECEIVED", "IN_APPRAISAL", "DECIDED"]
 NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
@@ -57,8 +59,7 @@ def parse_args(argv=None):
 
 
 def load_awards(scale, rng):
-    from django.core.management.color import no_style
-    from django.db import connection, transaction
+    from django.db import transaction
 
     from thidua.awards.models import Award, AwardType
     from thidua.organizations.models import Organization, Person
@@ -71,8 +72,8 @@ def load_awards(scale, rng):
     people = list(Person.objects.values_list("pk", flat=True))
     units = list(Organization.objects.filter(depth__gte=2).values_list("pk", flat=True))
     total = max(1, round(FULL_AWARDS * scale))
+    first_id = next_id(Award)
     fields = ["id", "person_id", "organization_id", "award_type_id", "year", "status", "source"]
-    next_id = (Award.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
 
     def rows(first, count):
         for pk in range(first, first + count):
@@ -89,15 +90,74 @@ def load_awards(scale, rng):
     while done < total:
         count = min(CHUNK, total - done)
         with transaction.atomic():
-            org_scale.insert(Award, fields, rows(next_id + done, count))
+            org_scale.insert(Award, fields, rows(first_id + done, count))
         done += count
         print(f"  … {done:,} / {total:,} awards ({time.perf_counter() - started:.0f} s)",
               file=sys.stderr, flush=True)
+    finish([Award])
+    return time.perf_counter() - started
+
+
+def next_id(model):
+    return (model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+
+
+def finish(models):
+    """Sequences past the ids given by COPY, and fresh planner statistics."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
     with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), [Award]):
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
         if connection.vendor == "postgresql":
-            cursor.execute("VACUUM (ANALYZE) awards_award")
+            for model in models:
+                cursor.execute(f"VACUUM (ANALYZE) {model._meta.db_table}")
+
+
+def load_activity(scale, rng, actor):
+    """The live panels' data for 2025: one national movement with a registration from every unit
+    below the VCA, and ``FULL_BATCHES`` nomination batches (each to the proposer's parent unit)
+    with four transitions each, a few past their deadline."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from django.db import transaction
+
+    from thidua.movements.models import Movement, MovementStatus, Registration
+    from thidua.nominations.models import NominationBatch, Transition
+    from thidua.organizations.models import Organization
+
+    started = time.perf_counter()
+    units = dict(Organization.objects.values_list("path", "pk"))
+    below = [(path, pk) for path, pk in units.items() if len(path) > 4]
+    with transaction.atomic():
+        movement = Movement.objects.create(
+            kind="REGULAR", title="Phong trào thi đua năm 2025", launched_by_id=units[min(units)],
+            start_date=date(2025, 1, 1), end_date=date(2025, 12, 31),
+            status=MovementStatus.LAUNCHED)
+        org_scale.insert(Registration, ["id", "movement_id", "unit_id", "year", "status"],
+                         ((pk, movement.pk, unit, 2025,
+                           rng.choice(["SUBMITTED", "APPROVED", "DRAFT"]))
+                          for pk, (_path, unit) in enumerate(below, next_id(Registration))))
+    first = next_id(NominationBatch)
+    count = max(1, round(FULL_BATCHES * scale))
+    batches, transitions, first_step = [], [], next_id(Transition)
+    for pk in range(first, first + count):
+        path, proposer = rng.choice(below)
+        at = datetime(2025, 1, 2, 2, tzinfo=UTC) + timedelta(days=rng.randint(0, 270))
+        due_on = (at + timedelta(days=30)).date()
+        for state in STEPS:
+            transitions.append((first_step + len(transitions), pk, state, at, actor.pk))
+            at += timedelta(days=rng.randint(1, 15), hours=rng.randint(0, 8))
+        batches.append((pk, proposer, units[path[:-4]], f"Tờ trình {pk}", 2025, STEPS[-1],
+                        due_on, at, actor.pk))
+    with transaction.atomic():
+        org_scale.insert(NominationBatch, ["id", "proposer_id", "authority_id", "title", "year",
+                                           "state", "due_on", "created_at", "created_by_id"],
+                         iter(batches))
+        org_scale.insert(Transition, ["id", "batch_id", "to_state", "at", "actor_id"],
+                         iter(transitions))
+    finish([Registration, NominationBatch, Transition])
     return time.perf_counter() - started
 
 
@@ -155,6 +215,7 @@ def main(argv=None):
         from django.urls import reverse
 
         from thidua.awards.models import Award
+        from thidua.nominations.models import NominationBatch
         from thidua.organizations.models import Person
         from thidua.reports.models import AwardSummary
         from thidua.reports.summaries import refresh_all
@@ -170,6 +231,9 @@ def main(argv=None):
             refresh_all()
             timings["award summary rebuild (5 years)"] = time.perf_counter() - started
         users = org_scale.bench_users()
+        if not (args.reuse and NominationBatch.objects.exists()):
+            timings["movement, registrations, nominations"] = load_activity(
+                args.scale, rng, users["national admin"])
         actors = {"national admin": users["national admin"],
                   "province EC officer": users["province EC officer"],
                   "cooperative EC officer": cooperative_officer()}

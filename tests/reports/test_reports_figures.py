@@ -2,6 +2,7 @@
 from datetime import UTC, date, datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -23,6 +24,12 @@ from thidua.reports.scope import ScopeError, resolve
 from thidua.reports.summaries import refresh_dirty
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached figures are keyed by unit and summary state, which other tests' data can repeat."""
+    cache.clear()
 
 
 def chart(charts, key):
@@ -216,3 +223,18 @@ def test_working_days_per_step_against_the_deadline(network, root_user, hue_offi
     steps = dashboard.step_days_chart(resolve(hue_officer), 2025)
     assert rows(steps) == {"Đã tiếp nhận": [1.5, 0], "Đang thẩm định": [8.0, 1]}
     assert not dashboard.step_days_chart(resolve(hue_officer), 2024).has_data
+
+
+def test_activity_panels_of_a_province_are_cached_briefly_and_a_cooperative_counts_live(
+        awards, network, root_user, hue_officer, make_user):
+    coop_officer = make_user(Role.EC_OFFICER, network.hue_coop)
+    assert dashboard.page(resolve(hue_officer), 2025).activity_at is not None
+    assert dashboard.page(resolve(coop_officer), 2025).activity_at is None
+    NominationBatch.objects.create(proposer=network.hue_coop, authority=network.hue,
+                                   title="Đề nghị", year=2025, created_by=root_user)
+    assert "nominations" not in [c.key for c in dashboard.panels(resolve(hue_officer), 2025)]
+    assert rows(chart(dashboard.panels(resolve(coop_officer), 2025), "nominations")) == {
+        "Nháp": [1]}
+    cache.clear()
+    assert rows(chart(dashboard.panels(resolve(hue_officer), 2025), "nominations")) == {
+        "Nháp": [1]}

@@ -2,6 +2,7 @@
 from io import BytesIO
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -9,6 +10,11 @@ from openpyxl import load_workbook
 from thidua.accounts.models import Role
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
 
 
 def test_dashboard_shows_the_scope_figures(client, awards, hue_officer, network):
@@ -74,3 +80,13 @@ def test_annual_report_of_a_hidden_unit(client, awards, hue_officer, network):
     client.force_login(hue_officer)
     response = client.get(reverse("reports:annual"), {"unit": network.hanoi.pk, "year": 2025})
     assert response.status_code == 400
+
+
+def test_the_page_says_when_cached_activity_figures_were_counted(client, awards, hue_officer,
+                                                                 network, make_user):
+    client.force_login(hue_officer)
+    body = client.get(reverse("reports:dashboard"), {"year": 2025}).content.decode()
+    assert "Số liệu phong trào, đăng ký, báo cáo, hồ sơ đề nghị tính lúc" in body
+    client.force_login(make_user(Role.EC_OFFICER, network.hue_coop))
+    body = client.get(reverse("reports:dashboard"), {"year": 2025}).content.decode()
+    assert "hồ sơ đề nghị tính lúc" not in body

@@ -260,9 +260,14 @@ class SummaryFacts:
         return rows
 
 
+def summarised(path, subtree):
+    """Whether the unit at ``path`` (with its subtree or not) is one the summary answers for."""
+    return subtree and len(path) <= ANCHOR_LENGTH
+
+
 def facts_for(organization, subtree, years):
     """The cheapest source that answers exactly for ``organization`` (with its subtree or not)."""
-    if subtree and len(organization.path) <= ANCHOR_LENGTH:
+    if summarised(organization.path, subtree):
         return SummaryFacts(organization.path, years)
     return LiveFacts(organization.path, subtree, years)
 

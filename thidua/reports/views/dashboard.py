@@ -19,7 +19,8 @@ class DashboardView(ScopedView):
             return render(request, "reports/dashboard.html", {"form": self.form, "charts": []},
                           status=400 if request.GET else 200)
         scope, year = self.form.scope, self.form.cleaned_data["year"]
-        charts = dashboard.panels(scope, year)
+        page = dashboard.page(scope, year)
+        charts = page.charts
         key = request.GET.get("chart")
         if key and request.GET.get("format") == "xlsx":
             chart = next((c for c in charts if c.key == key), None)
@@ -31,6 +32,8 @@ class DashboardView(ScopedView):
             "form": self.form, "scope": scope, "year": year, "charts": charts,
             "chart_data": [chart.as_json() for chart in charts],
             "refreshed_at": last_refreshed(range(year - dashboard.YEARS_SHOWN + 1, year + 1)),
+            "activity_at": page.activity_at,
+            "activity_minutes": dashboard.ACTIVITY_CACHE_SECONDS // 60,
             "query": request.GET.urlencode()})
 
 
