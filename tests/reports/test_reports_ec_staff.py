@@ -255,3 +255,62 @@ def test_demo_data_loads_once(network, vca_officer):
     assert ECStaffMember.objects.first().history.first().history_user == network.actor
     assert values(form_0605(resolve(vca_officer), 2025, 2025))["01"] == [6, 3]  # Linh left
     assert values(form_0605(resolve(vca_officer), 2023, 2023))["01"] == [7, 4]
+
+
+# ---- Excel import of staff ---------------------------------------------------------------------
+
+def staff_workbook(rows):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["STT", "Họ và tên", "Giới tính", "Năm sinh", "Trình độ đào tạo",
+                        "Năm bắt đầu làm công tác TĐKT", "Năm về đơn vị",
+                        "Năm thôi làm công tác TĐKT"])
+    for number, row in enumerate(rows, start=1):
+        book.active.append([number, *row])
+    buffer = BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("can-bo.xlsx", buffer.getvalue())
+
+
+@pytest.fixture
+def staging_dir(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def upload(client, unit, rows):
+    url = reverse("reports:ec_staff_import", args=[unit.pk])
+    response = client.post(url, {"kind": "cong-chuc-tdkt", "file": staff_workbook(rows)})
+    if response.status_code == 200 and "confirm" in response.context:
+        return client.post(url, response.context["confirm"].initial)
+    return response
+
+
+def test_import_all_rows(client, apparatus, hue_officer, staging_dir):
+    client.force_login(hue_officer)
+    assert client.get(reverse("reports:ec_staff_import_start")).status_code == 302
+    response = upload(client, apparatus.hue, [
+        ("Ngô Thị Thảo", "NU", 1991, "Đại học", 2016, None, None),
+        ("Đặng Văn Sơn", "Nam", 1970, "Trên đại học", 1999, 2005, 2024)])
+    assert response.status_code == 302
+    added = ECStaffMember.objects.filter(organization=apparatus.hue,
+                                         full_name__in=["Ngô Thị Thảo", "Đặng Văn Sơn"])
+    assert {(m.full_name, m.gender, m.start_year, m.end_year) for m in added} == {
+        ("Ngô Thị Thảo", "FEMALE", 2016, None), ("Đặng Văn Sơn", "MALE", 2005, 2024)}
+    assert values(form_0605(resolve(hue_officer), 2025, 2025))["01"] == [11, 6]
+
+
+def test_import_rejects_the_whole_file(client, apparatus, hue_officer, staging_dir):
+    client.force_login(hue_officer)
+    before = ECStaffMember.objects.count()
+    response = upload(client, apparatus.hue, [
+        ("Ngô Thị Thảo", "Nữ", 1991, "Đại học", 2016, None, None),
+        ("Bùi Văn Tài", "Nam", "năm 80", "Tiến sĩ", 2010, None, None),
+        ("Ánh", "Nữ", 1995, "Đại học", 2021, None, None)])  # already on the list
+    body = response.content.decode()
+    assert response.status_code == 200 and ECStaffMember.objects.count() == before
+    assert "Dòng 3" in body and "không phải năm hợp lệ" in body and "Tiến sĩ" in body
+    assert "đã có trong hệ thống" in body
+    hanoi = reverse("reports:ec_staff_import", args=[apparatus.hanoi.pk])
+    assert client.get(hanoi).status_code == 403

@@ -19,6 +19,12 @@ urlpatterns = [
          name="ec_department_delete"),
     path("can-bo/", ec_staff.StaffListView.as_view(), name="ec_staff_list"),
     path("can-bo/them/", ec_staff.StaffFormView.as_view(), name="ec_staff_create"),
+    path("can-bo/nhap-excel/", ec_staff.StaffImportStartView.as_view(),
+         name="ec_staff_import_start"),
+    path("can-bo/nhap-excel/<int:pk>/", ec_staff.StaffImportView.as_view(),
+         name="ec_staff_import"),
+    path("can-bo/nhap-excel/<int:pk>/mau/<slug:kind>/", ec_staff.StaffImportTemplateView.as_view(),
+         name="ec_staff_import_template"),
     path("can-bo/<int:pk>/sua/", ec_staff.StaffFormView.as_view(), name="ec_staff_edit"),
     path("can-bo/<int:pk>/xoa/", ec_staff.StaffDeleteView.as_view(), name="ec_staff_delete"),
 ]

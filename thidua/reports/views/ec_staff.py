@@ -1,5 +1,5 @@
 """The E&C departments and civil servants behind Biểu 0604–0605: list with filters and Excel
-export, create, edit, delete after confirmation. Each record belongs to a reporting unit (the VCA
+export, create, edit, delete after confirmation, and the staff's Excel import. Each record belongs to a reporting unit (the VCA
 or a provincial alliance) and only that unit's E&C officers and administrators (or those above
 it) see or change it; any other record is "not found"."""
 import django_filters
@@ -14,11 +14,14 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from thidua.core import import_views
 from thidua.core.excel import xlsx_response
 from thidua.core.views import FilteredListMixin
+from thidua.organizations.models import Organization
 
+from .. import importing
 from ..forms import ECDepartmentForm, ECStaffMemberForm, reporting_units
-from ..models import ECDepartment, ECDepartmentLevel, ECStaffMember, TrainingLevel
+from ..models import REPORTING_KINDS, ECDepartment, ECDepartmentLevel, ECStaffMember, TrainingLevel
 
 FIX_ERRORS = gettext_lazy("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu bên dưới.")
 
@@ -191,3 +194,35 @@ class DepartmentDeleteView(RecordDeleteView):
 
 class StaffDeleteView(RecordDeleteView):
     model, list_name, edit_name = ECStaffMember, "reports:ec_staff_list", "reports:ec_staff_edit"
+
+
+class StaffImport:
+    specs = importing.SPECS
+    permission = importing.StaffSpec.permission
+
+    def get_unit(self, pk, **kwargs):
+        return get_object_or_404(Organization, pk=pk, kind__in=REPORTING_KINDS)
+
+
+class StaffImportView(StaffImport, import_views.ImportView):
+    template_url_name = "reports:ec_staff_import_template"
+
+    def get_success_url(self):
+        return reverse("reports:ec_staff_list")
+
+    def get_breadcrumbs(self):
+        return [(_("Công chức TĐKT"), reverse("reports:ec_staff_list"))]
+
+
+class StaffImportTemplateView(StaffImport, import_views.ImportTemplateView):
+    pass
+
+
+class StaffImportStartView(LoginRequiredMixin, View):
+    """The list's "Nhập từ Excel" button: the import page of the user's highest reporting unit."""
+
+    def get(self, request):
+        unit = reporting_units(request.user).first()
+        if unit is None:
+            raise PermissionDenied
+        return redirect("reports:ec_staff_import", unit.pk)
