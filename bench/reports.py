@@ -10,7 +10,11 @@ What it builds (``--scale 1``; ``--scale 0.01`` shrinks everything a hundredfold
     tiên tiến", "Giấy khen", "Tập thể lao động tiên tiến"; a few state awards), inserted with
     PostgreSQL ``COPY``;
   * then the award summary (``thidua.reports.summaries.refresh_all``), timed: this is what the
-    periodic task ``thidua.reports.refresh_summaries`` does for a dirty year.
+    periodic task ``thidua.reports.refresh_summaries`` does for a dirty year;
+  * the dashboard's live panels' data for 2025: one national movement with a registration from
+    every unit, and 100,000 nomination batches (each to the proposer's parent unit) with four
+    transitions each (``load_activity``; ``--reuse`` adds it to a database that lacks it, at
+    ``--scale``, default 1).
 
 What it measures (wall-clock in this process, through Django's test ``Client``, so
 middleware, queries and templates count; the query count of one render in the notes)
