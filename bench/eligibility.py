@@ -11,10 +11,12 @@ What it measures, side by side in the same run (proposal year 2025, as_of 15/12/
   * read: the same rows the history builder reads (ratings, titles, initiatives, disciplines,
     holds of every person), streamed with one SQL query (UNION ALL, server-side cursor) — the
     floor any recompute has to pay;
-  * recompute: for every person, the history built from the database (``awards.histories``,
-    5 queries per 2,000 people) and evaluated by the engine, in ``--workers`` processes over
-    id ranges; wall time, plus the CPU seconds spent in the engine alone (to compare with the
-    read: the engine's own time should not exceed it);
+  * recompute: for every person, the history built from the database
+    (``awards.histories.individuals_between``: one UNION ALL query per 5,000 ids, tuples) and
+    judged by one ``eligibility.Evaluator`` per worker (people whose recent histories agree share
+    one evaluation), in ``--workers`` processes over id ranges; wall time, plus wall and CPU
+    seconds of the builder and of the engine (the engine's own time should not exceed the read),
+    and how many histories were judged rather than shared;
   * one person: ``person_subjects([pk])`` + ``evaluate`` for ``--singles`` random people,
     p50/p95 in ms (target < 5 ms), and the engine alone.
 
@@ -181,6 +183,20 @@ def start_worker():
     _JUDGE = evaluator(AS_OF.isoformat(), YEAR)
 
 
+def server_cpu():
+    """CPU seconds used so far by this connection's PostgreSQL backend (a local server), else 0."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def recompute_range(bounds):
     """Worker: build and evaluate every person with lo <= pk < hi, one query per CHUNK ids.
 
@@ -191,6 +207,7 @@ def recompute_range(bounds):
     lo, hi = bounds
     build = engine = build_cpu = engine_cpu = 0.0
     people = eligible = 0
+    server = server_cpu()
     for start in range(lo, hi, CHUNK):
         w0, c0 = time.perf_counter(), time.process_time()
         subjects = individuals_between(start, min(start + CHUNK, hi), YEAR, AS_OF)
@@ -201,7 +218,8 @@ def recompute_range(bounds):
         engine, engine_cpu = engine + w2 - w1, engine_cpu + c2 - c1
         people += len(subjects)
         eligible += sum(1 for verdict in results if verdict["eligible"])
-    return people, eligible, (os.getpid(), _JUDGE.judged), build, engine, build_cpu, engine_cpu
+    return (people, eligible, (os.getpid(), _JUDGE.judged), build, engine, build_cpu, engine_cpu,
+            server_cpu() - server)
 
 
 def measure_recompute(workers):
@@ -219,11 +237,12 @@ def measure_recompute(workers):
     with multiprocessing.get_context("fork").Pool(workers, initializer=start_worker) as pool:
         parts = pool.map(recompute_range, ranges, chunksize=1)
     wall = time.perf_counter() - started
-    people, eligible, judged, build, engine, build_cpu, engine_cpu = zip(*parts, strict=True)
+    people, eligible, judged, build, engine, build_cpu, engine_cpu, server = zip(
+        *parts, strict=True)
     return {"wall": wall, "people": sum(people), "verdicts_eligible": sum(eligible),
             "judged": sum(dict(judged).values()),  # the last count of each worker
             "build": sum(build), "engine": sum(engine), "build_cpu": sum(build_cpu),
-            "engine_cpu": sum(engine_cpu)}
+            "engine_cpu": sum(engine_cpu), "server_cpu": sum(server)}
 
 
 def measure_singles(count, rng):
@@ -253,8 +272,10 @@ def report(args, env, loaded, read, recompute, singles):
     total, engine = singles
     people = recompute["people"]
     full = org_scale.FULL_PEOPLE / people if people else 0
+    cpu = recompute["build_cpu"] + recompute["engine_cpu"] + recompute["server_cpu"]
     lines = [
-        f"eligibility bench — scale {args.scale:g} ({people:,} people), {args.workers} workers, "
+        f"eligibility bench — scale {people / org_scale.FULL_PEOPLE:g} ({people:,} people), "
+        f"{args.workers} workers, "
         f"{env}",
         f"loaded histories in {loaded:.0f} s" if loaded else "reused the loaded database",
         f"read (one SQL, streamed):       {read[0]:7.1f} s for {read[1]:,} rows",
@@ -269,6 +290,11 @@ def report(args, env, loaded, read, recompute, singles):
         f"({1e6 * recompute['engine_cpu'] / max(people, 1):.0f} µs/person); "
         f"{'≤' if recompute['engine_cpu'] / args.workers <= read[0] else '>'} the read "
         "per worker",
+        f"  PostgreSQL backends:          {recompute['server_cpu']:7.1f} s CPU "
+        f"({1e6 * recompute['server_cpu'] / max(people, 1):.0f} µs/person)",
+        f"  all CPU (workers + backends): {cpu:7.1f} s → ≥ {cpu / args.workers:.1f} s wall on "
+        f"{args.workers} idle cores; ×{full:.1f} ≈ {cpu * full / args.workers:.0f} s at 2,000,000 "
+        "(linear; sharing only improves with size)",
         f"  judged / shared histories:    {recompute['judged']:,} judged, "
         f"{people - recompute['judged']:,} shared a judged history",
         f"  eligible verdicts:            {recompute['verdicts_eligible']:,}",

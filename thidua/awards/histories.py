@@ -126,14 +126,14 @@ class _Histories:
     """Rows of the history query, per person, in the engine's vocabulary."""
 
     def __init__(self, rows):
-        self.ratings, self.awards = defaultdict(dict), defaultdict(list)
+        self.ratings, self.awards = ratings, awards = defaultdict(dict), defaultdict(list)
         self.initiatives, self.disciplines = defaultdict(list), defaultdict(list)
         self.holds, self.people = defaultdict(list), []
         for kind, owner, year, text, number, ident, used_for, start, end in rows:
-            if kind == RATING:
-                self.ratings[owner][year] = text
+            if kind == RATING:  # the commonest rows first, through locals
+                ratings[owner][year] = text
             elif kind == AWARD:
-                self.awards[owner].append((text, year, number == 1))
+                awards[owner].append((text, year, number == 1))
             elif kind == INITIATIVE:
                 self.initiatives[owner].append(
                     (str(ident), SCOPES[number], year, str(used_for) if used_for else None))

@@ -58,7 +58,7 @@ class Evaluator:
                 extend(found)
             else:
                 ident = subject.id
-                extend({**result, "subject": ident} for result in found)
+                extend([dict(result, subject=ident) for result in found])
         return results
 
     def _judge(self, subject):

@@ -232,10 +232,11 @@ def history_key(subject, y):
         elif code in _READ_UP_TO_Y:
             read = frozenset(t for t in years if t <= y)
         else:
-            read = frozenset((y,)) if y in years else EMPTY
+            read = y in years
         if read:
             awards.append((code, read))
-    awards.sort()
+    if len(awards) > 1:
+        awards.sort()
     return (
         ratings.get(y - 4), ratings.get(y - 3), ratings.get(y - 2), ratings.get(y - 1),
         ratings.get(y), subject.disciplines.get(y), tuple(awards),

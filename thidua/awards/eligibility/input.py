@@ -305,8 +305,12 @@ def individual_subject(ident, ratings, awards, initiatives, disciplines, holds, 
     held = {}
     for code, year, revoked in awards:
         if not revoked:
-            held.setdefault(code, set()).add(year)
-    subject.awards = {code: frozenset(years) for code, years in held.items()}
+            years = held.get(code)
+            if years is None:
+                held[code] = {year}
+            else:
+                years.add(year)
+    subject.awards = held  # sets: the rules only read them
     subject.initiatives = tuple(sorted(
         (Initiative(key, key, SCOPE_RANK[scope], year, used_for or None)
          for key, scope, year, used_for in initiatives),
