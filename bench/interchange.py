@@ -14,9 +14,10 @@ tier is exercised too.
 What it measures (wall-clock in this process, warm imports):
   * ``read``: ``interchange.intake.read_files`` — parse the .docx, find the table, match every row
     (unit by name, person by name at the unit and birth year), store the intake.   target < 10 s
-  * ``commit``: ``interchange.commit.commit_intake`` — the batch and every nominee through
-    ``workflow.add_nomination`` (scope, hold checks and the eligibility engine per nominee),
-    in one transaction.                                                          target < 30 s
+  * ``commit``: ``interchange.commit.commit_intake`` — the batch and its nominees through one
+    ``workflow.add_nominations`` (scope and hold checks, histories and the eligibility engine for
+    the whole list, multi-row inserts with their audit entries), in one transaction.
+                                                                                 target < 30 s
 
     .venv/bin/python bench/interchange.py                       # 500 rows, 10,000 people, SQLite
     .venv/bin/python bench/interchange.py --rows 2000 --people 100000 \\

@@ -13,8 +13,9 @@ What it measures (wall-clock in this process, warm imports; the two steps the im
     per person: preview (stream the sheet, match every person, check every row) and commit
     (check again, then ``record_award`` for every row in one transaction).       target < 15 s
   * ``nominees``: the same people as nominees of one draft tờ trình
-    (``nominations.importing.NomineeSpec``), each through ``check_nominee`` and
-    ``add_nomination`` (which runs the eligibility engine per nominee).
+    (``nominations.importing.NomineeSpec``): every row checked against ``NomineeChecks`` (scope
+    and holds read for the whole list), then one ``workflow.add_nominations`` (histories built for
+    the list at once, the engine's verdicts, multi-row inserts with their audit entries).
   Wall-clock and this process's CPU time are both printed: on a shared machine the first
   includes waiting for a core.
   Peak memory: ``tracemalloc`` peak of the Python heap during the whole import (measured in a

@@ -134,6 +134,21 @@ def test_one_refused_nominee_writes_nothing(network, hue_officer, root_user):
     assert intake.status == "OPEN"
 
 
+def test_every_refused_row_is_listed_in_row_order(network, hue_officer):
+    Hold.objects.create(person=network.hue_person, start_date=date(2025, 1, 1),
+                        reason="Đang xem xét kỷ luật")
+    rows = [("1", "Ông Tuấn", "Thành viên", "Hợp tác xã Nông nghiệp Thủy Thanh", "Giấy khen"),
+            *ROWS]
+    intake = read_files(hue_officer, [upload(letter(rows=rows))], proposer=network.hue)
+    with pytest.raises(IntakeRejected) as rejected:
+        commit_intake(hue_officer, intake, review(intake))
+    assert rejected.value.messages == [
+        "to-trinh.docx, bảng 2, dòng 2 — Ông Tuấn: Họ tên “Tuấn” cần có cả họ và tên.",
+        "to-trinh.docx, bảng 2, dòng 3 — Nguyễn Văn Điệp: Nguyễn Văn Điệp đang trong thời gian "
+        "tạm dừng xét khen thưởng."]
+    assert not NominationBatch.objects.exists()
+
+
 def test_skipping_a_row_is_the_officers_decision(network, hue_officer):
     intake = read_files(hue_officer, [upload(letter(rows=ROWS))])
     batch = commit_intake(hue_officer, intake, review(intake, {1: {"choice": "skip"}}))

@@ -9,7 +9,9 @@ from thidua.accounts.models import Role
 from thidua.audit.chain import verify
 from thidua.audit.models import AuditEntry
 from thidua.awards.models import AnnualRating, AwardQuota, AwardType, Hold, QuotaBasis
+from thidua.core.xlsx_sheet import ImportRejected
 from thidua.nominations import workflow
+from thidua.nominations.importing import NomineeSpec
 from thidua.nominations.models import Nomination
 from thidua.nominations.states import SubjectKind
 from thidua.nominations.workflow.quotas import batch_quotas
@@ -148,3 +150,18 @@ def test_a_submitted_batch_takes_no_list(officer, network, people, pipeline):
     with pytest.raises(workflow.WorkflowError, match="Chỉ sửa được"):
         workflow.add_nominations(pipeline.reporter, batch, [
             workflow.Nominee(INDIVIDUAL, kind("LDTT"), person=network.hue_person)])
+
+
+def test_an_import_refused_at_write_time_names_every_row(officer, network, people):
+    """What the preview could not see (here: a hold entered meanwhile) is refused by
+    ``add_nominations``, every such row named, nothing written."""
+    batch = new_batch(officer, network)
+    spec = NomineeSpec(batch, officer)
+    for person in people[1:3]:
+        Hold.objects.create(person=person, start_date="2025-01-01", reason="INVESTIGATION")
+    items = [(number, [workflow.Nominee(INDIVIDUAL, kind("GK"), person=person)])
+             for number, person in enumerate(people, start=4)]
+    with pytest.raises(ImportRejected) as rejected:
+        spec.save_all(items)
+    assert [message[:7] for message in rejected.value.errors] == ["Dòng 5:", "Dòng 6:"]
+    assert not Nomination.objects.exists()
