@@ -158,6 +158,9 @@ def staff_post(unit, **changes):
 
 def test_officer_keeps_own_records(client, apparatus, hue_officer):
     client.force_login(hue_officer)
+    form = client.get(reverse("reports:ec_staff_create")).content.decode()
+    assert apparatus.hue.name in form and apparatus.hanoi.name not in form
+    assert "Năm sinh" in form and "Trên đại học" in form
     listing = client.get(reverse("reports:ec_staff_list")).content.decode()
     assert "Ánh" in listing and "Nam Hà Nội" not in listing and "Mai Trung ương" not in listing
     response = client.post(reverse("reports:ec_staff_create"), staff_post(apparatus.hue))
@@ -168,6 +171,8 @@ def test_officer_keeps_own_records(client, apparatus, hue_officer):
     assert client.post(edit, staff_post(apparatus.hue, end_year="2026")).status_code == 302
     created.refresh_from_db()
     assert created.end_year == 2026 and created.history.count() == 2
+    page = client.get(edit).content.decode()
+    assert "Lịch sử thay đổi" in page and "2026" in page
     delete = reverse("reports:ec_staff_delete", args=[created.pk])
     assert "Xóa “Trần Thị Hoa”?" in client.get(delete).content.decode()
     assert client.post(delete).status_code == 302
@@ -229,7 +234,7 @@ def test_anonymous_goes_to_login(client, apparatus):
     ({"birth_year": "2020"}, "Năm sinh không hợp lệ: công chức phải đủ 16 tuổi."),
     ({"birth_year": "1800"}, "Năm phải từ 1940 trở về sau."),
     ({"ec_since_year": "1995"}, "phải sau năm sinh ít nhất 16 năm"),
-    ({"ec_since_year": "2999"}, "Năm phải trước 2100."),
+    ({"ec_since_year": "2999"}, "Năm không được sau 2100."),
     ({"start_year": "2010"}, "Năm về đơn vị không được trước năm bắt đầu"),
     ({"start_year": "2020", "end_year": "2019"}, "Năm kết thúc phải bằng hoặc sau năm bắt đầu."),
     ({"full_name": "", "training_level": "PHD"}, "Trường này là bắt buộc."),

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from thidua.organizations.models import Gender
+from thidua.organizations.models import Gender, OrganizationKind
 
 
 class PersonCategory(models.TextChoices):
@@ -101,14 +101,15 @@ class SavedReport(models.Model):
 
 # ---- Biểu 0604 and 0605: the E&C apparatus, entered by officials ------------------------------
 
-REPORTING_KINDS = ("NATIONAL_ALLIANCE", "PROVINCIAL_ALLIANCE")  # who files 0604/0605
+# Who files Biểu 0604 and 0605: the VCA and the provincial alliances.
+REPORTING_KINDS = (OrganizationKind.NATIONAL_ALLIANCE, OrganizationKind.PROVINCIAL_ALLIANCE)
 FIRST_YEAR, LAST_YEAR = 1940, 2100
 
 
 def _year_field(label, **kwargs):
     return models.PositiveSmallIntegerField(label, validators=[
         MinValueValidator(FIRST_YEAR, _("Năm phải từ %(limit_value)s trở về sau.")),
-        MaxValueValidator(LAST_YEAR, _("Năm phải trước %(limit_value)s."))], **kwargs)
+        MaxValueValidator(LAST_YEAR, _("Năm không được sau %(limit_value)s."))], **kwargs)
 
 
 class InPostQuerySet(models.QuerySet):

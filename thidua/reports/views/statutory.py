@@ -9,6 +9,8 @@ from ..statutory import render as output
 from ..statutory.definitions import FORMS
 from .common import ScopedView, download
 
+ENTERED_BY_OFFICIALS = ("0604", "0605")
+
 
 class StatutoryFormView(ScopedView):
     """Biểu 0601–0605 for a scope and a period, on screen, as XLSX or as PDF (0604 and 0605
@@ -35,5 +37,8 @@ class StatutoryFormView(ScopedView):
         if not report.total:
             messages.warning(request, _("Không có số liệu trong kỳ và phạm vi đã chọn: biểu ghi "
                                         "toàn số 0."))
+            if report.number in ENTERED_BY_OFFICIALS:
+                messages.info(request, _("Biểu này tính từ danh sách do đơn vị nhập ở mục “Bộ máy "
+                                         "TĐKT” và “Công chức TĐKT”."))
         return render(request, "reports/statutory.html", {
             "form": self.form, "report": report, "query": request.GET.urlencode()})
