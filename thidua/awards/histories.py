@@ -112,8 +112,9 @@ def _history_query(owner, owner_params, values, everyone=False):
         for name in names:
             params += owner_params if name == "owner" else [values[name]]
     if everyone:
-        arms.append(f"SELECT {PERSON}, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
-                    f"FROM {Person._meta.db_table} WHERE {owner.format(c='id')}")
+        pk = Person._meta.pk.column
+        arms.append(f"SELECT {PERSON}, {pk}, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+                    f"FROM {Person._meta.db_table} WHERE {owner.format(c=pk)}")
         params += owner_params
     return " UNION ALL ".join(arms), params
 

@@ -15,7 +15,7 @@ from .texts import texts
 
 _RULES = {INDIVIDUAL: individual.RULES, COLLECTIVE: collective.RULES}
 _MANUAL = {INDIVIDUAL: manual_only, COLLECTIVE: collective.manual}
-SHARED_LIMIT = 200_000  # distinct histories kept per evaluator (each ~6 results)
+SHARED_LIMIT = 50_000  # distinct histories kept per evaluator (~10 KB each: 6 results)
 
 
 class Evaluator:
