@@ -18,6 +18,7 @@ from thidua.organizations.models import Employment, Person
 from thidua.organizations.scoping import current_employment_q
 
 from .eligibility import individual_subject
+from .eligibility.individual import RATINGS_READ
 from .models import AnnualRating, Award, AwardStatus, AwardType, Discipline, DisciplineLevel, Hold
 
 HISTORY_YEARS = 12  # enough for BK_TTG windows and CSTD_TQ cycles
@@ -88,10 +89,11 @@ def _arms():
     author, work = _column(authors, "person"), _column(authors, "initiative")
     return (
         (f"SELECT {RATING}, person_id, year, rating, {_TYPED_NULLS} FROM {rating} "
-         "WHERE {owner} AND year >= %s", "person_id", ("owner", "first")),
+         "WHERE {owner} AND year >= %s", "person_id", ("owner", "ratings_from")),
         (f"SELECT {AWARD}, a.person_id, a.year, t.code, CASE WHEN a.status = %s THEN 1 ELSE 0 END, "
          f"NULL, NULL, NULL, NULL FROM {award} a JOIN {kinds} t ON t.id = a.award_type_id "
-         "WHERE {owner}", "a.person_id", ("revoked", "owner")),
+         "WHERE {owner} AND (t.code <> %s OR a.year >= %s)", "a.person_id",
+         ("revoked", "owner", "ldtt", "ldtt_from")),
         (f"SELECT {INITIATIVE}, w.{author}, i.year, NULL, i.scope, i.id, i.used_for_id, NULL, NULL "
          f"FROM {authors._meta.db_table} w JOIN {initiative} i ON i.id = w.{work} "
          "WHERE {owner} AND i.year >= %s", f"w.{author}", ("owner", "first")),
@@ -174,8 +176,14 @@ def _fetch(sql, params):
         return _Histories(cursor.fetchall())
 
 
-def _values(year, as_of):
-    return {"first": year - HISTORY_YEARS, "revoked": AwardStatus.REVOKED, "as_of": as_of}
+def _values(year, as_of, rules_only=False):
+    """The query's parameters; ``rules_only`` leaves out the ratings and LDTT titles the rules
+    never read (individual.RATINGS_READ, LDTT of the year only: see ``history_key``), which
+    are most of a person's rows."""
+    first = year - HISTORY_YEARS
+    return {"first": first, "revoked": AwardStatus.REVOKED, "as_of": as_of, "ldtt": "LDTT",
+            "ratings_from": year - RATINGS_READ + 1 if rules_only else first,
+            "ldtt_from": year if rules_only else 0}
 
 
 def person_subjects(person_ids, year, as_of):
@@ -200,9 +208,11 @@ def person_subjects(person_ids, year, as_of):
 def individuals_between(lo, hi, year, as_of):
     """Every existing person with ``lo <= pk < hi``, parsed for an ``eligibility.Evaluator``
     (``eligibility.evaluator(as_of, year)``), by primary key: the bulk path, one query per range
-    (keep ranges to a few thousand people)."""
-    found = _fetch(*_history_query("{c} >= %s AND {c} < %s", [lo, hi], _values(year, as_of),
-                                   everyone=True))
+    (keep ranges to a few thousand people). Only what the rules read of ``year`` is loaded:
+    the verdicts are those of the full history, the subjects are not (no ratings before
+    ``year`` - 4, no LDTT before ``year``)."""
+    values = _values(year, as_of, rules_only=True)
+    found = _fetch(*_history_query("{c} >= %s AND {c} < %s", [lo, hi], values, everyone=True))
     return [found.parsed(pk, as_of) for pk in sorted(found.people)]
 
 

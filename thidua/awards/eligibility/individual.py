@@ -198,6 +198,7 @@ def bk_ttg(ctx):
 
 # Titles read in every year up to y (cut-offs, prior awards, cycles); other types only in y.
 _READ_UP_TO_Y = frozenset({"CSTD_BO", "CSTD_TQ", "BK_BO", "BK_TTG"})
+RATINGS_READ = 5  # the rules read the ratings of y-4 … y (BK_TTG's five years), no older one
 
 
 def _cstdcs_read(held, y):
@@ -238,8 +239,8 @@ def history_key(subject, y):
     if len(awards) > 1:
         awards.sort()
     return (
-        ratings.get(y - 4), ratings.get(y - 3), ratings.get(y - 2), ratings.get(y - 1),
-        ratings.get(y), subject.disciplines.get(y), tuple(awards),
+        *map(ratings.get, range(y - RATINGS_READ + 1, y + 1)), subject.disciplines.get(y),
+        tuple(awards),
     )
 
 
