@@ -1,11 +1,12 @@
 """Judging a list of subjects for one year, date, rule set and list of types.
 
-An ``Evaluator`` is what ``evaluate`` runs on a parsed request; the registry's bulk path
-(``awards.histories.verdicts_between``) keeps one per worker across many lists. Individuals whose
-histories agree on everything the rules read (``individual.history_key``) get the verdicts of the
-first one judged: at national scale most people share their last five years with thousands of
-others, so most verdicts are copied rather than re-derived. Each result is a fresh dict; its lists
-may be shared with other subjects' results, so callers treat results as read-only.
+An ``Evaluator`` is what ``evaluate`` runs on a parsed request; a bulk run keeps one per worker
+across many lists of ``awards.histories.individuals_between`` (bench/eligibility.py).
+Individuals whose histories agree on everything the rules read (``individual.history_key``) get
+the verdicts of the first one judged: at national scale most people share their last five years
+with thousands of others, so most verdicts are copied rather than re-derived. Each result is a
+fresh dict; its lists may be shared with other subjects' results, so callers treat results as
+read-only.
 """
 
 from . import collective, individual
