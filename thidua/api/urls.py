@@ -6,6 +6,7 @@ from thidua.accounts.models import ApiToken
 
 from .awards import router as awards_router
 from .common import install_handlers
+from .ec_staff import router as ec_staff_router
 from .movements import router as movements_router
 from .nominations import router as nominations_router
 from .organizations import router as organizations_router
@@ -43,4 +44,5 @@ api.add_router("/", awards_router)
 api.add_router("/", movements_router)
 api.add_router("/", records_router)
 api.add_router("/", nominations_router)
+api.add_router("/", ec_staff_router)
 api.add_router("/", "thidua.api.interchange.router")
