@@ -1,4 +1,8 @@
+import hashlib
+
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -12,13 +16,32 @@ from .models import Job
 
 class CappedPaginator(Paginator):
     """Counts at most ``cap`` + 1 rows, so a list over millions of people stays fast; the page
-    then says "more than 10.000" instead of an exact total."""
+    then says "more than 10.000" instead of an exact total.
+
+    A list found over the cap is remembered as such for ``capped_seconds``: its count reads
+    ``cap`` + 1 index entries (tens of ms for a province's people) and would only change the
+    page's text if thousands of rows went away; smaller lists are always counted exactly."""
 
     cap = 10_000
+    capped_seconds = 300
 
     @cached_property
     def count(self):
-        return self.object_list.order_by()[: self.cap + 1].count()  # counting needs no sort
+        key = self._capped_key()
+        if key and cache.get(key):
+            return self.cap + 1
+        count = self.object_list.order_by()[: self.cap + 1].count()  # counting needs no sort
+        if key and count > self.cap:
+            cache.set(key, True, self.capped_seconds)
+        return count
+
+    def _capped_key(self):
+        try:
+            sql, params = self.object_list.order_by().query.sql_with_params()
+        except (AttributeError, EmptyResultSet):  # not a queryset, or a filter that matches nothing
+            return None
+        digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()
+        return f"thidua:capped-list:{digest}"
 
     @property
     def is_capped(self):
