@@ -122,13 +122,16 @@ def finish(models):
 def load_activity(scale, rng, actor):
     """The live panels' data for 2025: one national movement with a registration from every unit
     below the VCA, and ``FULL_BATCHES`` nomination batches (each to the proposer's parent unit)
-    with four transitions each, a few past their deadline."""
+    with four transitions each (their step facts filled as nominations.steps would), a few past
+    their deadline."""
     from datetime import UTC, date, datetime, timedelta
 
     from django.db import transaction
 
+    from thidua.core.workdays import WorkingCalendar
     from thidua.movements.models import Movement, MovementStatus, Registration
     from thidua.nominations.models import NominationBatch, Transition
+    from thidua.nominations.steps import local_date
     from thidua.organizations.models import Organization
 
     started = time.perf_counter()
@@ -146,12 +149,19 @@ def load_activity(scale, rng, actor):
     first = next_id(NominationBatch)
     count = max(1, round(FULL_BATCHES * scale))
     batches, transitions, first_step = [], [], next_id(Transition)
+    calendar = WorkingCalendar.from_database()
     for pk in range(first, first + count):
         path, proposer = rng.choice(below)
         at = datetime(2025, 1, 2, 2, tzinfo=UTC) + timedelta(days=rng.randint(0, 270))
         due_on = (at + timedelta(days=30)).date()
+        previous = None
         for state in STEPS:
-            transitions.append((first_step + len(transitions), pk, state, at, actor.pk))
+            day = local_date(at)
+            working_days = None if previous is None else calendar.working_days_between(previous,
+                                                                                        day)
+            transitions.append((first_step + len(transitions), pk, state, at, actor.pk,
+                                working_days, day > due_on))
+            previous = day
             at += timedelta(days=rng.randint(1, 15), hours=rng.randint(0, 8))
         batches.append((pk, proposer, units[path[:-4]], f"Tờ trình {pk}", 2025, STEPS[-1],
                         due_on, at, actor.pk))
@@ -159,8 +169,8 @@ def load_activity(scale, rng, actor):
         org_scale.insert(NominationBatch, ["id", "proposer_id", "authority_id", "title", "year",
                                            "state", "due_on", "created_at", "created_by_id"],
                          iter(batches))
-        org_scale.insert(Transition, ["id", "batch_id", "to_state", "at", "actor_id"],
-                         iter(transitions))
+        org_scale.insert(Transition, ["id", "batch_id", "to_state", "at", "actor_id",
+                                      "working_days", "late"], iter(transitions))
     finish([Registration, NominationBatch, Transition])
     return time.perf_counter() - started
 

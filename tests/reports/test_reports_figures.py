@@ -9,12 +9,12 @@ from django.urls import reverse
 
 from thidua.accounts.models import Role
 from thidua.awards.models import AwardStatus, AwardType
+from thidua.nominations import steps
 from thidua.nominations.models import (
     Decision,
     DecisionItem,
     Nomination,
     NominationBatch,
-    Transition,
 )
 from thidua.nominations.states import State, SubjectKind
 from thidua.organizations.models import Person
@@ -212,7 +212,7 @@ def test_working_days_per_step_against_the_deadline(network, root_user, hue_offi
             proposer=network.hue_coop, authority=network.hue, title="Đề nghị", year=2025,
             due_on=due_on, created_by=root_user)
         for state, at in moves:
-            Transition.objects.create(batch=created, to_state=state, at=at, actor=root_user)
+            steps.record(created, state, root_user, at=at)
 
     def at(day, hour=2):
         return datetime(2025, 3, day, hour, tzinfo=UTC)
@@ -220,8 +220,8 @@ def test_working_days_per_step_against_the_deadline(network, root_user, hue_offi
     batch(date(2025, 3, 10), (State.SUBMITTED, at(3)), (State.RECEIVED, at(4, 20)),
           (State.IN_APPRAISAL, at(17)))
     batch(None, (State.SUBMITTED, at(3)), (State.RECEIVED, at(4)))
-    steps = dashboard.step_days_chart(resolve(hue_officer), 2025)
-    assert rows(steps) == {"Đã tiếp nhận": [1.5, 0], "Đang thẩm định": [8.0, 1]}
+    panel = dashboard.step_days_chart(resolve(hue_officer), 2025)
+    assert rows(panel) == {"Đã tiếp nhận": [1.5, 0], "Đang thẩm định": [8.0, 1]}
     assert not dashboard.step_days_chart(resolve(hue_officer), 2024).has_data
 
 

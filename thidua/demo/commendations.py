@@ -14,9 +14,10 @@ from thidua.accounts.models import User
 from thidua.awards.models import (Award, AwardSource, AwardType, BaseSalary, Hold, Revocation,
                                   RevocationGround)
 from thidua.awards.money import award_amount, multiplier_for
+from thidua.core.workdays import WorkingCalendar
+from thidua.nominations import steps
 from thidua.nominations.models import (Council, CouncilMembership, Counter, Decision,
-                                       DecisionItem, IssuerSettings, Nomination, NominationBatch,
-                                       Transition)
+                                       DecisionItem, IssuerSettings, Nomination, NominationBatch)
 from thidua.nominations.states import CouncilResult, ItemOutcome, State, Verdict
 from thidua.organizations.models import Employment, Organization
 from thidua.organizations.models import OrganizationKind as K
@@ -39,10 +40,10 @@ def _council(unit, prefix):
 
 def _history(batch, actor, day):
     moment = timezone.make_aware(datetime.combine(day, time(9)))
+    calendar = WorkingCalendar.from_database()
     previous = ""
     for state in ROAD:
-        Transition.objects.create(batch=batch, from_state=previous, to_state=state, actor=actor,
-                                  at=moment)
+        steps.record(batch, state, actor, from_state=previous, at=moment, calendar=calendar)
         previous = state
 
 

@@ -1,18 +1,15 @@
 """The dashboard's panels for one scope and year; a panel without data is left out."""
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 from django.core.cache import cache
-from django.db import connections
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import Lag, TruncDate
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import AuthorityLevel, AwardType
-from thidua.core.workdays import WorkingCalendar
 from thidua.movements import compliance
 from thidua.movements.models import (
     CooperationProgramme,
@@ -106,67 +103,21 @@ def nomination_chart(scope, year):
 
 def step_days_chart(scope, year):
     """Average working days each step took (time from the batch's previous transition), and how
-    many transitions came after the batch's processing deadline, per state reached."""
-    ends, starts = step_dates(nomination_batches(scope, year))
-    dates = {day for _state, day in ends.keys() | starts.keys()}
-    ordinal = {}
-    if dates:
-        ordinal = working_day_ordinals(WorkingCalendar.from_database(), min(dates), max(dates))
-    moves, late, days = Counter(), Counter(), Counter()
-    for (state, day), (n, n_late) in ends.items():
-        moves[state] += n
-        late[state] += n_late
-        days[state] += n * ordinal[day]
-    for (state, day), n in starts.items():
-        days[state] -= n * ordinal[day]
+    many transitions came after the batch's processing deadline, per state reached: one grouped
+    aggregate over the step facts each Transition stores when written (nominations.steps)."""
+    steps = (Transition.objects.filter(batch__in=nomination_batches(scope, year).values("pk"),
+                                       working_days__isnull=False)
+             .order_by().values("to_state")
+             .annotate(n=Count("pk"), days=Sum("working_days"),
+                       late=Count("pk", filter=Q(late=True))))
     labels = dict(State.choices)
-    rows = [(labels.get(state, state), [round(days[state] / n, 1), late[state]])
-            for state, n in moves.items()]
+    order = list(labels)
+    rows = [(labels.get(row["to_state"], row["to_state"]),
+             [round(row["days"] / row["n"], 1), row["late"]])
+            for row in sorted(steps, key=lambda row: order.index(row["to_state"]))]
     return Chart("steps", _("Số ngày làm việc trung bình mỗi bước xử lý hồ sơ"), "bar",
                  _("Bước (chuyển sang)"), [_("Ngày làm việc trung bình"), _("Số lượt quá hạn")],
                  rows)
-
-
-def step_dates(batches):
-    """The batches' transitions (each after the batch's first) counted per state reached and
-    local date: ({(state, date): (n, n past the batch deadline)}, {(state, previous transition's
-    date): n}). Grouped in SQL, so the rows are bounded by states × dates, not by batches; the
-    working days between the two dates of a step are a difference of working-day ordinals, so
-    their sum per state needs only these two counts. The window still reads every transition of
-    the batches (400,000 a year nationally: 1–3 s on a loaded 2-core bench), which is why a
-    large scope's activity panels are cached (``activity_charts``)."""
-    steps = (Transition.objects.filter(batch__in=batches.values("pk")).order_by()
-             .annotate(state=F("to_state"), due=F("batch__due_on"), day=TruncDate("at"),
-                       previous=Window(Lag(TruncDate("at")), partition_by=[F("batch_id")],
-                                       order_by=[F("at").asc(), F("pk").asc()]))
-             .values("state", "due", "day", "previous"))
-    inner, params = steps.query.sql_with_params()
-    sql = (f"WITH steps AS ({inner}) "
-           "SELECT state, day, COUNT(*), SUM(CASE WHEN due < day THEN 1 ELSE 0 END), 1 "
-           "FROM steps WHERE previous IS NOT NULL GROUP BY state, day "
-           "UNION ALL SELECT state, previous, COUNT(*), 0, 0 "
-           "FROM steps WHERE previous IS NOT NULL GROUP BY state, previous")
-    ends, starts = {}, {}
-    with connections[steps.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        for state, day, n, n_late, is_end in cursor.fetchall():
-            day = date.fromisoformat(str(day))
-            if is_end:
-                ends[(state, day)] = (n, n_late)
-            else:
-                starts[(state, day)] = n
-    return ends, starts
-
-
-def working_day_ordinals(calendar, first, last):
-    """{date: working days after ``first`` up to and including it} for ``first`` … ``last``."""
-    ordinals, count, day = {}, 0, first
-    while day <= last:
-        if day > first:
-            count += calendar.is_working_day(day)
-        ordinals[day] = count
-        day += timedelta(days=1)
-    return ordinals
 
 
 def award_charts(scope, year):

@@ -72,6 +72,7 @@ class NominationBatch(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["year", "state"], name="batch_year_state_idx")]
         verbose_name = _("tờ trình đề nghị khen thưởng")
         verbose_name_plural = _("tờ trình đề nghị khen thưởng")
 
@@ -190,9 +191,16 @@ class Transition(models.Model):
                               verbose_name=_("người thực hiện"))
     at = models.DateTimeField(_("lúc"), default=timezone.now)
     note = models.TextField(_("ghi chú"), blank=True)
+    # The step's facts, stored when the row is written (nominations.steps) so that the
+    # dashboard's step panel is one grouped aggregate: working days since the batch's previous
+    # transition (null for its first), and whether this came after the batch's deadline.
+    working_days = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    late = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["batch", "to_state"], name="transition_step_idx",
+                                include=["working_days", "late"])]
         verbose_name = _("chuyển trạng thái")
         verbose_name_plural = _("lịch sử trạng thái")
 

@@ -10,7 +10,8 @@ from thidua.accounts.models import User
 from thidua.core.notifications import notify
 from thidua.core.workdays import WorkingCalendar
 
-from ..models import NominationBatch, Transition
+from .. import steps
+from ..models import NominationBatch
 from ..states import State
 
 
@@ -38,8 +39,7 @@ def move(user, batch, allowed_from, to_state, note="", due_on=None):
         raise WorkflowError(_("Tờ trình đang ở trạng thái “%(state)s”, không thể chuyển sang "
                               "“%(to)s”.") % {"state": batch.get_state_display(),
                                               "to": State(to_state).label})
-    Transition.objects.create(batch=batch, from_state=batch.state, to_state=to_state, actor=user,
-                              note=note)
+    steps.record(batch, to_state, user, note=note)
     batch.state = to_state
     batch.due_on = due_on
     batch.save(update_fields=["state", "due_on"])

@@ -7,8 +7,9 @@ from thidua.awards.models import Award, AwardSource, BaseSalary
 from thidua.awards.money import award_amount, multiplier_for
 from thidua.movements.models import Initiative
 
+from .. import steps
 from ..models import (Attachment, Counter, Decision, DecisionItem, DecisionState, IssuerSettings,
-                      Nomination, NominationBatch, Transition)
+                      Nomination, NominationBatch)
 from ..numbering import next_number
 from ..rules import INTAKE, PROPOSERS
 from ..states import CouncilResult, ItemOutcome, State
@@ -130,8 +131,7 @@ def issue_decision(user, decision, day=None):
         move(user, batch, {State.AT_COUNCIL, State.FORWARDED}, State.DECIDED,
              note=decision.reference)
     else:
-        Transition.objects.create(batch=batch, from_state=batch.state, to_state=batch.state,
-                                  actor=user, note=decision.reference)
+        steps.record(batch, batch.state, user, note=decision.reference)
     tell(batch.proposer, PROPOSERS, _("Đã ban hành quyết định khen thưởng %(ref)s") % {
         "ref": decision.reference}, batch)
     return decision
@@ -178,8 +178,8 @@ def forward_to(user, batch, items, parent=None, external_authority="", external_
         procedure=batch.procedure, simplified_reason=batch.simplified_reason, origin=batch, created_by=user,
         state=State.SUBMITTED,
         due_on=working_days_from_today(setting("THIDUA_INTAKE_WORKING_DAYS", 5)))
-    Transition.objects.create(batch=new_batch, from_state="", to_state=State.SUBMITTED, actor=user,
-                              note=_("Chuyển từ %(unit)s") % {"unit": batch.authority})
+    steps.record(new_batch, State.SUBMITTED, user, from_state="",
+                 note=_("Chuyển từ %(unit)s") % {"unit": batch.authority})
     pairs = {}
     for item in items:
         copy = Nomination.objects.create(
@@ -203,6 +203,5 @@ def record_external_outcome(user, batch, outcome):
         raise WorkflowError(_("Tờ trình này không trình cơ quan ngoài hệ thống."))
     batch.external_outcome = outcome
     batch.save(update_fields=["external_outcome"])
-    Transition.objects.create(batch=batch, from_state=batch.state, to_state=batch.state,
-                              actor=user, note=outcome)
+    steps.record(batch, batch.state, user, note=outcome)
     return batch

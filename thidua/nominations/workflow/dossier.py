@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from thidua.awards.models import Hold
 
+from .. import steps
 from ..files import check_upload
 from ..models import Attachment, NominationBatch
 from ..rules import INTAKE
@@ -30,7 +31,7 @@ def create_batch(user, proposer, authority, **fields):
     if batch.procedure == Procedure.SIMPLIFIED and not batch.simplified_reason:
         raise WorkflowError(_("Thủ tục đơn giản cần chọn một trong năm trường hợp luật định."))
     batch.save()
-    batch.transitions.create(from_state="", to_state=State.DRAFT, actor=user)
+    steps.record(batch, State.DRAFT, user, from_state="")
     return batch
 
 
