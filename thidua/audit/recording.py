@@ -2,13 +2,18 @@
 with old → new values, many-to-many changes, personal-data reads and sign-ins.
 
 Connected in ``AuditConfig.ready``. Bulk operations (``bulk_create``, ``QuerySet.update``) send
-no signals; the apps use them only for derived data and the demo loader, or log the rows they
-insert with ``record_created``.
+no signals: a business-state bulk write logs its rows itself, with ``record_created`` after a
+``bulk_create`` and through ``audited_update`` instead of ``QuerySet.update``. Left unlogged on
+purpose: derived data (report summaries, the honour roll, per-person unit scopes), bookkeeping
+(job and print progress counters, notifications and their read marks, visit and view counters,
+API token last use, number counters), the demo loader, and the tallies of a secret ballot
+(the log names the actor, so an entry per ballot would disclose the vote).
 """
 import json
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 
 from . import chain
@@ -99,6 +104,61 @@ def record_created(instances):
                {name: [None, value] for name, value in snapshot(instance).items()
                 if value is not None})
         for instance in instances if is_audited(type(instance))])
+
+
+def _unit_relations(model, depth=0):
+    """The ``select_related`` paths ``unit_path`` may walk from ``model``, so a bulk read brings
+    every row's unit with it: the unit foreign keys and, unless one of them is required, the
+    same paths of the other audited models pointed at (up to three steps, as ``unit_path``)."""
+    relations = [f for f in model._meta.concrete_fields if f.many_to_one]
+    units = [f.name for f in relations if f.related_model._meta.label == ORGANIZATION]
+    if depth == 3 or any(not f.null for f in relations if f.name in units):
+        return units
+    paths = list(units)
+    for relation in relations:
+        related = relation.related_model
+        if (relation.name not in units and is_audited(related)
+                and related._meta.label != model._meta.label):
+            paths.append(relation.name)
+            paths += [f"{relation.name}__{path}" for path in _unit_relations(related, depth + 1)]
+    return paths
+
+
+def audited_update(queryset, **changes):
+    """``queryset.update(**changes)`` and the UPDATE entries ``record_save`` would write: per row,
+    old → new of each changed field. One read of the rows (locked, with their units), the update,
+    a second read only when a value is an expression such as ``F("n") + 1``, and one multi-row
+    append to the chain, all in one transaction. Returns the number of rows updated."""
+    model = queryset.model
+    if not is_audited(model):
+        return queryset.update(**changes)
+    fields = [f for f in _fields(model) if f.name in changes or f.attname in changes]
+    with transaction.atomic(using=queryset.db):
+        rows = list(queryset.select_related(*_unit_relations(model))
+                    .select_for_update(of=("self",)))
+        old = {row.pk: {f.name: _value(f, row) for f in fields} for row in rows}
+        updated = queryset.update(**changes)
+        if any(hasattr(value, "resolve_expression") for value in changes.values()):
+            attnames = [f.attname for f in fields]
+            current = {values[0]: values[1:] for values in model._base_manager.filter(
+                pk__in=old).values_list("pk", *attnames)}
+            for row in rows:
+                for attname, value in zip(attnames, current[row.pk]):
+                    setattr(row, attname, value)
+        else:
+            for row in rows:
+                for name, value in changes.items():
+                    setattr(row, name, value)
+        actor, ip = current_actor()
+        entries = []
+        for row in rows:
+            diff = {f.name: [old[row.pk][f.name], _value(f, row)] for f in fields
+                    if old[row.pk][f.name] != _value(f, row)}
+            if diff:
+                entries.append(_entry(actor, ip, Action.UPDATE, row, diff))
+        if entries:
+            chain.extend(entries)
+    return updated
 
 
 def remember_old_values(sender, instance, raw=False, **kwargs):

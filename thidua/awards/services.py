@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from thidua.audit.recording import record_created
 from thidua.organizations.scoping import current_employment_q
 
 from .models import AnnualRating, Award, Discipline, Hold
@@ -40,14 +41,17 @@ def record_award(user, award):
 @transaction.atomic
 def record_awards(user, awards, batch_size=1000):
     """Enter many awards at once (a list imported from old decisions): the same permission and
-    field checks as ``record_award`` for each, then multi-row inserts with their history rows.
+    field checks as ``record_award`` for each, then multi-row inserts with their history rows
+    and audit entries.
     The recipients and award types must be instances read from the database, so their keys are
     not looked up again."""
     for award in awards:
         _keeper_check(user, award)
         award.full_clean(exclude=["person", "organization", "award_type", "decision"],
                          validate_constraints=False)  # the one-recipient rule is in clean()
-    return bulk_create_with_history(awards, Award, batch_size=batch_size, default_user=user)
+    created = bulk_create_with_history(awards, Award, batch_size=batch_size, default_user=user)
+    record_created(created)
+    return created
 
 
 @transaction.atomic

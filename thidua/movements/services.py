@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Role
+from thidua.audit.recording import record_created
 from thidua.core.notifications import notify
 from thidua.organizations.models import Organization
 
@@ -102,9 +103,9 @@ def save_registration(user, registration, titles, items):
     _save(user, registration)
     registration.collective_titles.set(titles)
     registration.items.all().delete()
-    registration.items.bulk_create(
+    record_created(registration.items.bulk_create(
         registration.items.model(registration=registration, person=person, award_type=award_type)
-        for person, award_type in items)
+        for person, award_type in items))
     return registration
 
 

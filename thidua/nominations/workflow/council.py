@@ -1,9 +1,12 @@
 """Council sessions and ballots. Secret ballots write a BallotParticipation (who voted) and
-increment anonymous Tally counters with F() in the same transaction — nothing else."""
+increment anonymous Tally counters with F() in the same transaction — nothing else, not even an
+audit entry (it names the voter). Every other write here is in the audit log."""
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from thidua.audit.recording import audited_update, record_created
 
 from ..models import (Attendance, BallotParticipation, CouncilSession, Nomination, OpenVote,
                       SessionState, Tally)
@@ -38,8 +41,10 @@ def open_session(user, council, title, items, day=None):
         secret=any(item.award_type.secret_ballot for item in items),
         quorum_percent=setting("THIDUA_COUNCIL_QUORUM_PERCENT", 66.67))
     session.agenda.set(items)
-    Attendance.objects.bulk_create(Attendance(session=session, member=m) for m in members)
-    Tally.objects.bulk_create(Tally(session=session, item=item, round=1) for item in items)
+    record_created(Attendance.objects.bulk_create(Attendance(session=session, member=m)
+                                                  for m in members))
+    record_created(Tally.objects.bulk_create(Tally(session=session, item=item, round=1)
+                                             for item in items))
     from thidua.core.notifications import notify
 
     notify([m.user for m in members], _("Phiên họp Hội đồng mở bỏ phiếu"), str(session),
@@ -83,8 +88,11 @@ def _count(session, votes):
         if value not in COLUMNS:
             raise WorkflowError(_("Ý kiến không hợp lệ."))
         column = COLUMNS[value]
-        Tally.objects.filter(session=session, item_id=item_id, round=session.round).update(
-            **{column: F(column) + 1})
+        tallies = Tally.objects.filter(session=session, item_id=item_id, round=session.round)
+        if session.secret:
+            tallies.update(**{column: F(column) + 1})
+        else:
+            audited_update(tallies, **{column: F(column) + 1})
 
 
 def _participate(session, member):
@@ -108,8 +116,9 @@ def cast_ballot(user, session, votes):
     _participate(session, member)
     _count(session, votes)
     if not session.secret:
-        OpenVote.objects.bulk_create(OpenVote(session=session, round=session.round, member=member,
-                                              item_id=k, value=v) for k, v in votes.items())
+        record_created(OpenVote.objects.bulk_create(
+            OpenVote(session=session, round=session.round, member=member, item_id=k, value=v)
+            for k, v in votes.items()))
 
 
 @transaction.atomic
@@ -130,7 +139,8 @@ def enter_paper_tally(user, session, voters, counts):
     for member in voters:
         _participate(session, member)
     for item_id, (agree, disagree, abstain) in counts.items():
-        Tally.objects.filter(session=session, item_id=item_id, round=session.round).update(
+        audited_update(
+            Tally.objects.filter(session=session, item_id=item_id, round=session.round),
             agree=F("agree") + agree, disagree=F("disagree") + disagree,
             abstain=F("abstain") + abstain)
 
@@ -153,8 +163,8 @@ def next_round(user, session):
         raise WorkflowError(_("Mọi hồ sơ đã đạt; không cần bỏ phiếu thêm."))
     session.round += 1
     session.save(update_fields=["round"])
-    Tally.objects.bulk_create(Tally(session=session, item=item, round=session.round)
-                              for item in failing)
+    record_created(Tally.objects.bulk_create(Tally(session=session, item=item, round=session.round)
+                                             for item in failing))
     return session
 
 

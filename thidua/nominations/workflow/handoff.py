@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.audit.recording import audited_update
 from thidua.movements.models import Review
 
 from ..states import SubjectKind
@@ -41,8 +42,8 @@ def batch_from_review(user, review: Review):
                          basis="MOVEMENT", movement=review.movement)
     refused = _add_all(user, batch, [(p.person, p.organization, p.award_type, p.note)
                                      for p in proposals])
-    review.proposals.filter(pk__in=[p.pk for p in proposals]).update(
-        handed_over_at=timezone.now())
+    audited_update(review.proposals.filter(pk__in=[p.pk for p in proposals]),
+                   handed_over_at=timezone.now())
     return batch, refused
 
 

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.accounts.models import User
+from thidua.audit.recording import audited_update
 
 from ..models import Disclosure, PublicComment
 from ..rules import INTAKE, PROPOSERS, SECRETARIES
@@ -158,9 +159,11 @@ def send_to_council(user, batch):
     if batch.state == State.PUBLICITY and batch.disclosure.ends_on >= timezone.localdate():
         raise WorkflowError(_("Chưa hết thời gian công khai (đến hết ngày %(day)s).") % {
             "day": batch.disclosure.ends_on.strftime("%d/%m/%Y")})
-    batch.items.filter(verdict=Verdict.NOT_ELIGIBLE).update(outcome=ItemOutcome.NOT_AWARDED)
-    batch.items.filter(verdict=Verdict.ELIGIBLE, award_type__council_vote_required=False).update(
-        council_result=CouncilResult.NOT_REQUIRED)
+    audited_update(batch.items.filter(verdict=Verdict.NOT_ELIGIBLE),
+                   outcome=ItemOutcome.NOT_AWARDED)
+    audited_update(batch.items.filter(verdict=Verdict.ELIGIBLE,
+                                      award_type__council_vote_required=False),
+                   council_result=CouncilResult.NOT_REQUIRED)
     move(user, batch, {State.IN_APPRAISAL, State.PUBLICITY}, State.AT_COUNCIL,
          due_on=working_days_from_today(setting("THIDUA_COUNCIL_WORKING_DAYS", 20)))
     tell(batch.authority, SECRETARIES, _("Tờ trình chờ Hội đồng xét"), batch)
@@ -177,6 +180,6 @@ def reject_batch(user, batch, reason):
         raise WorkflowError(_("Cần ghi rõ lý do không chấp thuận."))
     move(user, batch, {State.SUBMITTED, State.RECEIVED, State.IN_APPRAISAL, State.PUBLICITY,
                        State.AT_COUNCIL}, State.REJECTED, note=reason)
-    batch.items.filter(outcome=ItemOutcome.OPEN).update(outcome=ItemOutcome.NOT_AWARDED)
+    audited_update(batch.items.filter(outcome=ItemOutcome.OPEN), outcome=ItemOutcome.NOT_AWARDED)
     tell(batch.proposer, PROPOSERS, _("Tờ trình không được chấp thuận"), batch, body=reason)
     return batch
