@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.audit.recording import audited_update, record_created
 from thidua.awards.models import Award, AwardSource, BaseSalary
 from thidua.awards.money import award_amount, multiplier_for
 from thidua.movements.models import Initiative
@@ -62,8 +63,8 @@ def create_decision(user, batch, items, title, legal_bases="", signer_name="", s
         issuer=batch.authority, year=timezone.localdate().year, symbol=symbol_for(batch.authority),
         title=title, legal_bases=legal_bases, signer_name=signer_name, signer_title=signer_title,
         batch=batch, created_by=user)
-    DecisionItem.objects.bulk_create(DecisionItem(decision=decision, nomination=item)
-                                     for item in items)
+    record_created(DecisionItem.objects.bulk_create(DecisionItem(decision=decision, nomination=item)
+                                                    for item in items))
     return decision
 
 
@@ -91,7 +92,7 @@ def _use_initiatives(item, award):
     evidence = (item.engine_verdict or {}).get("evidence", {}).get("initiatives", [])
     ids = [int(i) for i in evidence if str(i).isdigit()]
     if ids:
-        Initiative.objects.filter(pk__in=ids, used_for__isnull=True).update(used_for=award)
+        audited_update(Initiative.objects.filter(pk__in=ids, used_for__isnull=True), used_for=award)
 
 
 @transaction.atomic
@@ -124,8 +125,8 @@ def issue_decision(user, decision, day=None):
         row.award, row.money_amount, row.register_number = award, money, register
         row.save(update_fields=["award", "money_amount", "register_number"])
         _use_initiatives(item, award)
-    Nomination.objects.filter(pk__in=[r.nomination_id for r in items]).update(
-        outcome=ItemOutcome.AWARDED)
+    audited_update(Nomination.objects.filter(pk__in=[r.nomination_id for r in items]),
+                   outcome=ItemOutcome.AWARDED)
     batch = locked(decision.batch)
     if batch.state != State.DECIDED:
         move(user, batch, {State.AT_COUNCIL, State.FORWARDED}, State.DECIDED,
@@ -138,11 +139,11 @@ def issue_decision(user, decision, day=None):
 
 
 def _copy_attachments(batch, new_batch, pairs):
-    Attachment.objects.bulk_create([
+    record_created(Attachment.objects.bulk_create([
         Attachment(batch=new_batch, item=pairs.get(a.item_id), kind=a.kind, file=a.file.name,
                    original_name=a.original_name, content_type=a.content_type, size=a.size,
                    uploaded_by=a.uploaded_by)
-        for a in batch.attachments.all() if a.item_id is None or a.item_id in pairs])
+        for a in batch.attachments.all() if a.item_id is None or a.item_id in pairs]))
 
 
 @transaction.atomic
@@ -166,8 +167,8 @@ def forward_to(user, batch, items, parent=None, external_authority="", external_
         raise WorkflowError(_("Chỉ trình lên cấp trên của %(unit)s.") % {"unit": batch.authority})
     move(user, batch, {State.AT_COUNCIL, State.DECIDED}, State.FORWARDED,
          note=str(parent or external_authority))
-    Nomination.objects.filter(pk__in=allowed & {i.pk for i in items}).update(
-        outcome=ItemOutcome.FORWARDED)
+    audited_update(Nomination.objects.filter(pk__in=allowed & {i.pk for i in items}),
+                   outcome=ItemOutcome.FORWARDED)
     if parent is None:
         batch.external_authority, batch.external_reference = external_authority, external_reference
         batch.save(update_fields=["external_authority", "external_reference"])
@@ -187,7 +188,7 @@ def forward_to(user, batch, items, parent=None, external_authority="", external_
             organization=item.organization, household_name=item.household_name,
             award_type=item.award_type, achievement=item.achievement,
             engine_verdict=item.engine_verdict)
-        Nomination.objects.filter(pk=item.pk).update(forwarded_as=copy)
+        audited_update(Nomination.objects.filter(pk=item.pk), forwarded_as=copy)
         pairs[item.pk] = copy
     _copy_attachments(batch, new_batch, pairs)
     tell(parent, INTAKE, _("Tờ trình mới chờ tiếp nhận"), new_batch)
