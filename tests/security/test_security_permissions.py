@@ -21,6 +21,7 @@ from thidua.organizations.models import (
     OrganizationKind,
     Person,
 )
+from thidua.reports.models import ECDepartment, ECStaffMember
 
 MARKER = "BIMATHANOI"
 SHARED_PK = 90_001  # Hà Nội's records share one id, so one request per address tries them all
@@ -49,7 +50,9 @@ def patterns(resolver=None, namespace=""):
                 found.append((name, {**converters, **params}))
         elif isinstance(entry, URLPattern) and entry.name:
             found.append((f"{namespace}{entry.name}", dict(converters)))
-    return [(name, params) for name, params in found if not name.startswith(SKIPPED)]
+    # django-ninja declares every path parameter as a string; each of the API's is an id.
+    return [(name, dict.fromkeys(params) if name.startswith("api-v1:") else params)
+            for name, params in found if not name.startswith(SKIPPED)]
 
 
 def takes_id(params):
@@ -93,6 +96,11 @@ def hanoi_records(network):
     records_services.save_inspection(actor, Inspection(
         pk=SHARED_PK, organizer=hanoi, team=MARKER, start_date=date(2025, 3, 1),
         end_date=date(2025, 3, 2)), [unit])
+    ECDepartment.objects.create(pk=SHARED_PK, organization=hanoi, name=f"Ban {MARKER}",
+                                level="HOME_AFFAIRS_BOARD", start_year=2015)
+    ECStaffMember.objects.create(pk=SHARED_PK, organization=hanoi, full_name=f"Đinh {MARKER}",
+                                 gender="MALE", birth_year=1980, training_level="COLLEGE",
+                                 ec_since_year=2005, start_year=2005)
     batch = workflow.create_batch(actor, unit, hanoi, title=f"Tờ trình {MARKER}", year=2025)
     return sorted({SHARED_PK, batch.pk, network.hanoi.pk, network.hanoi_coop.pk,
                    network.hanoi_person.pk})
