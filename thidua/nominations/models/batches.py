@@ -199,8 +199,6 @@ class Transition(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
-        indexes = [models.Index(fields=["batch", "to_state"], name="transition_step_idx",
-                                include=["working_days", "late"])]
         verbose_name = _("chuyển trạng thái")
         verbose_name_plural = _("lịch sử trạng thái")
 
