@@ -6,7 +6,8 @@ no signals: a business-state bulk write logs its rows itself, with ``record_crea
 ``bulk_create`` and through ``audited_update`` instead of ``QuerySet.update``. Left unlogged on
 purpose: derived data (report summaries, the honour roll, per-person unit scopes), bookkeeping
 (job and print progress counters, notifications and their read marks, visit and view counters,
-API token last use, number counters), the demo loader, and the tallies of a secret ballot
+API token last use, number counters, two-factor backup codes), the demo loader, and the
+tallies of a secret ballot
 (the log names the actor, so an entry per ballot would disclose the vote).
 """
 import json
