@@ -7,8 +7,8 @@ no signals: a business-state bulk write logs its rows itself, with ``record_crea
 purpose: derived data (report summaries, the honour roll, per-person unit scopes), bookkeeping
 (job and print progress counters, notifications and their read marks, visit and view counters,
 API token last use, number counters, two-factor backup codes), the demo loader, and the
-tallies of a secret ballot
-(the log names the actor, so an entry per ballot would disclose the vote).
+tallies of a secret ballot (the log names the actor, so an entry per ballot would disclose
+the vote).
 """
 import json
 
