@@ -2,6 +2,7 @@
 another province's officer neither lists them nor reaches one by id; writes are validated by
 the pages' forms, with their Vietnamese messages."""
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from thidua.accounts.models import ApiToken, Role
@@ -131,3 +132,15 @@ def test_validation_answers_in_vietnamese(hue_officer, network):
     assert hue_officer.post("/api/v1/ec-staff", {"organization_id": network.hue.pk, **STAFF,
                                                  "gender": "X"},
                             content_type="application/json").status_code == 422
+
+
+@pytest.mark.django_db
+def test_admin_lists_them_with_their_history(client, root_user, hanoi_records):
+    client.force_login(root_user)
+    department, member = hanoi_records
+    for record in (department, member):
+        name = record._meta.model_name
+        listed = client.get(reverse(f"admin:reports_{name}_changelist"), {"q": "Hà Nội"})
+        assert listed.status_code == 200 and str(record) in listed.content.decode()
+        assert client.get(reverse(f"admin:reports_{name}_history",
+                                  args=[record.pk])).status_code == 200
