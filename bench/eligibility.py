@@ -100,7 +100,12 @@ def load_histories(rng):
     type_ids = dict(AwardType.objects.values_list("code", "pk"))
     unit = Organization.objects.order_by("pk").values_list("pk", flat=True).first()
     people = list(Person.objects.order_by("pk").values_list("pk", flat=True))
-    ids = {"rating": 0, "award": 0, "initiative": 0, "discipline": 0}
+    def last_id(model):  # the network may already hold rows (e.g. bench/reports.py's awards)
+        return model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    ids = {"rating": last_id(AnnualRating), "award": last_id(Award),
+           "initiative": max(last_id(Initiative), last_id(Initiative.authors.through)),
+           "discipline": last_id(Discipline)}
     started = time.perf_counter()
     for start in range(0, len(people), 50_000):
         ratings, awards, authored, disciplines = history_rows(

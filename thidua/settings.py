@@ -290,6 +290,9 @@ CACHES = {
     if os.environ.get("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+if os.environ.get("REDIS_URL"):
+    # Sessions stay in the database (nothing lost if Redis restarts) and are read from Redis.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -74,7 +74,8 @@ class SignedIn(HttpUser):
 
 
 class MixUser(SignedIn):
-    wait_time = between(1, 3)
+    wait_time = between(float(os.environ.get("THINK_MIN", "1")),
+                        float(os.environ.get("THINK_MAX", "3")))
     sessions = "reporters"
 
     def on_start(self):

@@ -16,6 +16,7 @@
 #   DURATION        length of the mixed run [3m]
 #   SIGNIN_USERS    users signing in through the form during the mixed run [2]
 #   SIGNIN_EVERY    seconds between two sign-ins of one of them [30]
+#   THINK_MIN, THINK_MAX  seconds a load user waits between two requests [1, 3]
 #   RESTART_AT      seconds into the mixed run when PostgreSQL is restarted [80]; 0: no restart
 #   PG_CLUSTER      "<version> <name>" for pg_ctlcluster [the only cluster of pg_lsclusters]
 #   RATIO_USERS     users of each throughput phase, no think time [20]
