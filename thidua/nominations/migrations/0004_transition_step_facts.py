@@ -61,7 +61,7 @@ def fill_in_sql(connection, model, ordinal):
                              PARTITION BY r.batch_id ORDER BY r.at, r.id) AS previous
                   FROM {table} r JOIN {batches} b ON b.id = r.batch_id) AS s
             JOIN step_ordinal o ON o.day = s.day LEFT JOIN step_ordinal p ON p.day = s.previous
-            WHERE t.id = s.id AND (s.previous IS NOT NULL OR s.day > s.due_on)""", [zone, zone])
+            WHERE t.id = s.id AND (s.previous IS NOT NULL OR s.day > s.due_on)""", [zone, zone])  # nosec B608: _meta names
         cursor.execute("DROP TABLE step_ordinal")
 
 

@@ -30,7 +30,7 @@ WITH unit_ancestor AS (
 )
 UPDATE organizations_person person SET unit_scope = scope.ids
 FROM scope WHERE person.id = scope.person_id
-"""
+"""  # nosec B608 - a constant
 
 
 def fill(apps, schema_editor):
