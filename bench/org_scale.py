@@ -40,6 +40,7 @@ changes of ``bench/proposals.py`` (in this process only).
     .venv/bin/python bench/org_scale.py --reuse --keep --proposed all
 """
 import argparse
+from contextlib import contextmanager
 import itertools
 import os
 import random
@@ -730,14 +731,8 @@ def parse_proposals(text):
 def main(argv=None):
     args = parse_args(argv)
     rng = random.Random(args.seed)
-    url, cleanup = prepare_database(args)
-    try:
-        from thidua.organizations.models import Person
-
-        timings = {}
-        if not (args.reuse and Person.objects.exists()):
-            print(f"Loading scale {args.scale} into {url} …", file=sys.stderr)
-            timings = load(args, rng)
+    with benchmark_database(args) as url:
+        timings = network_loaded(args, rng, url)
         users = bench_users()
         proposed = parse_proposals(args.proposed)
         if proposed:
@@ -754,6 +749,15 @@ def main(argv=None):
                 for actor in ("superuser", "province EC officer"):
                     explain_search(query, users[actor])
         print(report(environment(url), counts(), timings, descendants, searches, pages, proposed))
+
+
+@contextmanager
+def benchmark_database(args):
+    """``prepare_database`` for a benchmark's run; on leaving, the database is dropped (and a
+    temporary SQLite file removed) unless ``--keep``."""
+    url, cleanup = prepare_database(args)
+    try:
+        yield url
         if args.keep:
             print(f"\nKept {url}", file=sys.stderr)
     finally:
@@ -764,6 +768,16 @@ def main(argv=None):
             if args.sqlite is None:
                 drop_postgres(args.database_url)
             cleanup()
+
+
+def network_loaded(args, rng, url):
+    """Load the network unless ``--reuse`` finds one; the load's timings ({} when reused)."""
+    from thidua.organizations.models import Person
+
+    if args.reuse and Person.objects.exists():
+        return {}
+    print(f"Loading the network at scale {args.scale} into {url} …", file=sys.stderr)
+    return load(args, rng)
 
 
 def drop_postgres(url):

@@ -223,21 +223,16 @@ def measure_dashboard(client, url, renders):
 def main(argv=None):
     args = parse_args(argv)
     rng = random.Random(args.seed)
-    url, cleanup = org_scale.prepare_database(args)
-    try:
+    with org_scale.benchmark_database(args) as url:
         from django.test import Client
         from django.urls import reverse
 
         from thidua.awards.models import Award
         from thidua.nominations.models import NominationBatch
-        from thidua.organizations.models import Person
         from thidua.reports.models import AwardSummary
         from thidua.reports.summaries import refresh_all
 
-        timings = {}
-        if not (args.reuse and Person.objects.exists()):
-            print(f"Loading the network at scale {args.scale} into {url} …", file=sys.stderr)
-            timings.update(org_scale.load(args, rng))
+        timings = org_scale.network_loaded(args, rng, url)
         if not (args.reuse and Award.objects.exists()):
             timings["awards"] = load_awards(args.scale, rng)
         if not (args.reuse and AwardSummary.objects.exists()):
@@ -283,16 +278,6 @@ def main(argv=None):
                   f"{k} {v:.0f} s" for k, v in timings.items()) + ".")
               + "\n\n| Measure (ms) | n | p50 | p95 | max | target p95 | notes |\n"
               "|---|---:|---:|---:|---:|---|---|\n" + "\n".join(lines))
-        if args.keep:
-            print(f"\nKept {url}", file=sys.stderr)
-    finally:
-        if not args.keep:
-            from django.db import connections
-
-            connections.close_all()
-            if args.sqlite is None:
-                org_scale.drop_postgres(args.database_url)
-            cleanup()
 
 
 if __name__ == "__main__":

@@ -1,16 +1,78 @@
-"""Shared fixtures: a small network built through the domain services, and users per role."""
-from datetime import date
-
+"""Shared fixtures: a frozen clock, a small network built through the domain services, and users
+per role."""
+from datetime import UTC, date
 from importlib import import_module
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.conf import settings
-from django.utils import translation
+from django.core.cache import caches
+from django.utils import timezone, translation
 
+from timekeeping import TEST_NOW, local
+from thidua.awards.models import BaseSalary
 from thidua.accounts.models import RoleAssignment, User
 from thidua.organizations import services
 from thidua.organizations.models import Employment, Organization, OrganizationKind, Person
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "clock(when): start the test at this local instant (a "
+                                       "datetime, a date or 'YYYY-MM-DD[ HH:MM]' in Asia/Ho_Chi_Minh)")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item):
+    if not time_machine.escape_hatch.is_travelling():
+        pytest.fail("This test runs on the real clock: the autouse `clock` fixture was bypassed.")
+
+
+@pytest.fixture(autouse=True)
+def clock(request):
+    """The clock is an input: every test runs on a travelled clock that starts at ``TEST_NOW`` (or
+    the test's ``clock`` marker) and ticks from there, so no result depends on the day the suite
+    runs. ``clock.move_to(...)`` moves it within a test."""
+    marker = request.node.get_closest_marker("clock")
+    start = local(marker.args[0]) if marker else TEST_NOW
+    # In UTC: a zoned destination would make time-machine reset the process's TZ.
+    with time_machine.travel(start.astimezone(UTC)) as traveller:
+        yield traveller
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: on a travelled clock every test begins at the same
+    instant, so an entry one test leaves would never expire before the next."""
+    caches["default"].clear()
+
+
+@pytest.fixture(autouse=True)
+def audit_checkpoints(settings, tmp_path):
+    """Each test keeps the audit chain's checkpoints in its own file, so a checkpoint one test
+    takes is never compared with another test's log."""
+    settings.THIDUA_AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoints.jsonl"
+    return settings.THIDUA_AUDIT_CHECKPOINT_FILE
+
+
+@pytest.fixture(autouse=True)
+def signing_material(settings, tmp_path, monkeypatch):
+    """Each test has its own signing folder (demo CA, trust roots, the demo seal's SoftHSM2
+    token): the demo signs and seals when it loads, and tests run side by side."""
+    settings.THIDUA_SIGNING_DIR = tmp_path / "ky-so"
+    monkeypatch.setenv("SOFTHSM2_CONF", str(tmp_path / "ky-so" / "softhsm" / "softhsm2.conf"))
+
+
+@pytest.fixture
+def now(clock):
+    """The test's current instant: with ``today``, the one place tests take the time from."""
+    return timezone.now()
+
+
+@pytest.fixture
+def today(clock):
+    """The test's day in Asia/Ho_Chi_Minh."""
+    return timezone.localdate()
 
 
 @pytest.fixture(autouse=True)
@@ -35,6 +97,21 @@ def award_catalogue(transactional_db):
     too, but on PostgreSQL it collides with the content types a flush re-creates.)"""
     for migration in ("0002_award_catalogue", "0005_pipeline_catalogue"):
         import_module(f"thidua.awards.migrations.{migration}").load(apps, None)
+    import_module("thidua.legal.migrations.0002_seed_texts").load(apps, None)
+    import_module("thidua.awards.migrations.0009_conferral_powers").load_powers(apps, None)
+    import_module("thidua.legal.migrations.0004_seed_bases").load(apps, None)
+    import_module("thidua.awards.migrations.0011_award_type_texts").link(apps, None)
+    import_module("thidua.awards.migrations.0013_base_salary_texts").link(apps, None)
+    import_module("thidua.awards.migrations.0014_award_type_english_names").load(apps, None)
+
+
+@pytest.fixture
+def base_salary_entered(db):
+    """The base salary from 01/7/2026 as an administrator would enter it once NĐ 161/2026's
+    amount is known (a test figure): without it a decision with money dated after 30/6/2026 waits
+    (awards.base_salary.hold_reason)."""
+    return BaseSalary.objects.get_or_create(effective_from=date(2026, 7, 1), defaults={
+        "amount": 2_530_000, "confirmed": True, "legal_basis": "Mức dùng trong kiểm thử"})[0]
 
 
 @pytest.fixture
@@ -78,7 +155,8 @@ class Network:
         if citizen_id:
             person.citizen_id = citizen_id
         return services.create_person(self.actor, person, Employment(
-            organization=unit, category="MEMBER", position="Thành viên", start_date=date(2015, 1, 1)))
+            organization=unit, category="MEMBER", position="Thành viên", start_date=date(2015, 1, 1)),
+            twin=services.CREATE)  # tests make namesakes on purpose (all born 17/05/1980)
 
 
 @pytest.fixture

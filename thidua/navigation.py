@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 NAVIGATION = [
-    ("core:home", _("Tổng quan"), "speedometer2"),
+    ("core:home", _("Việc của tôi"), "list-check"),
     ("organizations:organization_list", _("Đơn vị"), "diagram-3"),
     ("organizations:person_list", _("Cá nhân"), "people"),
     ("organizations:group_list", _("Khối, cụm thi đua"), "collection"),
@@ -24,7 +24,9 @@ def navigation(request):
         url = reverse(url_name)
         active = path == url if url == "/" else path.startswith(url)
         items.append({"url": url, "label": label, "icon": icon, "active": active})
-    return {"nav_items": items, "acting_organization": acting_organization(user),
+    guide = reverse("guide:mine")
+    return {"nav_items": items, "guide_url": guide, "guide_active": path.startswith(guide),
+            "acting_organization": acting_organization(user),
             "unread_notifications": user.notifications.filter(read_at__isnull=True).count()}
 
 

@@ -3,6 +3,7 @@
 Development is the default: SQLite in var/, tasks inline, console email. ``THIDUA_ENV=production``
 turns on the hardening below and refuses to start with an unsafe configuration.
 """
+import hashlib
 import os
 from pathlib import Path
 
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "thidua.audit",
     "thidua.accounts",
     "thidua.organizations",
+    "thidua.legal",
     "thidua.movements",
     "thidua.awards",
     "thidua.nominations",
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "thidua.interchange",
     "thidua.api",
     "thidua.demo",
+    "thidua.guide",
     "captcha",  # after thidua.portal, whose templates restyle its widget
 ]
 
@@ -85,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "thidua.core.middleware.ComposedTextMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -173,6 +177,26 @@ THIDUA_IDLE_TIMEOUT = int(os.environ.get("THIDUA_IDLE_TIMEOUT", 30 * 60))
 THIDUA_REQUIRE_2FA = env_bool("THIDUA_REQUIRE_2FA", PRODUCTION)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Thi đua – Khen thưởng")
 THIDUA_RECOVERY_CODES = 10
+
+
+def audit_keys(value):
+    """THIDUA_AUDIT_KEYS="new-id:secret,old-id:old-secret": the first key signs the audit log,
+    the others verify what they signed. Unset: one key derived from SECRET_KEY (docs/configuration.md)."""
+    pairs = [item.split(":", 1) for item in value.split(",") if ":" in item]
+    return {key_id.strip(): secret.strip() for key_id, secret in pairs} or {
+        "k0": hashlib.sha256(f"thidua.audit:{SECRET_KEY}".encode()).hexdigest()}
+
+
+THIDUA_AUDIT_KEYS = audit_keys(os.environ.get("THIDUA_AUDIT_KEYS", ""))
+# The audit chain head is also written here (keep it on another volume than the database) and to
+# the log stream: hourly and at every backup.
+THIDUA_AUDIT_CHECKPOINT_FILE = Path(os.environ.get(
+    "THIDUA_AUDIT_CHECKPOINT_FILE", VAR_DIR / "audit" / "checkpoints.jsonl"))
+# Called before every backup (``core.backups.create_backup``), by dotted path: core sits below
+# the apps they belong to.
+THIDUA_BEFORE_BACKUP = ["thidua.audit.checkpoint.checkpoint_before_backup"]
+# An API token stops this many days after it is made (a new one is made on the profile page).
+THIDUA_API_TOKEN_DAYS = int(os.environ.get("THIDUA_API_TOKEN_DAYS", "180"))
 # Anonymous POSTs (sign-in, password reset, public comments and questions) per address and window.
 THIDUA_PUBLIC_POST_LIMIT = int(os.environ.get("THIDUA_PUBLIC_POST_LIMIT", "60"))
 THIDUA_PUBLIC_POST_WINDOW = int(os.environ.get("THIDUA_PUBLIC_POST_WINDOW", "600"))
@@ -234,6 +258,17 @@ THIDUA_UPLOAD_MAX_BYTES = int(os.environ.get("THIDUA_UPLOAD_MAX_BYTES", 10 * 102
 THIDUA_IMPORT_MAX_BYTES = int(os.environ.get("THIDUA_IMPORT_MAX_BYTES", 10 * 1024 * 1024))
 THIDUA_IMPORT_MAX_ROWS = int(os.environ.get("THIDUA_IMPORT_MAX_ROWS", 20_000))
 THIDUA_IMPORT_STAGING_SECONDS = int(os.environ.get("THIDUA_IMPORT_STAGING_SECONDS", 3600))
+# The nomination pipeline's deadlines in working days, the council's quorum and ballot rounds,
+# and the largest dossier attachment (docs/configuration.md describes each).
+THIDUA_INTAKE_WORKING_DAYS = int(os.environ.get("THIDUA_INTAKE_WORKING_DAYS", "5"))
+THIDUA_APPRAISAL_WORKING_DAYS = int(os.environ.get("THIDUA_APPRAISAL_WORKING_DAYS", "20"))
+THIDUA_CORRECTION_WORKING_DAYS = int(os.environ.get("THIDUA_CORRECTION_WORKING_DAYS", "10"))
+THIDUA_COUNCIL_WORKING_DAYS = int(os.environ.get("THIDUA_COUNCIL_WORKING_DAYS", "20"))
+THIDUA_DEADLINE_REMINDER_WORKING_DAYS = int(
+    os.environ.get("THIDUA_DEADLINE_REMINDER_WORKING_DAYS", "2"))
+THIDUA_COUNCIL_QUORUM_PERCENT = float(os.environ.get("THIDUA_COUNCIL_QUORUM_PERCENT", "66.67"))
+THIDUA_MAX_BALLOT_ROUNDS = int(os.environ.get("THIDUA_MAX_BALLOT_ROUNDS", "2"))
+THIDUA_ATTACHMENT_MAX_BYTES = int(os.environ.get("THIDUA_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
@@ -249,6 +284,20 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thidua@localhost")
 # Absolute address of the site, used in links inside emails.
 THIDUA_SITE_URL = os.environ.get("THIDUA_SITE_URL", "http://127.0.0.1:8000")
+# Digital signatures (docs/signing.md): trust roots and CRLs under <dir>/trust/, the demo CA
+# under <dir>/demo-ca/; the timestamping authority's URL (empty: the demo's in-process TSA).
+THIDUA_SIGNING_DIR = Path(os.environ.get("THIDUA_SIGNING_DIR", VAR_DIR / "signing"))
+THIDUA_TSA_URL = os.environ.get("THIDUA_TSA_URL", "")
+# The signer's local signing agent (Ban Cơ yếu VGCA SignService): allowed in connect-src on the
+# signing page only.
+THIDUA_SIGNING_AGENT_URL = os.environ.get("THIDUA_SIGNING_AGENT_URL", "http://127.0.0.1:8987")
+# The organisation seal on certificates: a key in a PKCS#11 token or HSM (the vendor's module,
+# the token's label, the key's label — "{code}" is the issuing organisation's code); the user PIN
+# comes from the environment variable THIDUA_SEAL_PIN when signing. No module: the demo's seal
+# (SoftHSM2 when installed, else a key file), and only where the demo CA exists.
+THIDUA_SEAL_PKCS11_MODULE = os.environ.get("THIDUA_SEAL_PKCS11_MODULE", "")
+THIDUA_SEAL_TOKEN_LABEL = os.environ.get("THIDUA_SEAL_TOKEN_LABEL", "")
+THIDUA_SEAL_KEY_LABEL = os.environ.get("THIDUA_SEAL_KEY_LABEL", "seal-{code}")
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -278,10 +327,14 @@ CELERY_BEAT_SCHEDULE = {
                                 "schedule": crontab(hour=0, minute=15)},
     "refresh-statistics": {"task": "thidua.reports.refresh_summaries",
                            "schedule": crontab(hour=1, minute=0)},
+    "refresh-honour-roll": {"task": "thidua.portal.refresh_honour_roll",
+                            "schedule": crontab(hour=1, minute=30)},
     "refresh-unit-scopes": {"task": "thidua.organizations.refresh_ended_unit_scopes",
                             "schedule": crontab(hour=0, minute=5)},
     "deadline-reminders": {"task": "thidua.nominations.tasks.send_deadline_reminders",
                            "schedule": crontab(hour=7, minute=10)},
+    "audit-checkpoint": {"task": "thidua.audit.tasks.checkpoint_audit_chain",
+                         "schedule": crontab(minute=0)},
 }
 
 CACHES = {

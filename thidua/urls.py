@@ -21,6 +21,7 @@ urlpatterns = [
     path("bao-cao/", include("thidua.reports.urls")),
     path("lien-thong/", include("thidua.interchange.urls")),
     path("nhat-ky/", include("thidua.audit.urls")),
+    path("huong-dan/", include("thidua.guide.urls")),
     path("cong-viec/", include("thidua.core.urls")),
     path("", include("thidua.portal.urls")),
     path("api/v1/", api.urls),

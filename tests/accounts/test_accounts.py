@@ -108,6 +108,16 @@ def test_user_creates_and_revokes_an_api_token(client):
     key = page.split('user-select-all">')[1].split("<")[0]
     assert client.get("/api/v1/people", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200
     client.post(reverse("accounts:profile"), {"revoke": token.pk})
-    assert not user.api_tokens.exists()
+    assert user.api_tokens.get().revoked_reason == "BY_USER"
     client.logout()
     assert client.get("/api/v1/people", HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name, message", [
+    ("", "Hãy đặt tên gợi nhớ"), ("a\x00b", "ký tự rỗng"), ("x" * 101, "tối đa 100 ký tự")])
+def test_a_token_name_that_cannot_be_stored_is_refused_in_vietnamese(client, name, message):
+    user = User.objects.create_user("canbo", password="mot-mat-khau-dai-2026")
+    client.force_login(user)
+    page = client.post(reverse("accounts:profile"), {"name": name}, follow=True)
+    assert message in page.content.decode() and not user.api_tokens.exists()

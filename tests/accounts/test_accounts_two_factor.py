@@ -1,7 +1,6 @@
 """Two-factor sign-in: enrolment with a TOTP app, verification after the password, recovery
 codes, who must use it; idle sign-out; the rate limit on anonymous form posts."""
 import re
-import time
 
 import pytest
 from django.core.cache import cache
@@ -128,12 +127,12 @@ def test_recovery_codes_can_be_replaced_from_a_verified_session(client, network,
 
 
 @pytest.mark.django_db
-def test_idle_session_is_signed_out(client, network, make_user, settings):
+def test_idle_session_is_signed_out(client, network, make_user, settings, now):
     settings.THIDUA_IDLE_TIMEOUT = 60
     client.force_login(make_user(Role.VIEWER, network.hue))
     assert client.get(reverse("core:home")).status_code == 200
     session = client.session
-    session["last_seen"] = int(time.time()) - 120
+    session["last_seen"] = int(now.timestamp()) - 120
     session.save()
     response = client.get(reverse("organizations:organization_list"))
     assert response.status_code == 302 and response.url.startswith(reverse("accounts:login"))

@@ -113,8 +113,8 @@ def test_anonymous_and_token_access(client, network, make_user, hanoi_records):
 
 
 @pytest.mark.django_db
-def test_validation_answers_in_vietnamese(hue_officer, network):
-    future = timezone.localdate().year + 1
+def test_validation_answers_in_vietnamese(hue_officer, network, today):
+    future = today.year + 1
     response = hue_officer.post("/api/v1/ec-staff", {
         "organization_id": network.hue.pk, **STAFF, "birth_year": future},
         content_type="application/json")

@@ -32,7 +32,7 @@ _spec.loader.exec_module(_pipeline_module)
 
 
 @pytest.fixture
-def pipeline(network, make_user):
+def pipeline(network, make_user, base_salary_entered):
     return _pipeline_module.Pipeline(network, make_user)
 
 
@@ -53,7 +53,7 @@ def chain_stays_intact():
 
 def test_imported_awards_are_logged_as_created(network, root_user):
     gk = AwardType.objects.get(code="GK")
-    awards = award_services.record_awards(root_user, [
+    awards = award_services.import_awards(root_user, [
         Award(award_type=gk, year=year, person=network.hue_person, decision_number=f"{year}/QĐ")
         for year in (2021, 2022, 2023)])
     for award in awards:
@@ -158,11 +158,11 @@ def test_forwarding_logs_outcomes_links_and_copied_files(pipeline, network):
 
 
 def test_handing_over_proposals_and_saving_registrations_are_logged(network, root_user,
-                                                                    make_user):
+                                                                    make_user, today):
     movement = movement_services.launch_movement(root_user, movement_services.save_movement(
         root_user, Movement(launched_by=network.hue, kind="REGULAR", title="Thi đua", goals="x",
                             start_date=date(2026, 1, 1), end_date=date(2026, 12, 31),
-                            registration_deadline=timezone.localdate() + timedelta(days=30))))
+                            registration_deadline=today + timedelta(days=30))))
     review = movement_services.save_review(root_user, Review(
         movement=movement, organization=network.hue, kind="FINAL", held_on=date(2026, 12, 20),
         summary="Tổng kết"))

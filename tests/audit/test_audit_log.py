@@ -13,22 +13,13 @@ from thidua.audit.chain import verify
 from thidua.audit.models import Action, AppendOnlyError, AuditEntry
 from thidua.organizations import services
 from thidua.organizations.models import Person
+from tampering import tamper
 
 PASSWORD = "a-long-test-password"
 
 
 def entries(**filters):
     return list(AuditEntry.objects.filter(**filters).order_by("pk"))
-
-
-def tamper(sql, params):
-    """Change the log behind the application's back, as someone with database access would."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE audit_auditentry DISABLE TRIGGER audit_entry_append_only")
-        cursor.execute(sql, params)
-        if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE audit_auditentry ENABLE TRIGGER audit_entry_append_only")
 
 
 @pytest.mark.django_db

@@ -115,3 +115,19 @@ def test_catalogue_changes_show_in_the_next_file(client, network, officer):
         [1, "Cá nhân", "Nguyễn Văn Điệp", None, "P46-HTX01", "GKM", 2023, "1/QĐ", "01/02/2024"]]))
     assert response.status_code == 302
     assert Award.objects.get().award_type.code == "GK"
+
+
+def test_imported_awards_are_on_the_honour_roll_and_counted_when_the_import_commits(
+        client, network, officer, django_capture_on_commit_callbacks):
+    from thidua.portal.models import Site
+    from thidua.reports.models import AwardSummary
+
+    Site.objects.create(organization=network.hue, slug="hue", name="Cổng Huế")
+    client.force_login(officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, network.hue, workbook([
+            [1, "Cá nhân", "Nguyễn Văn Điệp", None, "P46-HTX01", "CSTĐCS", 2023, "12/QĐ-LMHTX",
+             "15/01/2024", "Liên minh HTX thành phố Huế"]]))
+    roll = client.get("/p/hue/bang-vang/").content.decode()
+    assert "Nguyễn Văn Điệp" in roll and "12/QĐ-LMHTX" in roll
+    assert sum(AwardSummary.objects.filter(year=2023).values_list("count", flat=True)) == 1

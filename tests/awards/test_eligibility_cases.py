@@ -1,4 +1,5 @@
-"""Table of eligibility cases written from shared/domain/ELIGIBILITY.md and LAW.md.
+"""Table of eligibility cases written from the rules of docs/eligibility.md (their legal background:
+docs/law.md).
 
 Each case evaluates one subject for one type and asserts the exact verdict plus key words of its
 explanation. No database, no Django: the engine is pure.

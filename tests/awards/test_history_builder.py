@@ -15,6 +15,7 @@ from django.db.models import Q
 from thidua.awards import histories
 from thidua.awards.eligibility import evaluate, evaluator
 from thidua.awards.eligibility.input import parse
+from thidua.awards.issuing import power_table
 from thidua.awards.models import AnnualRating, Award, AwardStatus, Discipline, DisciplineLevel, Hold
 from thidua.movements.models import Initiative, InitiativeScope
 from thidua.organizations.models import Person
@@ -28,10 +29,11 @@ def _five_queries(ids, year, as_of):
     ratings = AnnualRating.objects.filter(person_id__in=ids, year__gte=first)
     for pk, t, rating in ratings.values_list("person_id", "year", "rating"):
         found[pk]["ratings"].append((str(t), rating))
-    for pk, code, t, status in Award.objects.filter(person_id__in=ids).values_list(
-            "person_id", "award_type__code", "year", "status"):
+    for pk, code, t, status, kind, day in Award.objects.filter(person_id__in=ids).values_list(
+            "person_id", "award_type__code", "year", "status", "issuer__kind", "decision_date"):
         found[pk]["awards"].append({"type": code, "year": t,
-                                    "revoked": status == AwardStatus.REVOKED})
+                                    "revoked": status == AwardStatus.REVOKED, "issuer_kind": kind,
+                                    "decided_on": day and day.isoformat()})
     for pk, start, end, reason in Hold.objects.filter(person_id__in=ids).filter(
             Q(end_date__isnull=True) | Q(end_date__gte=as_of)).values_list(
             "person_id", "start_date", "end_date", "reason"):
@@ -104,7 +106,8 @@ def test_json_subjects_match_the_five_query_builder(people):
 
 def _fields(subject):
     return (subject.id, subject.kind, subject.ratings, subject.awards, subject.initiatives,
-            subject.disciplines, subject.holds, subject.members, subject.bloc_rank, subject.leads)
+            subject.disciplines, subject.holds, subject.members, subject.bloc_rank, subject.leads,
+            subject.award_notes)
 
 
 def _existing(lo, hi):
@@ -125,10 +128,11 @@ def test_bulk_subjects_are_the_parsed_five_query_histories_the_rules_read(people
     bulk = histories.individuals_between(lo, hi, YEAR, AS_OF)
     old = _five_queries(_existing(lo, hi), YEAR, AS_OF)
     payload = {"as_of": AS_OF.isoformat(), "year": YEAR, "subjects": old}
-    trimmed = parse({**payload, "subjects": [_rules_only(subject) for subject in old]})
+    trimmed = parse({**payload, "subjects": [_rules_only(subject) for subject in old]},
+                    power_table())
     assert [_fields(subject) for subject in bulk] == [
         _fields(subject) for subject in trimmed.subjects]
-    assert evaluator(AS_OF.isoformat(), YEAR).results(bulk) == evaluate(payload)["results"]
+    assert evaluator(AS_OF.isoformat(), YEAR).results(bulk) == histories.judge(payload)["results"]
 
 
 @pytest.mark.django_db

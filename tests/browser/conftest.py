@@ -1,7 +1,9 @@
 """Playwright driving Debian's Chromium (/usr/bin/chromium) against Django's live server."""
 import os
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
 
@@ -44,3 +46,67 @@ def page(browser):
 @pytest.fixture(autouse=True)
 def catalogue_for_browser_tests(award_catalogue):
     """Browser tests are transactional: the flush before them empties the catalogue."""
+
+
+def choose(scope, label, option):
+    """Pick ``option`` in the list labelled ``label`` as a person does: a plain select by its
+    option; a searchable one (Tom Select, for long lists) by clicking it, typing and clicking the
+    option. ``scope`` is a page or a locator within one."""
+    page = scope.page if hasattr(scope, "page") else scope
+    field = scope.get_by_role("combobox", name=label, exact=True)
+    if field.evaluate("element => element.tagName") == "SELECT":
+        field.select_option(label=option)
+        return
+    wrapper = scope.locator(".ts-wrapper", has=field)
+    wrapper.locator(".ts-control").click()
+    # Typed into the list's own search box (focused by the click): typing sent before a slow
+    # page moved the focus would be lost, and an unfiltered list scrolls under the pointer.
+    field.press_sequentially(option)
+    expect(field).to_have_value(option)
+    page.locator(".ts-dropdown:visible").get_by_role("option", name=option, exact=True).click()
+
+
+@pytest.fixture(name="choose")
+def choose_fixture():
+    return choose
+
+
+PASSWORD = "a-long-test-password"  # make_user's
+
+
+def log_in(page, live_server, user):
+    """Sign ``user`` in through the login form, as a person does, and land on the home page."""
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(user.username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
+@pytest.fixture(name="log_in")
+def log_in_fixture():
+    return log_in
+
+
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+SIZES = {"1366": {"width": 1366, "height": 900}, "360": {"width": 360, "height": 740}}
+
+
+def shoot(page, name):
+    """Full-page screenshots of ``page`` at 1366×900 and 360×740 into var/screenshots/
+    (``name`` may hold a folder); the page may not scroll sideways at either width."""
+    path = SHOTS / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    size_before = page.viewport_size
+    for label, size in SIZES.items():
+        page.set_viewport_size(size)
+        page.screenshot(path=f"{path}-{label}.png", full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} overflows by {overflow}px at {label}px"
+    page.set_viewport_size(size_before)
+
+
+@pytest.fixture(name="shoot")
+def shoot_fixture():
+    return shoot

@@ -32,7 +32,8 @@ def download(page, name):
     return open(info.value.path(), "rb").read()
 
 
-def test_issue_download_print_and_verify(page, live_server, network, make_user, settings):
+def test_issue_download_print_and_verify(page, live_server, network, make_user, settings,
+                                         base_salary_entered):
     settings.THIDUA_SITE_URL = live_server.url
     signer = make_user(Role.SIGNER, network.hue)
     IssuerSettings.objects.create(organization=network.hue, decision_symbol="QĐ-LMHTX",

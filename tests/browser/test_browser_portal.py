@@ -18,7 +18,7 @@ SLOW_MS = 30_000  # a first post also starts the notification machinery on a bus
 
 
 @pytest.fixture
-def article(network):
+def article(network, now):
     cache.clear()
     site = Site.objects.create(organization=network.hue, slug="hue",
                                name="Liên minh Hợp tác xã thành phố Huế")
@@ -26,7 +26,7 @@ def article(network):
         site=site, title="Kế hoạch đổi mới thi đua, khen thưởng giai đoạn 2020 – 2025",
         summary="Thi đua thường xuyên, công khai trong bình xét.",
         body="<p>Các HTX báo cáo theo quý, sáu tháng và năm.</p>", status=ArticleStatus.PUBLISHED,
-        publish_at=timezone.now() - timedelta(days=1))
+        publish_at=now - timedelta(days=1))
 
 
 def counter(page, name):
@@ -77,20 +77,21 @@ def test_visitor_comments_moderator_approves_visitor_sees_it(browser, page, live
     assert "hoa@example.vn" not in page.content()
 
 
-def test_counter_moves_for_a_new_visitor_and_page_fits_a_phone(browser, live_server, article):
+def test_counter_moves_for_a_new_visitor_and_page_fits_a_phone(browser, live_server, article, today):
     first = browser.new_context(locale="vi-VN", viewport={"width": 360, "height": 740})
     page = first.new_page()
     page.goto(f"{live_server.url}/p/hue/", timeout=FIRST_LOAD_MS)
     before = counter(page, "total")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    page.get_by_role("button", name="Mở menu").click()
-    page.get_by_role("link", name="Tin tức – Thông báo").click()
+    page.get_by_role("button", name="Danh mục").click()
+    page.get_by_role("button", name="Tin tức – Thông báo").click()
+    page.get_by_role("link", name="Tất cả tin bài").click()
     page.get_by_role("link", name=article.title).click()
     page.get_by_role("heading", name=article.title).wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     first.close()
 
-    cache.delete(f"portal:counters:{article.site_id}:{timezone.localdate():%Y%m%d}")
+    cache.delete(f"portal:counters:{article.site_id}:{today:%Y%m%d}")
     second = browser.new_context(locale="vi-VN", user_agent="Mozilla/5.0 (Linux; Android 14) "
                                  "AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36")
     page = second.new_page()

@@ -3,6 +3,7 @@ downloads one chart as a PNG."""
 import pytest
 
 from thidua.accounts.models import Role
+from thidua.awards.followups import awards_written
 from thidua.awards.models import Award, AwardType
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -10,12 +11,14 @@ PASSWORD = "a-long-test-password"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def test_dashboard_chart_and_png_download(browser, live_server, network, make_user):
+def test_dashboard_chart_and_png_download(browser, live_server, network, make_user, shoot):
+    awards = []
     for recipient, code in [(network.hue_person, "LDTT"), (network.hue_person2, "BK_BO"),
                             (network.hue_coop, "TTLDTT"), (network.hanoi_person, "CSTD_BO")]:
         field = "organization" if recipient in (network.hue_coop,) else "person"
-        Award.objects.create(award_type=AwardType.objects.get(code=code), year=2025,
-                             **{field: recipient})  # the summary is rebuilt after each commit
+        awards.append(Award.objects.create(award_type=AwardType.objects.get(code=code),
+                                           year=2025, **{field: recipient}))
+    awards_written(awards)  # as the award services do: the summaries follow the write
     officer = make_user(Role.EC_OFFICER, network.hue)
     context = browser.new_context(locale="vi-VN", accept_downloads=True,
                                   viewport={"width": 1280, "height": 900})
@@ -37,6 +40,12 @@ def test_dashboard_chart_and_png_download(browser, live_server, network, make_us
     drawn = page.evaluate("Chart.getChart(document.getElementById('chart-awards_by_type'))"
                           ".data.datasets[0].data")
     assert sorted(drawn) == [1, 1, 1]
+    ticks = page.evaluate("(() => { const chart = Chart.getChart("
+                          "document.getElementById('chart-awards_by_type'));"
+                          " const axis = chart.options.indexAxis === 'y' ? 'x' : 'y';"
+                          " return chart.scales[axis].ticks.map(t => t.value); })()")
+    assert ticks and all(value == int(value) for value in ticks)  # a count: 0, 1 — never 0.2
+    shoot(page, "ux-work/dashboard")
 
     with page.expect_download() as download_info:
         panel.get_by_role("button", name="Tải ảnh PNG").click()

@@ -4,6 +4,7 @@ VCA decides."""
 from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from thidua.accounts.models import Role, RoleAssignment
 from thidua.awards.models import Award
@@ -12,17 +13,7 @@ from thidua.nominations.models import Council, CouncilMembership, Disclosure, No
 from thidua.nominations.states import AttachmentKind
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-test-password"
 PDF = b"%PDF-1.4\n%%EOF\n"
-
-
-def log_in(page, live_server, user):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(user.username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def level_officer(make_user, unit, members=3):
@@ -42,12 +33,12 @@ def click(page, name):
     page.wait_for_load_state()
 
 
-def handle_level(page, live_server, officer, batch_url, appraise_count, votes):
+def handle_level(log_in, page, live_server, officer, batch_url, appraise_count, votes, today):
     log_in(page, live_server, officer)
     page.goto(batch_url)
     click(page, "Tiếp nhận")
     click(page, "Giao thẩm định")
-    page.get_by_role("link", name="Thẩm định", exact=True).click()
+    page.get_by_role("link", name="Thẩm định từng hồ sơ").click()
     for index in range(appraise_count):
         form = page.locator("form:has(input[name=item])").nth(index)
         form.get_by_label("Đủ điều kiện", exact=True).check()
@@ -55,8 +46,11 @@ def handle_level(page, live_server, officer, batch_url, appraise_count, votes):
         form.get_by_role("button", name="Lưu kết quả thẩm định").click()
         page.wait_for_load_state()
     page.goto(batch_url)
-    click(page, "Công khai")
-    Disclosure.objects.update(ends_on=date.today() - timedelta(days=1))
+    click(page, "Công khai")  # publishing asks first
+    with page.expect_navigation():  # the window exists once the post has answered
+        page.get_by_role("dialog").get_by_role("button", name="Công khai").click()
+    Disclosure.objects.update(ends_on=today - timedelta(days=1))
+    page.goto(batch_url)  # until the window has ended the council step waits
     click(page, "Đưa ra Hội đồng")
     page.get_by_role("link", name="Hội đồng Thi đua – Khen thưởng").click()
     click(page, "Mở phiên họp")
@@ -74,7 +68,8 @@ def handle_level(page, live_server, officer, batch_url, appraise_count, votes):
     assert "Đã ban hành quyết định" in page.content()
 
 
-def test_hue_cooperative_to_vca_decision(page, live_server, network, make_user, settings):
+def test_hue_cooperative_to_vca_decision(page, live_server, network, make_user, settings, today,
+                                         log_in, base_salary_entered):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     reporter = make_user(Role.UNIT_REPORTER, network.hue_coop)
     hue_officer = level_officer(make_user, network.hue)
@@ -84,14 +79,17 @@ def test_hue_cooperative_to_vca_decision(page, live_server, network, make_user, 
     page.get_by_role("link", name="Hồ sơ khen thưởng").first.click()
     page.get_by_role("link", name="Lập tờ trình").click()
     page.get_by_label("Đơn vị đề nghị").select_option(label=network.hue_coop.name)
+    page.wait_for_load_state("networkidle")  # the deciding levels reload for the proposer
     page.get_by_label("Cấp xét khen thưởng").select_option(label=network.hue.name)
     page.get_by_label("Trích yếu").fill("Đề nghị khen thưởng năm 2025")
     page.get_by_label("Năm thành tích").fill("2025")
     click(page, "Lưu nháp")
-    for code_label in ("Giấy khen", "Bằng khen cấp bộ, ban, ngành, tỉnh"):
+    for code_label in ("Giấy khen — cấp xét quyết định",
+                       "Bằng khen cấp bộ, ban, ngành, tỉnh — trình cấp trên quyết định"):
         form = page.locator("form:has(button[value=one])")
         form.get_by_label("Danh hiệu, hình thức").select_option(label=code_label)
-        form.get_by_label("Cá nhân (hoặc chủ hộ)").select_option(label=network.hue_person.full_name)
+        form.get_by_label("Cá nhân (hoặc chủ hộ)").select_option(
+            label=f"{network.hue_person.full_name} (1980) — Thành viên, {network.hue_coop.name}")
         form.get_by_role("button", name="Thêm").click()
         page.wait_for_load_state()
     batch = NominationBatch.objects.get()
@@ -108,16 +106,18 @@ def test_hue_cooperative_to_vca_decision(page, live_server, network, make_user, 
     assert page.get_by_test_id("state").inner_text() == "Đã gửi"
 
     batch_url = f"{live_server.url}{batch.get_absolute_url()}"
-    handle_level(page, live_server, hue_officer, batch_url, appraise_count=2, votes=3)
+    handle_level(log_in, page, live_server, hue_officer, batch_url, appraise_count=2, votes=3,
+                 today=today)
     assert Award.objects.filter(award_type__code="GK", person=network.hue_person).exists()
     page.goto(batch_url)
     page.get_by_label("Cấp trên trong hệ thống").select_option(label=network.vca.name)
     click(page, "Trình cấp trên")
     upper = NominationBatch.objects.get(origin=batch)
 
-    handle_level(page, live_server, vca_officer, f"{live_server.url}{upper.get_absolute_url()}",
-                 appraise_count=1, votes=3)
+    handle_level(log_in, page, live_server, vca_officer,
+                 f"{live_server.url}{upper.get_absolute_url()}",
+                 appraise_count=1, votes=3, today=today)
     award = Award.objects.get(award_type__code="BK_BO", person=network.hue_person)
-    assert award.decision.issuer == network.vca and award.money_amount == 3_510_000
+    assert award.decision.issuer == network.vca and award.money_amount == 3_800_000
     upper.refresh_from_db()
     assert upper.get_state_display() == "Đã quyết định"

@@ -27,10 +27,10 @@ def english(client):
 def test_home_page_in_english_with_the_language_cookie(user_client):
     html = english(user_client).get(reverse("core:home")).content.decode()
     assert '<html lang="en">' in html
-    assert "Overview" in html
+    assert "My work" in html
     assert "Units" in html
     assert "Emulation blocs and clusters" in html
-    assert "Tổng quan" not in html
+    assert "Việc của tôi" not in html
     assert "Khối, cụm thi đua" not in html
 
 
@@ -39,14 +39,14 @@ def test_organisation_list_in_english_with_the_language_cookie(user_client):
     assert "List of units" in html
     assert ">Units<" in html
     assert "Danh sách đơn vị" not in html
-    assert "Tổng quan" not in html
+    assert "Việc của tôi" not in html
 
 
 def test_vietnamese_is_the_default_without_the_cookie(user_client):
     html = user_client.get(reverse("core:home")).content.decode()
     assert '<html lang="vi">' in html
-    assert "Tổng quan" in html
-    assert "Overview" not in html
+    assert "Việc của tôi" in html
+    assert "My work" not in html
     html = user_client.get(reverse("organizations:organization_list")).content.decode()
     assert "Danh sách đơn vị" in html
     assert "List of units" not in html
@@ -57,9 +57,10 @@ def test_the_language_selector_switches_to_english(user_client):
     assert response.status_code == 302
     assert user_client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
     html = user_client.get(reverse("core:home")).content.decode()
-    assert "Overview" in html and "Tổng quan" not in html
+    assert "My work" in html and "Việc của tôi" not in html
 
 
+@pytest.mark.django_db  # the portal middleware looks the host up among the sites
 def test_login_page_in_english_for_anonymous_visitors(client):
     html = english(client).get(reverse("accounts:login")).content.decode()
     assert "Sign in" in html

@@ -32,3 +32,17 @@ def test_rolled_back_work_sends_nothing(make_user):
             notify([user], "Không được gửi")
             raise RuntimeError
     assert mail.outbox == [] and not user.notifications.exists()
+
+
+@pytest.mark.django_db
+def test_a_fixed_title_reads_in_the_readers_language(make_user):
+    from django.utils import translation
+    user = make_user()
+    notify([user], "Tờ trình mới chờ tiếp nhận")  # sent while Vietnamese is active
+    notify([user], "Ghi chú riêng của đơn vị")  # free text: shown as written
+    fixed, free = user.notifications.order_by("pk")
+    with translation.override("en"):
+        assert fixed.shown_title == "New submission letter awaiting receipt"
+        assert free.shown_title == "Ghi chú riêng của đơn vị"
+    with translation.override("vi"):
+        assert fixed.shown_title == "Tờ trình mới chờ tiếp nhận"

@@ -212,9 +212,12 @@ def test_zip_bombs_and_big_files_are_refused_by_size():
         archive.writestr("xl/worksheets/sheet1.xml", " " * 5_000_000)
     with pytest.raises(ImportRejected) as caught:
         read_upload(upload(bomb.getvalue()))
-    assert caught.value.errors[0].startswith("Tệp quá lớn")
-    with pytest.raises(ImportRejected):
+    message = caught.value.errors[0]  # the expanded size is the reason, not the upload's
+    assert "giải nén ra tới 4,8\xa0MB" in message and "giới hạn 1,9\xa0MB" in message
+    assert "bom nén" in message and "Tệp quá lớn" not in message
+    with pytest.raises(ImportRejected) as caught:
         read_upload(upload(b"PK" + b"\0" * 200_000))
+    assert caught.value.errors[0].startswith("Tệp quá lớn (195,3\xa0KB)")
 
 
 class Names(Spec):
@@ -241,3 +244,15 @@ def test_preview_marks_each_row_and_samples_errors_first():
     assert sample[-1].cells == ["Đã có", "năm ngoái"]
     empty = preview(Names(None, None), book_bytes([["Họ và tên"], [None]]))
     assert empty.errors == ["Tệp không có dòng dữ liệu nào."]
+
+
+def test_a_formula_without_a_computed_value_is_named_not_called_empty():
+    rows = [["Họ và tên", "Năm"], ["=A1&\"x\"", 2020], ["Trần Thị B", "=2000+25"], [None, None],
+            ["Lê Văn C", 2021]]
+    checked = preview(Names(None, None), book_bytes(rows))  # openpyxl stores no computed value
+    assert checked.errors == [
+        "Dòng 2: Họ và tên là công thức =A1&\"x\" nhưng tệp không lưu kết quả tính. Hãy mở tệp "
+        "bằng Excel rồi lưu lại, hoặc dán giá trị thay cho công thức.",
+        "Dòng 3: Năm là công thức =2000+25 nhưng tệp không lưu kết quả tính. Hãy mở tệp bằng "
+        "Excel rồi lưu lại, hoặc dán giá trị thay cho công thức."]
+    assert [number for number, _values in table(rows).rows] == [2, 3, 5]

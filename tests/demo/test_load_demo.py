@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from thidua.accounts.models import Role, RoleAssignment, User
 from thidua.demo import data
+from thidua.documents.models import SealedCertificate, SignedDecision
+from thidua.documents.signing import demo_hsm, validation
 from thidua.organizations.geography import province_choices
 from thidua.organizations.models import (EmulationGroup, Employment, GroupRole, Organization,
                                          OrganizationKind, Person)
@@ -74,9 +76,9 @@ def test_network_has_the_vca_the_34_provincial_alliances_and_three_provinces_in_
     assert not Organization.objects.filter(search_text="").exists()
 
 
-def test_vca_bloc_has_15_members_headed_by_the_cooperative_development_fund(load):
+def test_vca_bloc_has_15_members_headed_by_the_cooperative_development_fund(load, today):
     load("--small")
-    for year in (2022, 2023, timezone.localdate().year):
+    for year in (2022, 2023, today.year):
         bloc = EmulationGroup.objects.get(owner__code="VCA", name=data.VCA_BLOC, year=year)
         assert bloc.memberships.count() == 15
         assert bloc.memberships.get(role=GroupRole.HEAD).organization.name == (
@@ -85,9 +87,9 @@ def test_vca_bloc_has_15_members_headed_by_the_cooperative_development_fund(load
         assert set(bloc.members.values_list("kind", flat=True)) == {OrganizationKind.ALLIANCE_UNIT}
 
 
-def test_hue_blocs_and_clusters_for_last_year_and_this_year_rotate_their_heads(load):
+def test_hue_blocs_and_clusters_for_last_year_and_this_year_rotate_their_heads(load, today):
     load("--small")
-    this_year = timezone.localdate().year
+    this_year = today.year
     groups = EmulationGroup.objects.filter(owner__code="P46")
     assert set(groups.values_list("year", flat=True)) == {this_year - 1, this_year}
     assert set(groups.values_list("kind", flat=True)) == {"BLOC", "CLUSTER"}
@@ -254,3 +256,27 @@ def test_accounts_can_do_what_the_readme_says(load):
             "Xem và sửa" in claim or "sửa cá nhân" in claim), user
         assert user.has_perm("organizations.view_citizen_id", person) == (
             "xem đủ số CCCD" in claim), user
+
+
+def test_the_demo_signs_its_decisions_and_seals_the_latest_ones_certificates(load):
+    out = load("--small")
+    signed = SignedDecision.objects.all()
+    assert signed.exists() and "CA trình diễn (không có giá trị pháp lý)" in out
+    row = signed.first()
+    with row.file.open("rb") as handle:
+        assert validation.check_pdf(handle.read()).ok
+    sealed = SealedCertificate.objects.select_related("award__decision__issuer")
+    assert sealed.exists(), [line for line in out.splitlines() if "dấu" in line or "ký" in line]
+    decision = sealed.first().award.decision
+    assert decision.signed_versions.exists()
+    assert sealed.filter(award__decision=decision).count() == decision.awards.count()
+    for seal in sealed:
+        with seal.file.open("rb") as handle:
+            check = validation.check_pdf(handle.read())
+        assert check.ok and check.signer_name == seal.award.decision.issuer.name
+    if demo_hsm.softhsm_module():
+        assert set(sealed.values_list("method", flat=True)) == {"pkcs11"}
+        assert "token SoftHSM2 “thidua-demo-seal”" in out
+    else:
+        assert "dấu số trình diễn dùng khóa phần mềm" in out
+    assert f"Đã đóng dấu số {sealed.count()} giấy khen." in out

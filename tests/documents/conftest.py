@@ -3,7 +3,7 @@ cooperative), built through the pipeline's own create and issue functions."""
 from datetime import date
 
 import pytest
-
+from pki import Pki
 from thidua.accounts.models import Role
 from thidua.awards.models import AwardType
 from thidua.nominations import workflow
@@ -49,5 +49,10 @@ class Commendation:
 
 
 @pytest.fixture
-def commendation(network, make_user):
+def commendation(network, make_user, base_salary_entered):
     return Commendation(network, make_user)
+
+
+@pytest.fixture
+def pki(tmp_path, settings, clock):
+    return Pki(tmp_path / "ky-so", settings)

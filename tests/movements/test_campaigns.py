@@ -4,7 +4,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 
 from thidua.accounts.models import Role
 from thidua.awards.models import AwardType
@@ -126,7 +125,7 @@ def test_registering_outside_the_window_or_scope_is_refused(network, root_user, 
 
 
 @pytest.mark.django_db
-def test_due_dates_count_working_days_across_tet(network, root_user, make_user, settings):
+def test_due_dates_count_working_days_across_tet(network, root_user, make_user, settings, clock):
     settings.THIDUA_REPORT_DUE_WORKING_DAYS = 1
     assert compliance.default_due_date(2025, "YEAR") == date(2026, 1, 2)  # 1/1 is a holiday
     due = WorkingCalendar().add_working_days(date(2026, 2, 13), 1)
@@ -135,16 +134,12 @@ def test_due_dates_count_working_days_across_tet(network, root_user, make_user, 
         owner=network.hue, year=2026, period="Q1", due_date=due))
     on_time = make_user(Role.UNIT_REPORTER, network.hue_coop)
     late = make_user(Role.UNIT_REPORTER, network.hue_coop2)
-    timezone_now = timezone.now
-    try:
-        timezone.now = lambda: datetime(2026, 2, 20, 9, tzinfo=HCM)
-        services.submit_report(on_time, ProgressReport(schedule=schedule, unit=network.hue_coop,
-                                                       text="Báo cáo quý I", participants=40))
-        timezone.now = lambda: datetime(2026, 2, 24, 9, tzinfo=HCM)
-        services.submit_report(late, ProgressReport(schedule=schedule, unit=network.hue_coop2,
-                                                    text="Báo cáo quý I", participants=12))
-    finally:
-        timezone.now = timezone_now
+    clock.move_to(datetime(2026, 2, 20, 9, tzinfo=HCM))
+    services.submit_report(on_time, ProgressReport(schedule=schedule, unit=network.hue_coop,
+                                                   text="Báo cáo quý I", participants=40))
+    clock.move_to(datetime(2026, 2, 24, 9, tzinfo=HCM))
+    services.submit_report(late, ProgressReport(schedule=schedule, unit=network.hue_coop2,
+                                                text="Báo cáo quý I", participants=12))
     statuses = {row.unit: row.status for row in compliance.standings(schedule, date(2026, 3, 1))}
     assert statuses == {network.hue_coop: "on_time", network.hue_coop2: "late"}
 

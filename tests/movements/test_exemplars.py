@@ -37,10 +37,10 @@ def test_stages_advance_in_order_with_their_dates(network, make_user):
 
 
 @pytest.mark.django_db
-def test_stage_change_refuses_a_future_date_and_other_levels(network, make_user):
+def test_stage_change_refuses_a_future_date_and_other_levels(network, make_user, today):
     record = exemplar(network, network.hue_coop, "Tổ hợp tác đan lát")
     with pytest.raises(ValidationError):
-        rs.advance_exemplar_stage(network.actor, record, timezone.localdate() + timedelta(days=1))
+        rs.advance_exemplar_stage(network.actor, record, today + timedelta(days=1))
     with pytest.raises(PermissionDenied):
         rs.advance_exemplar_stage(make_user(Role.EC_OFFICER, network.hanoi), record)
     with pytest.raises(PermissionDenied):

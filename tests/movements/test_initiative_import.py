@@ -1,5 +1,5 @@
-"""Initiatives from Excel: the DETAI.xlsx layout of FORMS.md §4 and our own, authors matched at the
-unit, preview then confirm, bad rows and permissions."""
+"""Initiatives from Excel: the DETAI.xlsx layout (docs/forms.md#excel-import-templates) and our
+own, authors matched at the unit, preview then confirm, bad rows and permissions."""
 from datetime import datetime
 from io import BytesIO
 

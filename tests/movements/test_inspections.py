@@ -106,3 +106,19 @@ def test_inspection_and_event_pages_permission_matrix(client, network, make_user
     ])
     client.force_login(users["other"])
     assert "Huế lần thứ nhất" not in client.get(reverse("movements:event_list")).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["reviews", "exemplars"])
+@pytest.mark.parametrize("chosen", ["-99999999999999999999", "9" * 40])
+def test_an_id_wider_than_any_key_is_an_unknown_choice_not_a_500(client, network, make_user,
+                                                                 field, chosen):
+    """Found by the form fuzzer: a multiple choice of records looked the ids up in one query, and
+    an id past 64 bits raised OverflowError on SQLite (a 500)."""
+    client.force_login(make_user(Role.EC_OFFICER, network.hue))
+    response = client.post(reverse("movements:event_create"), {
+        "organizer": "P46", "kind": "CONGRESS", "title": "Đại hội", "held_on": "20/05/2024",
+        field: [chosen]})
+    assert response.status_code == 200
+    assert f"“{chosen}” không phải giá trị hợp lệ." in response.content.decode()
+    assert not Event.objects.exists()

@@ -5,10 +5,11 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from thidua.accounts.models import Role
 from thidua.awards.models import AwardType
-from thidua.nominations import workflow
+from thidua.nominations import guards, workflow
 from thidua.nominations.models import Council, CouncilMembership, Disclosure
 from thidua.nominations.states import AttachmentKind, SubjectKind, Verdict
 
@@ -88,9 +89,9 @@ class Pipeline:
         level = level or self.hue
         self.to_appraisal(batch, level)
         self.appraise_all(batch, level)
-        if workflow.intake.needs_publicity(batch):
+        if guards.needs_publicity(batch):
             workflow.open_publicity(level.officer, batch)
-            Disclosure.objects.filter(batch=batch).update(ends_on=date.today() - timedelta(days=1))
+            Disclosure.objects.filter(batch=batch).update(ends_on=timezone.localdate() - timedelta(days=1))
             batch.refresh_from_db()
         workflow.send_to_council(level.officer, batch)
         return batch
@@ -106,7 +107,7 @@ class Pipeline:
 
 
 @pytest.fixture
-def pipeline(network, make_user):
+def pipeline(network, make_user, base_salary_entered):
     return Pipeline(network, make_user)
 
 

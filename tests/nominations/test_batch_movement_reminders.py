@@ -7,6 +7,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 
+from timekeeping import local
 from thidua.core.models import Notification
 from thidua.core.workdays import WorkingCalendar
 from thidua.movements.models import Movement, MovementKind, MovementStatus
@@ -67,7 +68,7 @@ def test_data_migration_links_by_name_and_keeps_unknown_text(pipeline, network):
 
 
 def reminded(user):
-    return list(Notification.objects.filter(recipient=user).values_list("title", flat=True))
+    return [str(item) for item in Notification.objects.filter(recipient=user)]
 
 
 def test_intake_deadline_reminded_once_a_day_then_overdue(pipeline, network):
@@ -105,11 +106,11 @@ def test_correction_deadline_reminds_the_proposer(pipeline, network, make_user):
     assert not any("bổ sung" in title for title in reminded(outsider))
 
 
-def test_council_deadline_set_and_reminded_by_task_and_command(pipeline, network, monkeypatch):
+def test_council_deadline_set_and_reminded_by_task_and_command(pipeline, network, clock):
     batch = pipeline.to_council(pipeline.draft())
     batch.refresh_from_db()
     assert batch.state == State.AT_COUNCIL and batch.due_on
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda: batch.due_on)
+    clock.move_to(local(batch.due_on))
     assert tasks.send_deadline_reminders() >= 1
     assert any("Hội đồng xét" in title for title in reminded(pipeline.hue.secretary))
     call_command("send_deadline_reminders")  # same day again: the record stops a second one

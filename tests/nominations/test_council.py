@@ -116,3 +116,17 @@ def test_second_round_only_for_those_who_failed(pipeline, network):
         workflow.next_round(pipeline.hue.secretary, session)
     workflow.close_session(pipeline.hue.secretary, session)
     assert set(batch.items.values_list("council_result", flat=True)) == {CouncilResult.PASSED}
+
+
+def test_the_session_page_counts_the_ballots_cast_and_says_whether_i_voted(pipeline, client):
+    _batch, items, session = session_for(pipeline, ("CSTDCS",))
+    for member in pipeline.hue.members[:2]:
+        workflow.cast_ballot(member, session, {items[0].pk: "AGREE"})
+    client.force_login(pipeline.hue.members[0])
+    page = client.get(session.get_absolute_url()).content.decode()
+    assert "Đã có 2 phiếu ở vòng này." in page
+    assert "Bạn đã bỏ phiếu ở vòng này." in page
+    client.force_login(pipeline.hue.members[2])
+    page = client.get(session.get_absolute_url()).content.decode()
+    assert "Đã có 2 phiếu ở vòng này." in page
+    assert "Bạn đã bỏ phiếu ở vòng này." not in page

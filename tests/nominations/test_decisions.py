@@ -11,7 +11,7 @@ from thidua.awards import services
 from thidua.awards.models import Award, AwardStatus, Revocation
 from thidua.movements.models import Initiative
 from thidua.nominations import workflow
-from thidua.nominations.models import Decision, IssuerSettings
+from thidua.nominations.models import Decision, DecisionState, IssuerSettings
 from thidua.nominations.numbering import next_number
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +153,18 @@ def test_concurrent_issues_get_distinct_consecutive_numbers(award_catalogue, pip
     assert sorted(Decision.objects.values_list("number", flat=True)) == [1, 2, 3, 4]
     assert Award.objects.count() == 4
     assert not Initiative.objects.exists()
+
+
+def test_money_waits_for_the_new_base_salary(pipeline, decided, base_salary_entered):
+    """NĐ 161/2026 replaces NĐ 73/2024 from 01/7/2026: until its amount is entered and confirmed,
+    a decision with money dated after it is refused with the reason and nothing is written."""
+    base_salary_entered.confirmed = False
+    base_salary_entered.save()
+    decision = workflow.create_decision(pipeline.hue.signer, decided, list(decided.items.all()),
+                                        "Về việc tặng Giấy khen")
+    with pytest.raises(workflow.WorkflowError, match="161/2026"):
+        workflow.issue_decision(pipeline.hue.signer, decision)
+    decision.refresh_from_db()
+    assert decision.state == DecisionState.DRAFT and not Award.objects.exists()
+    workflow.issue_decision(pipeline.hue.signer, decision, day=date(2026, 6, 30))  # old amount
+    assert decision.awards.get().money_amount == 710_000

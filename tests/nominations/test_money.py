@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 
+from thidua.awards import issuing
 from thidua.awards.models import AwardType, BaseSalary
 from thidua.awards.money import award_amount, multiplier_for
 
@@ -40,8 +41,8 @@ def test_catalogue_thresholds_and_conferrers():
     assert (types["CSTD_BO"].threshold_percent, types["CSTD_BO"].secret_ballot) == (90, True)
     assert (types["CSTDCS"].threshold_percent, types["CO_BO"].threshold_percent) == (80, 80)
     assert types["GK"].threshold_percent == 50 and not types["GK"].threshold_inclusive
-    assert types["BK_BO"].conferrer_kinds == ["NATIONAL_ALLIANCE"]
-    assert types["BK_TTG"].conferrer_kinds == []
+    assert "VCA" in issuing.issuer_kinds_for("BK_BO", date(2026, 1, 5))
+    assert not issuing.conferred_in_system("BK_TTG", date(2026, 1, 5))
     assert "HOUSEHOLD" in types["GK"].subject_kinds
     assert "INITIATIVE_CERTIFICATE" in types["CSTDCS"].components_for("STANDARD")
     assert types["GK"].vote_passes(3, 5) and not types["GK"].vote_passes(2, 4)

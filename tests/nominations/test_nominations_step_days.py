@@ -20,34 +20,31 @@ migration = importlib.import_module("thidua.nominations.migrations.0004_transiti
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """``clock(day, hour)`` sets the application's now to that local time."""
-    moment = {}
-    monkeypatch.setattr(timezone, "now", lambda: moment["now"])
-
-    def set_to(day, hour=9):
-        moment["now"] = timezone.make_aware(datetime(2025, 3, day, hour))
-    return set_to
+def march(clock):
+    """``march(day, hour)`` moves the test's clock to that local time in March 2025."""
+    def move_to(day, hour=9):
+        clock.move_to(timezone.make_aware(datetime(2025, 3, day, hour)))
+    return move_to
 
 
 def facts(batch):
     return [(row.to_state, row.working_days, row.late) for row in batch.transitions.all()]
 
 
-def test_a_workflow_run_stores_each_steps_working_days_and_lateness(pipeline, clock):
+def test_a_workflow_run_stores_each_steps_working_days_and_lateness(pipeline, march):
     """Drafted Mon 3/3, submitted Wed 5/3 (intake due 5 working days later, Wed 12/3), received
     and sent into appraisal and to the council Fri 14/3 (late), decided Tue 18/3."""
-    clock(3)
+    march(3)
     batch = pipeline.draft()
-    clock(5)
+    march(5)
     workflow.submit_batch(pipeline.reporter, batch)
     batch.refresh_from_db()
     assert batch.due_on == date(2025, 3, 12)
-    clock(14)
+    march(14)
     pipeline.to_council(batch)
-    clock(17)
+    march(17)
     pipeline.vote_all(batch)
-    clock(18)
+    march(18)
     decision = workflow.create_decision(pipeline.hue.signer, batch, list(batch.items.all()),
                                         "Về việc tặng Giấy khen")
     workflow.issue_decision(pipeline.hue.signer, decision)

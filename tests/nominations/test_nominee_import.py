@@ -1,6 +1,6 @@
-"""Nominee lists from Excel into a draft tờ trình: our template and the FORMS.md §4 layouts (CANHAN,
-TAPTHE, MauTDKT) built here with openpyxl, matching people and units, preview then confirm, and
-every way a list can be wrong."""
+"""Nominee lists from Excel into a draft tờ trình: our template and the layouts of
+docs/forms.md#excel-import-templates (CANHAN, TAPTHE, MauTDKT) built here with openpyxl, matching
+people and units, preview then confirm, and every way a list can be wrong."""
 from datetime import datetime
 from io import BytesIO
 
@@ -229,3 +229,68 @@ def test_template_download_reads_back(client, batch):
     assert book.worksheets[0]["A1"].value == "Đối tượng"
     guide = {cell for row in book["Hướng dẫn"].iter_rows(values_only=True) for cell in row}
     assert {"GK", "Giấy khen", "INDIVIDUAL", "Cá nhân"} <= guide
+
+
+# The peer system's own templates (CANHAN, TAPTHE, NHANDULIEU, MauTDKT of the provincial E&C
+# software), rebuilt here with their layout and codes; awards/importing.VENDOR_CODES maps them.
+MAUTDKT_FILE = MAUTDKT + ["Mã Phân loại khen thưởng", "Mã Danh hiệu thi đua",
+                          "Mã phân loại loại tượng", "Mã Lĩnh vực hoạt động"]
+NHANDULIEU = ["STT", "Phân loại khen thưởng", "Tên tập thể/cá nhân/hộ gia đình", "Chức vụ",
+              "Đơn vị công tác", "Danh hiệu thi đua/Hình thức khen thưởng", "Phân loại đối tượng",
+              "Lĩnh vực hoạt động"]
+
+
+def test_canhan_row_with_only_a_title_code(upload, batch):
+    response = upload(sheet(CANHAN, [
+        [1, "Nguyễn Văn Điệp", "NAM", "17/05/1980", "Giám đốc", "", "P46-HTX01", "",
+         "1660638930", None, "1647933042"],
+        [2, "Lê Thị Hương", "NU", "17/05/1980", "Kế toán", "", "P46-HTX02", "", "1660638976",
+         "1650360499", None],
+    ], extra_sheet=["STT", "Mã số", "Danh hiệu thi đua"]))
+    assert response.status_code == 302, response.context and response.context.get("errors")
+    assert items(batch) == [("INDIVIDUAL", "Lê Thị Hương", "GK", ""),
+                            ("INDIVIDUAL", "Nguyễn Văn Điệp", "LDTT", "")]
+
+
+def test_tapthe_collective_title_code(upload, batch):
+    response = upload(sheet(TAPTHE, [[1, "P46-HTX01", "1668477439", None, "1647933198"]],
+                            title="DANH SÁCH TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG"))
+    assert response.status_code == 302, response.context and response.context.get("errors")
+    assert items(batch) == [("COLLECTIVE", "Hợp tác xã Nông nghiệp Thủy Thanh", "TTLDTT", "")]
+
+
+def test_mautdkt_file_sheet_with_its_own_values_and_codes(upload, batch):
+    response = upload(sheet(MAUTDKT_FILE, [
+        [1, "Ông", "Nguyễn Văn Điệp", "Giám đốc", "P46-HTX01", "Khen thưởng cá nhân",
+         "Lao động tiên tiến", "Doanh nhân", "Nông nghiệp - Nông thôn", "CANHAN", "1647933042",
+         1660638864, "0007"],
+        [2, None, "Hợp tác xã Dịch vụ Điện Hòa", None, "P46-HTX02", "Khen thưởng tập thể",
+         "Tập thể lao động tiên tiến", "Hợp tác xã", None, "TAPTHE", "1647933198", 1668477439,
+         None],
+    ], header_row=1))
+    assert response.status_code == 302, response.context and response.context.get("errors")
+    assert items(batch) == [("COLLECTIVE", "Hợp tác xã Dịch vụ Điện Hòa", "TTLDTT", ""),
+                            ("INDIVIDUAL", "Nguyễn Văn Điệp", "LDTT", "")]
+
+
+def test_nhandulieu_layout(upload, batch):
+    response = upload(sheet(NHANDULIEU, [
+        [1, "TAPTHE", "P46-HTX02", None, None, "1647933198", "Hợp tác xã"],
+        [2, "CANHAN", "Nguyễn Văn Điệp", "Giám đốc", "P46-HTX01", "Giấy khen", None],
+    ], title="DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"))
+    assert response.status_code == 302, response.context and response.context.get("errors")
+    assert items(batch) == [("COLLECTIVE", "Hợp tác xã Dịch vụ Điện Hòa", "TTLDTT", ""),
+                            ("INDIVIDUAL", "Nguyễn Văn Điệp", "GK", "")]
+
+
+def test_guide_sheet_lists_the_peer_codes_and_values(client, batch):
+    client.force_login(batch.officer)
+    url = reverse("nominations:import_template", args=[batch.pk, "de-nghi"])
+    rows = list(load_workbook(BytesIO(client.get(url).content))["Hướng dẫn"].iter_rows(
+        values_only=True))
+    listed = {row[0]: row[1] for row in rows if row and row[0]}
+    assert listed["1647933042"].endswith("→ Lao động tiên tiến")
+    assert listed["1647933198"].endswith("→ Tập thể lao động tiên tiến")
+    assert listed["1650360184"].startswith("Huân chương Lao động (mẫu")
+    assert listed["1650360184"].endswith("→ Huân chương Lao động hạng Ba")
+    assert listed["Khen thưởng hộ gia đình"] == "Hộ gia đình"

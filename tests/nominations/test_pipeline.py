@@ -25,7 +25,7 @@ def test_full_pipeline_with_forwarding(pipeline, network):
     assert decision.number == 1 and decision.reference == f"01/{decision.symbol}"
     award = Award.objects.get(decision=decision)
     assert (award.person, award.source, award.money_amount) == (
-        network.hue_person, AwardSource.DECISION, 710_000)
+        network.hue_person, AwardSource.DECISION, 760_000)  # 0.3 × 2,530,000 (entered from 1/7/2026)
     assert award.register_number.startswith("1/")
 
     upper = workflow.forward_to(pipeline.hue.signer, batch, [bk], parent=network.vca)
@@ -44,7 +44,7 @@ def test_full_pipeline_with_forwarding(pipeline, network):
     upper.refresh_from_db()
     assert upper.state == State.DECIDED
     assert Award.objects.filter(award_type__code="BK_BO", person=network.hue_person,
-                                money_amount=3_510_000).exists()
+                                money_amount=3_800_000).exists()  # 1.5 × 2,530,000
     assert list(upper.transitions.values_list("to_state", flat=True)) == [
         "SUBMITTED", "RECEIVED", "IN_APPRAISAL", "AT_COUNCIL", "DECIDED"]
     assert Notification.objects.filter(recipient=pipeline.reporter).exists()
@@ -84,7 +84,7 @@ def test_publicity_is_required_for_national_titles_and_blocks_the_council(pipeli
     with pytest.raises(workflow.WorkflowError, match="công khai"):
         workflow.send_to_council(pipeline.hue.officer, batch)
     workflow.open_publicity(pipeline.hue.officer, batch)
-    with pytest.raises(workflow.WorkflowError, match="Chưa hết thời gian công khai"):
+    with pytest.raises(workflow.WorkflowError, match="Chờ hết hạn công khai"):
         workflow.send_to_council(pipeline.hue.officer, batch)
     workflow.add_public_comment(batch.disclosure, "Người dân", "Đồng ý với danh sách")
     assert Notification.objects.filter(recipient=pipeline.hue.secretary,

@@ -1,17 +1,21 @@
 """Excel import of units and people: workbooks are built in memory with openpyxl."""
 import io
+import threading
 import zipfile
 from datetime import date, datetime, timedelta
 
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from thidua.accounts.models import Role
-from thidua.core import crypto
+from thidua.core import crypto, xlsx_import
+from thidua.organizations.importing import PersonSpec
 from thidua.organizations.models import Organization, Person
 
 ORG_HEADERS = ["Mã đơn vị*", "Tên đơn vị*", "Loại hình*", "Mã đơn vị cấp trên", "Mã tỉnh",
@@ -158,11 +162,11 @@ def test_one_bad_row_writes_nothing_and_keeps_the_kind(upload):
     assert 'value="don-vi" class="form-check-input" id="id_kind_0" required checked' in response.content.decode()
 
 
-def test_people_errors_are_all_listed_and_nothing_written(upload):
+def test_people_errors_are_all_listed_and_nothing_written(upload, today):
     before = Person.objects.count()
     response = upload("ca-nhan", xlsx_file(PERSON_HEADERS, [
         person_row(citizen_id="00119001234"),
-        person_row(birth=(date.today() + timedelta(days=3)).strftime("%d/%m/%Y")),
+        person_row(birth=(today + timedelta(days=3)).strftime("%d/%m/%Y")),
         person_row(**{"Đối tượng*": "Khách mời", "Từ ngày": "32/13/2020"}),
         person_row(),
         person_row(citizen_id=46090000001),
@@ -331,5 +335,65 @@ def test_model_checks_name_the_column_and_permission_gaps_roll_back(client, netw
     response = confirmed(client, url, client.post(url, {"kind": "don-vi", "file": xlsx_file(headers, [
         ["P46-A", "HTX A", "Hợp tác xã"], ["P46-B", "HTX B", "Liên hiệp hợp tác xã", "P46-A"]])}))
     assert errors(response) == [
-        "Dòng 3: Bạn không có quyền thực hiện thao tác này tại đơn vị này."]
+        "Dòng 3: Bạn không có quyền thực hiện thao tác này."]
     assert not Organization.objects.filter(code__in=["P46-A", "P46-B"]).exists()
+
+
+def test_reimporting_people_without_citizen_ids_changes_nothing(client, upload, network):
+    """Without a citizen ID the same person is told by (name, birth date, unit): the second import
+    of one file links every row to the person already there and creates no one."""
+    rows = [person_row(given=f"Lan {n}", birth=f"0{n}/06/1990") for n in range(1, 6)]
+    assert upload("ca-nhan", xlsx_file(PERSON_HEADERS, rows)).status_code == 302
+    count = Person.objects.count()
+    url = reverse("organizations:import", args=[network.hue.pk])
+    preview = client.post(url, {"kind": "ca-nhan", "file": xlsx_file(PERSON_HEADERS, rows)})
+    first = Person.objects.get(given_name="Lan 1")
+    assert (f"đã có Nguyễn Thị Lan 1 (#{first.pk}, cùng họ tên, ngày sinh, đơn vị): bỏ qua dòng "
+            "này — không tạo mới, không sửa người đã có") in preview.content.decode()
+    confirmed(client, url, preview)
+    assert Person.objects.count() == count
+
+
+def test_a_likely_duplicate_can_be_created_anyway_and_in_file_twins_are_refused(upload, network):
+    headers = PERSON_HEADERS + ["Tạo mới dù trùng"]
+    network.person("Nguyễn", "Thị", "Lan", network.hue_coop)  # born 17/05/1980
+    response = upload("ca-nhan", xlsx_file(headers, [
+        person_row(birth="17/05/1980") + ["Có"], person_row(given="Hoa") + [""],
+        person_row(given="Hoa", family="NGUYỄN") + [""]]))
+    assert errors(response) == ["Dòng 4: Tên NGUYỄN Thị Hoa (P46-HTX01) trùng với dòng 3."]
+    response = upload("ca-nhan", xlsx_file(headers, [person_row(birth="17/05/1980") + ["Có"]]))
+    assert response.status_code == 302
+    assert Person.objects.filter(given_name="Lan", birth_date="1980-05-17").count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_confirms_of_one_file_create_each_person_once(network, make_user):
+    """Twenty officers confirm the same ten-row file at once (each in its own thread and
+    database connection): the unit's row lock makes each import wait for the one before and
+    then keep the people it created, so ten people exist, not 190."""
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite's in-memory test database is shared between threads through one "
+                    "cache whose table locks fail instead of waiting; there BEGIN IMMEDIATE "
+                    "(settings.py) serialises writers. Run on PostgreSQL (DATABASE_URL).")
+    officer = make_user(Role.EC_OFFICER, network.hue)
+    rows = [person_row(given=f"Lan {n}", birth=f"{n:02}/06/1990") for n in range(1, 11)]
+    data = xlsx_file(PERSON_HEADERS, rows).read()
+    start, outcomes = threading.Barrier(20), []
+
+    def confirm():
+        try:
+            start.wait()
+            outcomes.append(xlsx_import.commit(PersonSpec(network.hue, officer), data))
+        except Exception as error:  # noqa: BLE001 — reported below with the others
+            outcomes.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=confirm) for _n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes == [10] * 20
+    made = Person.objects.filter(given_name__startswith="Lan ", employments__organization=network.hue_coop)
+    assert made.count() == 10

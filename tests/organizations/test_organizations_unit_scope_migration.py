@@ -30,14 +30,13 @@ def tree(Organization):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_migration_fills_the_scope_refresh_would():
+def test_migration_fills_the_scope_refresh_would(today):
     leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
     try:
         old = migrate([BEFORE])
         Organization, Person, Employment = (old.get_model("organizations", name)
                                             for name in ("Organization", "Person", "Employment"))
         vca, province, coop, coop2, other = tree(Organization)
-        today = timezone.localdate()
         jobs = {  # person → [(unit, end date)]
             "one job": [(coop, None)],
             "two jobs": [(coop, None), (other, None)],

@@ -2,8 +2,9 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from timekeeping import TEST_NOW
 
-from thidua.accounts.models import Role
+from thidua.accounts.models import ApiToken, Role
 from thidua.organizations.models import Person, PersonalDataAccess
 
 
@@ -35,7 +36,7 @@ def test_officer_adds_person_with_encrypted_citizen_id(client, network, make_use
 @pytest.mark.parametrize("field, value, message", [
     ("person-citizen_id", "04618500123", "Số CCCD phải gồm 12 chữ số."),
     ("person-citizen_id", "04618500123a", "Số CCCD phải gồm 12 chữ số."),
-    ("person-birth_date", (date.today() + timedelta(days=3)).strftime("%d/%m/%Y"),
+    ("person-birth_date", (TEST_NOW + timedelta(days=3)).strftime("%d/%m/%Y"),
      "Ngày sinh không được ở tương lai."),
     ("job-end_date", "01/01/2019", "Ngày kết thúc phải sau ngày bắt đầu."),
     ("job-organization", "P01-HTX01", "Không tìm thấy đơn vị có mã này trong phạm vi của bạn."),
@@ -106,3 +107,43 @@ def test_vietnamese_search_and_order_in_database(network, root_user):
     names = [p.given_name for p in Person.objects.order_by("sort_key")]
     assert names.index("An") < names.index("Ánh") < names.index("Bảo") < names.index("Điệp")
     assert names.index("Điệp") < names.index("Đức") < names.index("Hương")
+
+
+@pytest.mark.django_db
+def test_a_visually_identical_person_in_the_same_unit_is_refused_naming_them(client, network,
+                                                                            make_user):
+    """Without a citizen ID the form would add a second "Hoàng Thị Lan" born 02/09/1985 to the
+    same cooperative: it is refused with the existing person's name and a link to them; typed
+    differently (spacing, case, a decomposed letter) counts as the same name."""
+    client.force_login(make_user(Role.EC_OFFICER, network.hue))
+    url = reverse("organizations:person_create", args=[network.hue_coop.pk])
+    assert client.post(url, person_form(**{"person-citizen_id": ""})).status_code == 302
+    existing = Person.objects.get(given_name="Lan")
+    response = client.post(url, person_form(**{"person-citizen_id": "",
+                                               "person-family_name": "HOA\u0300NG ",
+                                               "person-middle_name": " thị"}))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert (f"{network.hue_coop.name} đã có Hoàng Thị Lan (#{existing.pk}), cùng họ tên và ngày "
+            "sinh.") in page
+    assert f'href="{existing.get_absolute_url()}"' in page
+    assert Person.objects.filter(given_name="Lan").count() == 1
+    # Another birth date, or a citizen ID that tells them apart, is another person.
+    assert client.post(url, person_form(**{"person-citizen_id": "",
+                                           "person-birth_date": "03/09/1985"})).status_code == 302
+    assert client.post(url, person_form()).status_code == 302
+    assert Person.objects.filter(given_name="Lan").count() == 3
+
+
+@pytest.mark.django_db
+def test_the_api_refuses_the_same_person_twice_in_one_unit(client, network, make_user):
+    _token, key = ApiToken.issue(make_user(Role.EC_OFFICER, network.hue), "test")
+    body = {"family_name": "Hoàng", "middle_name": "Thị", "given_name": "Lan", "gender": "FEMALE",
+            "birth_date": "1985-09-02", "employment": {
+                "organization_id": network.hue_coop.pk, "category": "STAFF"}}
+    post = lambda: client.post("/api/v1/people", body, content_type="application/json",  # noqa: E731
+                               headers={"Authorization": f"Bearer {key}"})
+    assert post().status_code == 201
+    refused = post()
+    assert refused.status_code == 400 and "đã có Hoàng Thị Lan" in refused.json()["detail"]
+    assert Person.objects.filter(given_name="Lan").count() == 1

@@ -23,10 +23,10 @@ def test_scope_is_the_unit_and_everything_above_it(network):
 
 
 @pytest.mark.django_db
-def test_a_transfer_moves_the_scope(network, root_user):
+def test_a_transfer_moves_the_scope(network, root_user, today):
     person = network.person("Lê", "Thị", "Hoa", network.hue_coop)
     move = Employment(organization=network.hanoi_coop, category=EmploymentCategory.MEMBER,
-                      start_date=timezone.localdate())
+                      start_date=today)
     services.add_employment(root_user, person, move, close_current=True)
     assert scope_of(person) == sorted([network.vca.pk, network.hanoi.pk, network.hanoi_coop.pk])
 
@@ -39,9 +39,9 @@ def test_deleting_the_only_job_empties_the_scope(network):
 
 
 @pytest.mark.django_db
-def test_the_nightly_refresh_drops_jobs_that_ended_yesterday(network):
+def test_the_nightly_refresh_drops_jobs_that_ended_yesterday(network, today):
     person = network.person("Lê", "Thị", "Hoa", network.hue_coop)
-    yesterday = timezone.localdate() - timedelta(days=1)
+    yesterday = today - timedelta(days=1)
     Employment.objects.filter(person=person).update(end_date=yesterday)  # no signal: time passing
     assert scope_of(person) != []
     call_command("refresh_unit_scopes")
@@ -79,10 +79,10 @@ def test_the_scope_query_is_what_postgresql_runs(network, make_user):
 
 
 @pytest.mark.django_db
-def test_a_national_assignment_sees_everyone_with_a_current_job(network, make_user):
+def test_a_national_assignment_sees_everyone_with_a_current_job(network, make_user, today):
     admin = make_user(Role.SYSTEM_ADMIN, network.vca)
     left = network.person("Đỗ", "Văn", "Nam", network.hue_coop)
-    left.employments.update(end_date=timezone.localdate() - timedelta(days=3))
+    left.employments.update(end_date=today - timedelta(days=3))
     call_command("refresh_unit_scopes")
     visible = set(Person.objects.visible_to(admin))
     assert network.hanoi_person in visible

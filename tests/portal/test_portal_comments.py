@@ -36,11 +36,11 @@ def test_captcha_is_required_and_checked(client, sites, publish, solved_captcha)
     assert Comment.objects.get().status == CommentStatus.PENDING
 
 
-def test_an_expired_or_reused_challenge_is_refused(client, sites, publish, solved_captcha):
+def test_an_expired_or_reused_challenge_is_refused(client, sites, publish, solved_captcha, now):
     from captcha.models import CaptchaStore
     article = publish(sites.hue)
     challenge = solved_captcha()
-    CaptchaStore.objects.update(expiration=timezone.now() - timedelta(minutes=1))
+    CaptchaStore.objects.update(expiration=now - timedelta(minutes=1))
     assert post(client, article, **challenge).status_code == 200
     challenge = solved_captcha()
     assert post(client, article, **challenge).status_code == 302
@@ -112,14 +112,13 @@ def test_comments_closed_on_drafts(client, sites, publish, captcha_test_mode):
 
 
 @pytest.fixture
-def disclosure(network, root_user):
+def disclosure(network, root_user, today):
     batch = NominationBatch.objects.create(proposer=network.hue_coop, authority=network.hue,
                                            title="Đề nghị khen thưởng năm 2025", year=2025,
                                            created_by=root_user, state="PUBLICITY")
     Nomination.objects.create(batch=batch, subject_kind=SubjectKind.INDIVIDUAL,
                               person=network.hue_person, verdict=Verdict.ELIGIBLE,
                               award_type=AwardType.objects.get(code="GK"))
-    today = timezone.localdate()
     return Disclosure.objects.create(batch=batch, starts_on=today,
                                      ends_on=today + timedelta(days=5), opened_by=root_user)
 

@@ -4,31 +4,32 @@ from datetime import date
 
 import pytest
 
-from thidua.awards.models import Award, AwardStatus, AwardType
+from thidua.awards import services
+from thidua.awards.models import Award, AwardType
 from thidua.portal import honour
 from thidua.portal.models import HonourEntry
+from thidua.portal.tasks import refresh_honour_roll
 
 pytestmark = pytest.mark.django_db
 
 
-def award(code="GK", year=2024, **recipient):
-    return Award.objects.create(award_type=AwardType.objects.get(code=code), year=year,
-                                decision_number="15/QĐ-LMHTX", decision_date=date(year, 12, 20),
-                                issuer_name="Liên minh HTX thành phố Huế", **recipient)
-
-
 @pytest.fixture
-def awards(network):
+def awards(network, root_user, today):
     network.hue_person.citizen_id = "046080001234"
     network.hue_person.save()
+
+    def award(code="GK", year=2024, **recipient):
+        return services.record_award(root_user, Award(
+            award_type=AwardType.objects.get(code=code), year=year,
+            decision_number="15/QĐ-LMHTX", decision_date=date(year, 12, 20),
+            issuer_name="Liên minh HTX thành phố Huế", **recipient))
 
     class Awards:
         person = award(person=network.hue_person)
         unit = award(year=2023, organization=network.hue_coop2)
         hanoi = award(person=network.hanoi_person)
-        revoked = award(person=network.hue_person2, year=2022)
-    Awards.revoked.status = AwardStatus.REVOKED
-    Awards.revoked.save()
+        revoked = services.revoke_award(root_user, award(person=network.hue_person2, year=2022),
+                                        "FRAUD", "3/QĐ-LMHTX", today)
     return Awards
 
 
@@ -75,11 +76,10 @@ def test_each_row_links_to_the_verification_page(client, sites, awards):
     assert verification_path(awards.person) in page
 
 
-def test_revoking_and_rebuilding_keep_the_roll_in_step(sites, awards):
+def test_revoking_and_rebuilding_keep_the_roll_in_step(sites, awards, root_user, today):
     assert HonourEntry.objects.count() == 3
-    awards.person.status = AwardStatus.REVOKED
-    awards.person.save()
+    services.revoke_award(root_user, awards.person, "FRAUD", "4/QĐ-LMHTX", today)
     assert not HonourEntry.objects.filter(award=awards.person).exists()
     HonourEntry.objects.all().delete()
-    assert honour.rebuild() == 2
+    assert refresh_honour_roll() == 2
     assert honour.rebuild(only_missing=True) == 0

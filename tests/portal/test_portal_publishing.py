@@ -12,7 +12,7 @@ from thidua.portal.models import Article, ArticleStatus
 pytestmark = pytest.mark.django_db
 
 
-def test_drafts_and_scheduled_articles_stay_hidden_until_due(client, sites, publish):
+def test_drafts_and_scheduled_articles_stay_hidden_until_due(client, sites, publish, now):
     live = publish(sites.hue, "Tin đã đăng")
     draft = publish(sites.hue, "Bản nháp", status=ArticleStatus.DRAFT)
     scheduled = publish(sites.hue, "Tin hẹn giờ", days_ago=-2)
@@ -22,7 +22,7 @@ def test_drafts_and_scheduled_articles_stay_hidden_until_due(client, sites, publ
     assert client.get(f"/p/hue/tin-tuc/{scheduled.pk}/").status_code == 404
     assert client.get(f"/p/hue/tin-tuc/{live.pk}/").status_code == 200
     Article.objects.filter(pk=scheduled.pk).update(
-        publish_at=timezone.now() - timedelta(minutes=1))
+        publish_at=now - timedelta(minutes=1))
     assert client.get(f"/p/hue/tin-tuc/{scheduled.pk}/").status_code == 200
 
 

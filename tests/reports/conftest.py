@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from thidua.accounts.models import Role
+from thidua.awards import services as award_services
 from thidua.awards.models import Award, AwardStatus, AwardType
 from thidua.organizations import services
 from thidua.organizations.models import Employment, Person
@@ -37,8 +38,9 @@ class Awards:
 
     def give(self, recipient, code, year, **fields):
         field = "person" if isinstance(recipient, Person) else "organization"
-        return Award.objects.create(award_type=AwardType.objects.get(code=code), year=year,
-                                    **{field: recipient}, **fields)
+        return award_services.record_award(self.network.actor, Award(
+            award_type=AwardType.objects.get(code=code), year=year, **{field: recipient},
+            **fields))
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 from datetime import UTC, date, datetime
 
 import pytest
+
+from thidua.awards.followups import awards_written
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -145,6 +147,7 @@ def test_a_revocation_leaves_the_cached_figure_after_the_rebuild(awards, network
     assert rows(chart(award_charts(vca_officer), "awards_by_year"))["2025"] == [12]
     award.status = AwardStatus.REVOKED
     award.save()
+    awards_written([award])  # what revoke_award calls by name; a bare save marks nothing
     refresh_dirty()
     assert rows(chart(award_charts(vca_officer), "awards_by_year"))["2025"] == [11]
 

@@ -128,6 +128,27 @@ def test_page_and_downloads(client, awards, hue_officer, network):
     assert pdf.content.startswith(b"%PDF")
 
 
+def test_the_page_is_in_the_readers_language_and_the_files_in_the_circulars(
+        client, awards, hue_officer, settings):
+    """In English the page translates the form's words and names award forms from the catalogue
+    in English; the XLSX and PDF filed with the Ministry stay in Vietnamese."""
+    client.force_login(hue_officer)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    url = reverse("reports:statutory")
+    query = {"form": "0602", "year_from": 2025, "year_to": 2025}
+    page = client.get(url, query).content.decode()
+    for english in ("NUMBER OF STATE-LEVEL COMMENDATIONS", "2. By recipient", "Code",
+                    "Labour Order 1 (individual)", "Government Emulation Flag"):
+        assert english in page
+    assert "Chia theo đối tượng khen thưởng" not in page and "HCLĐ1 (CN)" not in page
+    sheet = load_workbook(BytesIO(client.get(url, {**query, "format": "xlsx"}).content)).active
+    cells = {str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value}
+    assert {"2. Chia theo đối tượng khen thưởng", "HCLĐ1 (CN)", "Mã số"} <= cells
+    pdf = client.get(url, {**query, "format": "pdf"}).content
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    assert "SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC" in text and "By recipient" not in text
+
+
 def test_end_before_start(client, awards, hue_officer):
     client.force_login(hue_officer)
     response = client.get(reverse("reports:statutory"),

@@ -1,9 +1,9 @@
 """The pre-aggregated summary follows award writes: a changed year is marked and rebuilt."""
-from datetime import date
 
 import pytest
 
-from thidua.awards.models import Award, AwardStatus, AwardType
+from thidua.awards.models import Award, AwardType
+from thidua.awards.services import revoke_award
 from thidua.reports.models import AwardSummary, SummaryYear
 from thidua.reports.summaries import refresh_dirty
 from thidua.reports.tasks import refresh_summaries
@@ -24,23 +24,19 @@ def test_a_new_award_marks_its_year_and_the_rebuild_counts_it(awards, network):
     assert not SummaryYear.objects.get(year=2025).dirty
 
 
-def test_revoking_and_moving_years(awards, network):
+def test_a_revocation_marks_its_year(awards, network, today):
     award = Award.objects.get(person=network.hanoi_person, award_type__code="CSTD_BO")
-    award.status = AwardStatus.REVOKED
-    award.save()
-    other = Award.objects.get(organization=network.hanoi_coop, year=2024)
-    other.year = 2023
-    other.save()
-    assert sorted(refresh_dirty()) == [2023, 2024, 2025]
-    assert (national(2023), national(2024), national(2025)) == (1, 1, 10)
+    revoke_award(network.actor, award, "FRAUD", "5/QĐ-LMHTX", today)
+    assert refresh_dirty() == [2025]
+    assert (national(2024), national(2025)) == (2, 10)
 
 
-def test_the_periodic_task_rebuilds_the_current_year_too(awards, network, monkeypatch):
+@pytest.mark.clock("2025-06-01 09:00")
+def test_the_periodic_task_rebuilds_this_year_and_last_year_too(awards, network):
     Award.objects.bulk_create([Award(award_type=AwardType.objects.get(code="GK"), year=2025,
-                                     organization=network.hue_coop2)])  # no signal
+                                     organization=network.hue_coop2)])  # no service
     assert national(2025) == 11
-    monkeypatch.setattr("thidua.reports.tasks.timezone.localdate", lambda: date(2025, 6, 1))
-    assert refresh_summaries() == [2025]
+    assert refresh_summaries() == [2024, 2025]
     assert national(2025) == 12
 
 

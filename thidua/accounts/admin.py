@@ -29,6 +29,7 @@ class RoleAssignmentAdmin(SimpleHistoryAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "user", "prefix", "created_at", "last_used_at"]
-    readonly_fields = ["prefix", "created_at", "last_used_at"]
+    list_display = ["name", "user", "prefix", "created_at", "expires_at", "last_used_at",
+                    "revoked_at", "revoked_reason"]
+    readonly_fields = ["prefix", "created_at", "last_used_at", "revoked_at", "revoked_reason"]
     search_fields = ["name", "user__username"]

@@ -1,3 +1,4 @@
+import re
 from base64 import b32encode
 
 from django.conf import settings
@@ -12,7 +13,8 @@ from django_otp import login as otp_login
 from django_otp import match_token
 
 from . import twofactor
-from .models import ApiToken
+from .forms import TokenNameForm
+from .models import ApiToken, Revocation
 
 
 def next_url(request):
@@ -24,7 +26,8 @@ def next_url(request):
 
 
 class ProfileView(LoginRequiredMixin, TemplateView):
-    """The signed-in user's roles and where each applies, two-factor status and API tokens."""
+    """The signed-in user's roles and where each applies, two-factor status and API tokens (with
+    their expiry, last use and, once revoked, when and why)."""
 
     template_name = "accounts/profile.html"
 
@@ -36,6 +39,7 @@ class ProfileView(LoginRequiredMixin, TemplateView):
             tokens=user.api_tokens.order_by("-created_at"),
             two_factor_enrolled=twofactor.is_enrolled(user),
             two_factor_required=twofactor.is_required(user),
+            token_days=settings.THIDUA_API_TOKEN_DAYS,
             **kwargs,
         )
 
@@ -43,15 +47,17 @@ class ProfileView(LoginRequiredMixin, TemplateView):
         if "recovery_codes" in request.POST:
             return self.new_recovery_codes(request)
         if "revoke" in request.POST:
-            token = get_object_or_404(ApiToken, pk=request.POST["revoke"], user=request.user)
-            token.delete()
+            pk = request.POST["revoke"]  # a form posts the id; anything else is not found
+            token = get_object_or_404(ApiToken, pk=pk if re.fullmatch(r"[0-9]{1,9}", pk) else None,
+                                      user=request.user)
+            ApiToken.objects.filter(pk=token.pk).revoke(Revocation.BY_USER)
             messages.success(request, _("Đã thu hồi mã truy cập “%(name)s”.") % {"name": token.name})
             return redirect("accounts:profile")
-        name = request.POST.get("name", "").strip()[:100]
-        if not name:
-            messages.error(request, _("Hãy đặt tên gợi nhớ cho mã truy cập (ví dụ: Báo cáo tỉnh)."))
+        form = TokenNameForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, form.errors["name"][0])
             return redirect("accounts:profile")
-        _token, key = ApiToken.issue(request.user, name)
+        _token, key = ApiToken.issue(request.user, form.cleaned_data["name"])
         context = self.get_context_data(new_key=key)
         return self.render_to_response(context)
 

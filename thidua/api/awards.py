@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 
 from thidua.awards import services
 from thidua.awards.eligibility import EligibilityInputError, evaluate
+from thidua.awards.issuing import power_table
 from thidua.awards.models import AnnualRating, Award, AwardType, Discipline, Rating
 from thidua.organizations.models import Person
 
@@ -40,9 +41,10 @@ def list_award_types(request, active: bool | None = None):
 
 @router.post("/eligibility/evaluate", response={200: dict, 400: dict})
 def evaluate_eligibility(request, payload: dict = Body(...)):
-    """The engine's contract (see ELIGIBILITY.md): the same JSON as the command line."""
+    """The engine's contract (docs/eligibility.md#who-calls-it): the same JSON as the command
+    line."""
     try:
-        return Status(200, evaluate(payload))
+        return Status(200, evaluate(payload, powers=power_table()))
     except EligibilityInputError as error:
         return Status(400, {"detail": str(error), "field": error.field})
 

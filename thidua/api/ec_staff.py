@@ -12,12 +12,11 @@ from ninja import Field, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from thidua.organizations.models import Gender
+from thidua.reports import services
 from thidua.reports.forms import ECDepartmentForm, ECStaffMemberForm, reporting_units
 from thidua.reports.models import ECDepartment, ECDepartmentLevel, ECStaffMember, TrainingLevel
 from thidua.reports.views.ec_staff import (
-    DepartmentFilter,
     DepartmentListView,
-    StaffFilter,
     StaffListView,
 )
 
@@ -122,11 +121,12 @@ def _save(request, form_class, data, instance=None):
     form = validated(form_class(request.user, form_data(
         data, organization=data.organization_id, person=getattr(data, "person_id", None) or ""),
         instance=instance))
-    return form.save()
+    return services.save_ec_record(request.user, form.save(commit=False))
 
 
 def _delete(request, model, pk):
-    get_object_or_404(_records(model, request.user), pk=pk).delete()
+    services.delete_ec_record(request.user, get_object_or_404(_records(model, request.user),
+                                                              pk=pk))
     return Status(204, None)
 
 

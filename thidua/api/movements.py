@@ -3,7 +3,6 @@ periodic reports through the same services as the pages."""
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
@@ -14,7 +13,7 @@ from thidua.awards.models import AwardType
 from thidua.movements import services
 from thidua.movements.models import Movement, ProgressReport, Registration, ReportSchedule, Review
 from thidua.organizations.models import Organization, Person
-from thidua.organizations.scoping import PEOPLE_READERS, assignments, organization_q
+from thidua.organizations.scoping import PEOPLE_READERS, organization_q
 
 from .common import REFUSALS, Count, Id, Pages, Text, Year
 
@@ -209,19 +208,10 @@ def save_registration(request, movement_id: Id, data: RegistrationIn):
     return Status(201, registration)
 
 
-def visible_schedules(user):
-    """Rounds the user follows (a reader at the asking level) or must answer (the asking level
-    is one of the user's units or above them)."""
-    condition = organization_q(user, PEOPLE_READERS, prefix="owner__")
-    for _role, _unit, path, _descendants in assignments(user):
-        condition |= Q(owner__path__in=[path[:end] for end in range(4, len(path) + 1, 4)])
-    return ReportSchedule.objects.filter(condition).distinct()
-
-
 @router.get("/report-schedules", response=list[ScheduleOut])
 @paginate(Pages)
 def list_schedules(request, year: Year | None = None, movement: Id | None = None):
-    queryset = visible_schedules(request.user)
+    queryset = ReportSchedule.objects.visible_to(request.user)
     if year:
         queryset = queryset.filter(year=year)
     if movement:
@@ -231,7 +221,7 @@ def list_schedules(request, year: Year | None = None, movement: Id | None = None
 
 @router.post("/report-schedules/{schedule_id}/reports", response={201: ReportOut, **REFUSALS})
 def submit_report(request, schedule_id: Id, data: ReportIn):
-    schedule = get_object_or_404(visible_schedules(request.user), pk=schedule_id)
+    schedule = get_object_or_404(ReportSchedule.objects.visible_to(request.user), pk=schedule_id)
     unit = get_object_or_404(Organization.objects.visible_to(request.user), pk=data.unit_id)
     report = ProgressReport.objects.filter(schedule=schedule, unit=unit).first() or ProgressReport(
         schedule=schedule, unit=unit)

@@ -1,34 +1,42 @@
 """API v1: OpenAPI at /api/v1/openapi.json, interactive docs at /api/v1/docs."""
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
 
-from thidua.accounts.models import ApiToken
+from thidua.accounts import tokens
 
 from .awards import router as awards_router
 from .common import install_handlers
 from .ec_staff import router as ec_staff_router
+from .issuers import router as issuers_router
+from .legal import router as legal_router
 from .movements import router as movements_router
 from .nominations import router as nominations_router
 from .organizations import router as organizations_router
 from .records import router as records_router
 
 
+def token_user(request, key):
+    """The token's user (also set as ``request.user``); a refused token answers 401 with why."""
+    try:
+        user = tokens.authenticate(key or "")
+    except tokens.TokenRefused as refused:
+        raise HttpError(401, str(refused)) from None
+    if user:
+        request.user = user
+    return user
+
+
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
-        user = ApiToken.authenticate(token)
-        if user:
-            request.user = user
-        return user
+        return token_user(request, token)
 
 
 class HeaderToken(APIKeyHeader):
     param_name = "X-API-Key"
 
     def authenticate(self, request, key):
-        user = ApiToken.authenticate(key or "")
-        if user:
-            request.user = user
-        return user
+        return token_user(request, key)
 
 
 api = NinjaAPI(
@@ -45,4 +53,6 @@ api.add_router("/", movements_router)
 api.add_router("/", records_router)
 api.add_router("/", nominations_router)
 api.add_router("/", ec_staff_router)
+api.add_router("/", issuers_router)
+api.add_router("/", legal_router)
 api.add_router("/", "thidua.api.interchange.router")

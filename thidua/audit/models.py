@@ -2,7 +2,8 @@
 
 Rows are never updated or deleted: the model and its queryset refuse it, and on PostgreSQL a
 trigger refuses it too (migration 0002), so tampering needs direct SQL with the trigger dropped —
-and then the hash chain (``chain.verify``) shows where.
+and then the chain of MACs (keys outside the database, ``keys``) and the checkpoints of its head
+kept outside the database (``checkpoint``) show what and where (``chain.verify``).
 """
 import hashlib
 import json
@@ -12,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from . import keys
 
 GENESIS = "0" * 64
 # The role whose holders read the log, by value: audit sits below accounts and imports nothing
@@ -80,6 +83,9 @@ class AuditEntry(models.Model):
     changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # The THIDUA_AUDIT_KEYS id the hash is a MAC under; blank on entries written before the log
+    # was keyed (plain SHA-256, see ``compute_hash``).
+    key_id = models.CharField(max_length=32, blank=True, default="")
 
     objects = AuditEntryQuerySet.as_manager()
 
@@ -110,4 +116,10 @@ class AuditEntry(models.Model):
         }, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
     def compute_hash(self):
-        return hashlib.sha256((self.prev_hash + self.content()).encode()).hexdigest()
+        """HMAC-SHA256 of the previous hash and this row's content under the key ``key_id``
+        (``keys.UnknownKey`` if the settings lack it); plain SHA-256 for entries written before
+        the log was keyed, which ``chain.verify`` accepts only before the first keyed entry."""
+        message = self.prev_hash + self.content()
+        if not self.key_id:
+            return hashlib.sha256(message.encode()).hexdigest()
+        return keys.mac(self.key_id, message)

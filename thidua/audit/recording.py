@@ -1,6 +1,10 @@
 """Signal receivers that write the audit log: every save and delete of the project's models
 with old → new values, many-to-many changes, personal-data reads and sign-ins.
 
+Signals on purpose: the log must hold every change whatever code path made it (a service, the
+admin, a shell), which no list of calls in services can promise; it reacts to nothing in the
+domain (docs/architecture.md#signals).
+
 Connected in ``AuditConfig.ready``. Bulk operations (``bulk_create``, ``QuerySet.update``) send
 no signals: a business-state bulk write logs its rows itself, with ``record_created`` after a
 ``bulk_create`` and through ``audited_update`` instead of ``QuerySet.update``. Left unlogged on

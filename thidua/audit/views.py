@@ -8,14 +8,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from thidua.core.excel import xlsx_response
+from thidua.core.widgets import DateInput
 from thidua.core.views import FilteredListMixin
 
 from .chain import verify
 from .models import Action, AuditEntry
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class AuditFilter(django_filters.FilterSet):

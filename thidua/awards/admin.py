@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AwardQuota, AwardType, BaseSalary
+from .models import AwardQuota, AwardType, BaseSalary, ConferralPower, Issuer
 
 
 class AwardTypeForm(forms.ModelForm):
@@ -50,10 +50,10 @@ class AwardTypeForm(forms.ModelForm):
 class AwardTypeAdmin(SimpleHistoryAdmin):
     form = AwardTypeForm
     save_as = True
-    list_display = ["code", "name", "category", "authority_level", "valid_from", "valid_to",
-                    "is_active"]
+    list_display = ["code", "name", "name_en", "category", "authority_level", "valid_from",
+                    "valid_to", "is_active"]
     list_filter = ["category", "subject_kind", "authority_level", "is_active"]
-    search_fields = ["code", "name", "abbreviation"]
+    search_fields = ["code", "name", "name_en", "abbreviation", "abbreviation_en"]
 
     @transaction.atomic
     def save_model(self, request, obj, form, change):
@@ -79,4 +79,20 @@ class AwardQuotaAdmin(SimpleHistoryAdmin):
 
 @admin.register(BaseSalary)
 class BaseSalaryAdmin(SimpleHistoryAdmin):
-    list_display = ["amount", "effective_from", "legal_basis"]
+    list_display = ["amount", "effective_from", "legal_text", "legal_basis", "replaced_from",
+                    "confirmed"]
+
+
+@admin.register(Issuer)
+class IssuerAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "organization", "valid_from", "valid_to"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    raw_id_fields = ["organization"]
+
+
+@admin.register(ConferralPower)
+class ConferralPowerAdmin(SimpleHistoryAdmin):
+    list_display = ["issuer_kind", "award_code", "valid_from", "valid_to", "legal_text", "article",
+                    "confirmed"]
+    list_filter = ["issuer_kind", "award_code", "confirmed"]

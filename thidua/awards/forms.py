@@ -2,10 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from thidua.organizations.forms import DateInput
+from thidua.core.widgets import DateInput
 
 from .eligibility import TYPES
-from .models import Award, AwardType, Discipline, Hold, Rating
+from .models import Award, AwardType, Discipline, Hold, IssuerKind, Rating
 from .qualification import ALMOST, ELIGIBLE
 
 
@@ -23,11 +23,17 @@ class QualificationForm(forms.Form):
 
 
 class AwardForm(forms.ModelForm):
+    issuer_kind = forms.ChoiceField(
+        label=_("Loại cơ quan quyết định"), required=False,
+        choices=[("", _("Tự nhận biết theo tên"))] + IssuerKind.choices,
+        help_text=_("Chọn khi tên cơ quan chưa có trong hệ thống, ví dụ Chủ tịch UBND cấp xã."))
+
     class Meta:
         model = Award
         fields = ["award_type", "year", "decision_number", "decision_date", "issuer_name",
-                  "register_number"]
+                  "issuer_kind", "register_number"]
         widgets = {"decision_date": DateInput()}
+        help_texts = {"issuer_name": _("Ghi đúng như trên quyết định, ví dụ UBND xã Phong Điền.")}
 
     def __init__(self, *args, collective=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,13 +12,18 @@ from functools import cache
 
 from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 
+from thidua.legal.models import Regime
 from thidua.movements.models import Initiative, InitiativeScope
 from thidua.organizations.models import Employment, Person
 from thidua.organizations.scoping import current_employment_q
 
-from .eligibility import individual_subject
+from . import regimes
+from .eligibility import evaluate, individual_subject
 from .eligibility.individual import RATINGS_READ
+from .issuers import Issuer
+from .issuing import power_table
 from .models import AnnualRating, Award, AwardStatus, AwardType, Discipline, DisciplineLevel, Hold
 
 HISTORY_YEARS = 12  # enough for BK_TTG windows and CSTD_TQ cycles
@@ -42,9 +47,10 @@ def _ratings(field, ids, first_year):
 def _awards(field, ids):
     found = defaultdict(list)
     rows = Award.objects.filter(**{f"{field}__in": ids}).values_list(
-        field, "award_type__code", "year", "status")
-    for owner, code, year, status in rows:
-        found[owner].append({"type": code, "year": year, "revoked": status == AwardStatus.REVOKED})
+        field, "award_type__code", "year", "status", "issuer__kind", "decision_date")
+    for owner, code, year, status, issuer, day in rows:
+        found[owner].append({"type": code, "year": year, "revoked": status == AwardStatus.REVOKED,
+                             "issuer_kind": issuer, "decided_on": day and day.isoformat()})
     return found
 
 
@@ -72,19 +78,20 @@ def _column(model, name):
 
 # The first arm fixes the column types for PostgreSQL (an untyped NULL there would be text).
 _TYPED_NULLS = ("CAST(NULL AS INTEGER), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), "
-                "CAST(NULL AS DATE), CAST(NULL AS DATE)")
+                "CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS VARCHAR(24))")
 
 
 @cache
 def _arms():
-    """The history of people as one UNION ALL: (kind, person, year, text, n1, n2, n3, d1, d2) rows.
+    """The history of people as one UNION ALL: (kind, person, year, text, n1, n2, n3, d1, d2, t2)
+    rows (for awards: d1 the decision date, t2 the issuer's kind).
 
     ``{owner}`` stands for the test on the person column; each arm names its parameters in order
     ("owner": the test's own). Built from the models' tables once.
     """
     authors = Initiative.authors.through
-    rating, award, discipline, hold = (model._meta.db_table for model in (
-        AnnualRating, Award, Discipline, Hold))
+    rating, award, discipline, hold, issuer = (model._meta.db_table for model in (
+        AnnualRating, Award, Discipline, Hold, Issuer))
     kinds, initiative = AwardType._meta.db_table, Initiative._meta.db_table
     author, work = _column(authors, "person"), _column(authors, "initiative")
     # nosec B608 below: the f-strings insert only the models' table and column names and the
@@ -93,15 +100,16 @@ def _arms():
         (f"SELECT {RATING}, person_id, year, rating, {_TYPED_NULLS} FROM {rating} "  # nosec B608
          "WHERE {owner} AND year >= %s", "person_id", ("owner", "ratings_from")),
         (f"SELECT {AWARD}, a.person_id, a.year, t.code, CASE WHEN a.status = %s THEN 1 ELSE 0 END, "  # nosec B608
-         f"NULL, NULL, NULL, NULL FROM {award} a JOIN {kinds} t ON t.id = a.award_type_id "
+         f"NULL, NULL, a.decision_date, NULL, i.kind FROM {award} a "
+         f"JOIN {kinds} t ON t.id = a.award_type_id LEFT JOIN {issuer} i ON i.id = a.issuer_id "
          "WHERE {owner} AND (t.code <> %s OR a.year >= %s)", "a.person_id",
          ("revoked", "owner", "ldtt", "ldtt_from")),
-        (f"SELECT {INITIATIVE}, w.{author}, i.year, NULL, i.scope, i.id, i.used_for_id, NULL, NULL "  # nosec B608
+        (f"SELECT {INITIATIVE}, w.{author}, i.year, NULL, i.scope, i.id, i.used_for_id, NULL, NULL, NULL "  # nosec B608
          f"FROM {authors._meta.db_table} w JOIN {initiative} i ON i.id = w.{work} "
          "WHERE {owner} AND i.year >= %s", f"w.{author}", ("owner", "first")),
-        (f"SELECT {DISCIPLINE}, person_id, year, NULL, level, NULL, NULL, NULL, NULL "  # nosec B608
+        (f"SELECT {DISCIPLINE}, person_id, year, NULL, level, NULL, NULL, NULL, NULL, NULL "  # nosec B608
          f"FROM {discipline} " "WHERE {owner} AND year >= %s", "person_id", ("owner", "first")),
-        (f"SELECT {HOLD}, person_id, NULL, reason, NULL, NULL, NULL, start_date, end_date "  # nosec B608
+        (f"SELECT {HOLD}, person_id, NULL, reason, NULL, NULL, NULL, start_date, end_date, NULL "  # nosec B608
          f"FROM {hold} " "WHERE {owner} AND (end_date IS NULL OR end_date >= %s)", "person_id",
          ("owner", "as_of")),
     )
@@ -117,7 +125,7 @@ def _history_query(owner, owner_params, values, everyone=False):
             params += owner_params if name == "owner" else [values[name]]
     if everyone:
         pk = Person._meta.pk.column
-        arms.append(f"SELECT {PERSON}, {pk}, NULL, NULL, NULL, NULL, NULL, NULL, NULL "  # nosec B608
+        arms.append(f"SELECT {PERSON}, {pk}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "  # nosec B608
                     f"FROM {Person._meta.db_table} WHERE {owner.format(c=pk)}")
         params += owner_params
     return " UNION ALL ".join(arms), params
@@ -130,15 +138,15 @@ def _day(value):
 class _Histories:
     """Rows of the history query, per person, in the engine's vocabulary."""
 
-    def __init__(self, rows):
+    def __init__(self, rows, powers):
         self.ratings, self.awards = ratings, awards = defaultdict(dict), defaultdict(list)
         self.initiatives, self.disciplines = defaultdict(list), defaultdict(list)
-        self.holds, self.people = defaultdict(list), []
-        for kind, owner, year, text, number, ident, used_for, start, end in rows:
+        self.holds, self.people, self.powers = defaultdict(list), [], powers
+        for kind, owner, year, text, number, ident, used_for, start, end, issuer in rows:
             if kind == RATING:  # the commonest rows first, through locals
                 ratings[owner][year] = text
             elif kind == AWARD:
-                awards[owner].append((text, year, number == 1))
+                awards[owner].append((text, year, number == 1, issuer, _day(start)))
             elif kind == INITIATIVE:
                 self.initiatives[owner].append(
                     (str(ident), SCOPES[number], year, str(used_for) if used_for else None))
@@ -154,7 +162,9 @@ class _Histories:
         return {
             "id": f"p{pk}", "kind": "individual",
             "ratings": {str(year): rating for year, rating in self.ratings.get(pk, {}).items()},
-            "awards": [{"type": code, "year": year, "revoked": revoked} for code, year, revoked
+            "awards": [{"type": code, "year": year, "revoked": revoked, "issuer_kind": issuer,
+                        "decided_on": day.isoformat() if day else None}
+                       for code, year, revoked, issuer, day
                        in sorted(self.awards.get(pk, ()), key=lambda a: (-a[1], a[0]))],
             "holds": [{"from": start.isoformat(), "to": end.isoformat() if end else None,
                        "reason": reason} for start, end, reason in sorted(self.holds.get(pk, ()))],
@@ -169,13 +179,13 @@ class _Histories:
         return individual_subject(
             f"p{pk}", self.ratings.get(pk) or {}, self.awards.get(pk, ()),
             self.initiatives.get(pk, ()), self.disciplines.get(pk, ()), self.holds.get(pk, ()),
-            as_of)
+            as_of, self.powers)
 
 
-def _fetch(sql, params):
+def _fetch(sql, params, powers):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return _Histories(cursor.fetchall())
+        return _Histories(cursor.fetchall(), powers)
 
 
 def _values(year, as_of, rules_only=False):
@@ -186,6 +196,23 @@ def _values(year, as_of, rules_only=False):
     return {"first": first, "revoked": AwardStatus.REVOKED, "as_of": as_of, "ldtt": "LDTT",
             "ratings_from": year - RATINGS_READ + 1 if rules_only else first,
             "ldtt_from": year if rules_only else 0}
+
+
+def judge(payload, dates=None):
+    """``eligibility.evaluate`` with the registry's catalogue of conferral powers, so that each
+    award counts by what it is (type and issuer kind on its decision date); once an
+    administrator has confirmed a regime, under the regime(s) the case falls under
+    (``regimes.judge``; ``dates``: {"decision", "receipt", "year"}, by default the evaluation
+    date and the year)."""
+    if Regime.objects.filter(confirmed=True).exists():
+        try:
+            as_of = date.fromisoformat(str(payload.get("as_of")))
+        except ValueError:
+            as_of = None  # let the engine refuse the payload with its own message
+        if as_of is not None:
+            return regimes.judge(payload, dates or {"decision": as_of,
+                                                    "year": payload.get("year")})
+    return evaluate(payload, powers=power_table())
 
 
 def person_subjects(person_ids, year, as_of):
@@ -202,19 +229,22 @@ def person_subjects(person_ids, year, as_of):
             owner, params = "{c} = ANY(%s)", [ids]
         else:
             owner, params = "{c} IN (" + ", ".join(["%s"] * len(ids)) + ")", ids
-        found = _fetch(*_history_query(owner, params, values))
+        found = _fetch(*_history_query(owner, params, values), None)
         subjects.extend(found.subject(pk) for pk in ids)
     return subjects
 
 
-def individuals_between(lo, hi, year, as_of):
+def individuals_between(lo, hi, year, as_of, powers=None):
     """Every existing person with ``lo <= pk < hi``, parsed for an ``eligibility.Evaluator``
     (``eligibility.evaluator(as_of, year)``), by primary key: the bulk path, one query per range
     (keep ranges to a few thousand people). Only what the rules read of ``year`` is loaded:
     the verdicts are those of the full history, the subjects are not (no ratings before
-    ``year`` - 4, no LDTT before ``year``)."""
+    ``year`` - 4, no LDTT before ``year``). ``powers``: ``issuing.power_table()``, read once
+    per call when not given."""
     values = _values(year, as_of, rules_only=True)
-    found = _fetch(*_history_query("{c} >= %s AND {c} < %s", [lo, hi], values, everyone=True))
+    powers = power_table() if powers is None else powers
+    found = _fetch(*_history_query("{c} >= %s AND {c} < %s", [lo, hi], values, everyone=True),
+                   powers)
     return [found.parsed(pk, as_of) for pk in sorted(found.people)]
 
 
@@ -269,5 +299,5 @@ def unit_subjects(unit_ids, year, as_of, bloc_ranks=None):
 
 def default_as_of(year):
     """Proposals for a year are judged at its end (15 December), or today for the current year."""
-    today = date.today()
+    today = timezone.localdate()
     return min(today, date(year, 12, 15)) if year >= today.year else date(year, 12, 15)

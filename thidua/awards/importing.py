@@ -116,12 +116,33 @@ class DisciplineSpec(PersonRowSpec):
 
 # Lists of nominees and of past awards ---------------------------------------------------------
 
-# Codes of the award forms and titles in the templates officials already use (FORMS.md §1, §4:
-# the R8 system's CANHAN/TAPTHE/MauTDKT sheets), mapped to our catalogue.
-VENDOR_CODES = {
-    "1650360491": "BK_BO", "1650360499": "GK", "1671247716": "BK_TTG", "1647933079": "CO_CP",
-    "1647933381": "CSTD_TQ", "1647933380": "CSTDCS", "1671246434": "HCLD1", "1671246446": "HCLD2",
-    "1671246455": "HCLD3", "1671248245": "KNC",
+# Codes of the award forms and titles in the templates officials already use (CANHAN, TAPTHE,
+# NHANDULIEU and MauTDKT of the provincial E&C software, docs/forms.md#excel-import-templates),
+# mapped to our catalogue: the one table of them. Codes of awards outside our catalogue (orders
+# other than Labour, hero titles, medals …) are not listed and are refused by name.
+VENDOR_CODES = {  # code: (ours, the name the peer templates give it)
+    "1647933042": ("LDTT", "Lao động tiên tiến"),
+    "1647933380": ("CSTDCS", "Chiến sĩ thi đua cơ sở"),
+    "1647508703": ("CSTD_BO", "Chiến sĩ thi đua cấp Bộ, ngành, tỉnh, đoàn thể trung ương"),
+    "1647933381": ("CSTD_TQ", "Chiến sĩ thi đua toàn quốc"),
+    "1647933198": ("TTLDTT", "Tập thể lao động tiên tiến"),
+    "1647933151": ("TTLDXS", "Tập thể lao động xuất sắc"),
+    "1647933114": ("CO_BO", "Cờ thi đua cấp Bộ, ngành, tỉnh, đoàn thể trung ương"),
+    "1647933079": ("CO_CP", "Cờ thi đua của Chính phủ"),
+    "1650360491": ("BK_BO", "Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương"),
+    "1671247716": ("BK_TTG", "Bằng khen của Thủ tướng Chính phủ"),
+    "1650360499": ("GK", "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện"),
+    "1672804384": ("GK", "Giấy khen của Thủ trưởng cơ quan, đơn vị thuộc bộ, ngành, cơ quan "
+                         "ngang bộ, cơ quan thuộc Chính phủ"),
+    "1672804435": ("GK", "Giấy khen của Thủ trưởng cơ quan chuyên môn và tương đương thuộc Ủy "
+                         "ban nhân dân cấp tỉnh"),
+    "1672804473": ("GK", "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã"),
+    # CANHAN and TAPTHE give no class: read as the third, which the guide sheet says.
+    "1650360184": ("HCLD3", "Huân chương Lao động"),
+    "1671246455": ("HCLD3", "Huân chương Lao động hạng ba"),
+    "1671246446": ("HCLD2", "Huân chương Lao động hạng nhì"),
+    "1671246434": ("HCLD1", "Huân chương Lao động hạng nhất"),
+    "1671248245": ("KNC", "Kỷ niệm chương"),
 }
 # Short names officials write for the VCA's own forms and titles.
 COMMON_NAMES = {
@@ -150,8 +171,18 @@ class AwardTypeChoice(Choice):
 
     def aliases(self, code, label):
         found = super().aliases(code, label) + [self.types[code].abbreviation]
-        found += [vendor for vendor, ours in VENDOR_CODES.items() if ours == code]
+        for vendor, (ours, name) in VENDOR_CODES.items():
+            if ours == code:
+                found += [vendor] + ([name] if name != "Huân chương Lao động" else [])
         return found + list(COMMON_NAMES.get(code, ()))
+
+    def guide_rows(self):
+        """Our catalogue, then each code of the peer templates and what it is read as."""
+        rows = self.options()
+        names = dict(rows)
+        return rows + [(vendor, _("%(peer)s (mẫu CANHAN, TAPTHE, NHANDULIEU, MauTDKT) → %(ours)s")
+                        % {"peer": name, "ours": names.get(ours, ours)})
+                       for vendor, (ours, name) in VENDOR_CODES.items()]
 
 
 def award_type_column(key="award_type", label=_("Danh hiệu, hình thức khen thưởng"),
@@ -167,18 +198,18 @@ SUBJECTS = [("INDIVIDUAL", _("Cá nhân")), ("COLLECTIVE", _("Tập thể")),
 # both).
 SUBJECT_CODES = {
     "INDIVIDUAL": (
-        "CANHAN", "1660638808", "1660638843", "1660638864", "1660638930", "1660638976",
+        "CANHAN", "Khen thưởng cá nhân", "1660638808", "1660638843", "1660638864", "1660638930", "1660638976",
         "1686211958",
         "Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên",
         "Lãnh đạo cấp vụ, sở, ngành và tương đương", "Doanh nhân",
         "Các cấp lãnh đạo từ phó phòng trở lên", "Các cấp lãnh đạo khác",
         "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu"),
     "COLLECTIVE": (
-        "TAPTHE", "1660638226", "1660638247", "1668477383", "1668477403", "1668477425",
+        "TAPTHE", "Khen thưởng tập thể", "1660638226", "1660638247", "1668477383", "1668477403", "1668477425",
         "1668477439", "1668477463", "Cơ quan hành chính, sự nghiệp", "Doanh nghiệp",
         "Cơ quan Đảng và các tổ chức chính trị, xã hội", "Cơ quan Trung Ương đóng trên địa bàn",
         "Cơ quan Hành chính", "Đơn vị sự nghiệp", "Hợp tác xã", "Đối tượng khác"),
-    "HOUSEHOLD": ("HOGIADINH", "1660638538"),
+    "HOUSEHOLD": ("HOGIADINH", "Khen thưởng hộ gia đình", "1660638538"),
 }
 
 
@@ -191,6 +222,11 @@ class SubjectChoice(Choice):
 
     def aliases(self, code, label):
         return super().aliases(code, label) + list(SUBJECT_CODES[code])
+
+    def guide_rows(self):
+        """Ours, then every code and name of the peer templates read as each."""
+        return self.options() + [(alias, label) for code, label in SUBJECTS
+                                 for alias in SUBJECT_CODES[code]]
 
 
 def subject_kind(values, default="INDIVIDUAL"):
@@ -308,7 +344,7 @@ class AwardHistorySpec(RecipientSpec):
         if not allowed:
             problems.add(number, _("Bạn không được ghi sổ khen thưởng của %(name)s."), name=name)
         if award_type.subject_kinds and not award_type.allows_subject(kind):
-            problems.add(number, _("“%(type)s” không tặng cho %(kind)s."), type=award_type.name,
+            problems.add(number, _("“%(type)s” không tặng cho %(kind)s."), type=award_type.label,
                          kind=dict(SUBJECTS)[kind].lower())
         key = (person and person.pk, organization and organization.pk, award_type.pk, year)
         self.unique(number, "name", key, self.seen, self.taken, problems,
@@ -321,7 +357,7 @@ class AwardHistorySpec(RecipientSpec):
 
     def save_all(self, items):
         try:
-            services.record_awards(self.user, [award for _number, award in items])
+            services.import_awards(self.user, [award for _number, award in items])
         except (PermissionDenied, ValidationError, IntegrityError) as error:
             raise write_failed(error) from error
 

@@ -3,10 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from thidua.organizations import scoping
+
+from .issuers import ConferralPower, Issuer, IssuerAlias, IssuerKind  # noqa: F401  (models)
 
 
 class AwardCategory(models.TextChoices):
@@ -28,6 +31,11 @@ class AuthorityLevel(models.IntegerChoices):
     STATE = 4, _("Chủ tịch nước")
 
 
+def in_language(vietnamese, english):
+    """``english`` when the active language is English and it is filled in, else ``vietnamese``."""
+    return english if english and (get_language() or "").startswith("en") else vietnamese
+
+
 class AwardTypeQuerySet(models.QuerySet):
     def in_force(self, day):
         """The catalogue rows in force on ``day`` (at most one version per code)."""
@@ -46,11 +54,19 @@ class AwardType(models.Model):
 
     code = models.CharField(_("mã"), max_length=16)
     name = models.CharField(_("tên"), max_length=200)
+    name_en = models.CharField(
+        _("tên tiếng Anh"), max_length=200, blank=True,
+        help_text=_("Hiện khi giao diện bằng tiếng Anh; văn bản, quyết định luôn dùng tên tiếng Việt."))
     abbreviation = models.CharField(_("viết tắt"), max_length=16)
+    abbreviation_en = models.CharField(_("viết tắt tiếng Anh"), max_length=32, blank=True)
     category = models.CharField(_("loại"), max_length=8, choices=AwardCategory.choices)
     subject_kind = models.CharField(_("đối tượng"), max_length=12, choices=SubjectKind.choices)
     authority_level = models.PositiveSmallIntegerField(_("thẩm quyền"), choices=AuthorityLevel.choices)
     legal_basis = models.CharField(_("căn cứ"), max_length=200, blank=True)
+    legal_text = models.ForeignKey(
+        "legal.LegalText", models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("văn bản căn cứ"),
+        help_text=_("Văn bản trong sổ văn bản pháp luật mà căn cứ trên thuộc về."))
     money_multiplier_individual = models.DecimalField(
         _("hệ số tiền thưởng cá nhân (× lương cơ sở)"), max_digits=4, decimal_places=1, null=True,
         blank=True)
@@ -63,10 +79,6 @@ class AwardType(models.Model):
     subject_kinds = models.JSONField(
         _("đối tượng được xét"), default=list, blank=True,
         help_text=_("Danh sách: INDIVIDUAL, COLLECTIVE, HOUSEHOLD."))
-    conferrer_kinds = models.JSONField(
-        _("loại đơn vị có thẩm quyền tặng"), default=list, blank=True,
-        help_text=_("Loại hình đơn vị (OrganizationKind) được quyết định; trống: cơ quan ngoài "
-                    "hệ thống (Thủ tướng, Chủ tịch nước)."))
     chain_rank = models.PositiveSmallIntegerField(_("bậc trong chuỗi danh hiệu"), default=0)
     dossier_components = models.JSONField(
         _("thành phần hồ sơ bắt buộc"), default=dict, blank=True,
@@ -90,7 +102,7 @@ class AwardType(models.Model):
     # What a version fixes; changing any of these on a row in force needs a new version.
     RULE_FIELDS = ("category", "subject_kind", "authority_level", "legal_basis",
                    "money_multiplier_individual", "money_multiplier_collective", "subject_kinds",
-                   "conferrer_kinds", "chain_rank", "dossier_components", "council_vote_required",
+                   "chain_rank", "dossier_components", "council_vote_required",
                    "secret_ballot", "threshold_percent", "threshold_inclusive",
                    "publicity_required", "publicity_days")
 
@@ -102,7 +114,16 @@ class AwardType(models.Model):
                                                name="one_award_type_version_per_start")]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self):
+        """The name in the interface's language (documents keep ``name``, the Vietnamese)."""
+        return in_language(self.name, self.name_en)
+
+    @property
+    def short_label(self):
+        return in_language(self.abbreviation, self.abbreviation_en)
 
     def clean(self):
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
@@ -124,9 +145,6 @@ class AwardType(models.Model):
         """The attachment kinds a dossier for this type needs under ``procedure``."""
         return list((self.dossier_components or {}).get(procedure, []))
 
-    def conferrable_by(self, organization):
-        return organization is not None and organization.kind in (self.conferrer_kinds or [])
-
     def allows_subject(self, subject_kind):
         return subject_kind in (self.subject_kinds or [])
 
@@ -144,16 +162,29 @@ class AwardType(models.Model):
 
 class BaseSalaryQuerySet(models.QuerySet):
     def in_force(self, day):
-        """The row in force on ``day`` (the latest effective on or before it) or None."""
-        return self.filter(effective_from__lte=day).order_by("-effective_from").first()
+        """The confirmed row in force on ``day`` (the latest effective on or before it) or None."""
+        return self.filter(effective_from__lte=day, confirmed=True).order_by(
+            "-effective_from").select_related("legal_text").first()
 
 
 class BaseSalary(models.Model):
-    """Mức lương cơ sở: money awards are multiples of the amount in force on the decision date."""
+    """Mức lương cơ sở: money awards are multiples of the amount in force on the decision date.
+
+    ``replaced_from`` is the day a newer text replaces this row's (announced, e.g. NĐ 161/2026 from
+    01/7/2026): from then on, until a confirmed row with the new amount exists, decisions with
+    money must wait (``base_salary.hold_reason``) — the amount is never guessed."""
 
     amount = models.PositiveIntegerField(_("mức lương cơ sở (đồng/tháng)"))
     effective_from = models.DateField(_("áp dụng từ ngày"), unique=True)
     legal_basis = models.CharField(_("căn cứ"), max_length=200, blank=True)
+    legal_text = models.ForeignKey("legal.LegalText", models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("văn bản căn cứ"))
+    replaced_from = models.DateField(
+        _("được thay thế từ ngày"), null=True, blank=True,
+        help_text=_("Ngày văn bản mới thay mức này có hiệu lực (đã công bố)."))
+    confirmed = models.BooleanField(
+        _("đã đối chiếu văn bản chính thức"), default=False,
+        help_text=_("Chỉ mức đã đối chiếu mới được dùng để tính tiền thưởng."))
     history = HistoricalRecords()
 
     objects = BaseSalaryQuerySet.as_manager()
@@ -227,7 +258,10 @@ class Award(Recipient):
                                    verbose_name=_("danh hiệu, hình thức"))
     decision_number = models.CharField(_("số quyết định"), max_length=32, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
-    issuer_name = models.CharField(_("cơ quan quyết định"), max_length=200, blank=True)
+    issuer_name = models.CharField(_("cơ quan quyết định (như đã ghi)"), max_length=200,
+                                   blank=True)
+    issuer = models.ForeignKey("awards.Issuer", models.PROTECT, null=True, blank=True,
+                               related_name="awards", verbose_name=_("cơ quan quyết định"))
     register_number = models.CharField(_("số vào sổ vàng"), max_length=32, blank=True)
     status = models.CharField(_("trạng thái"), max_length=8, choices=AwardStatus.choices,
                               default=AwardStatus.ACTIVE)

@@ -9,7 +9,7 @@ from thidua.organizations.models import Employment, Organization, Person
 from thidua.organizations.scoping import current_employment_q
 
 from . import histories
-from .eligibility import TYPES, evaluate, period_for
+from .eligibility import TYPES, period_for
 from .eligibility.ruleset import COLLECTIVE, INDIVIDUAL
 from .eligibility.texts import ON_HOLD, texts
 from .models import AwardType
@@ -83,7 +83,7 @@ def who_qualifies(user, unit, year, as_of=None, types=None):
                 + histories.unit_subjects(units, year, as_of))
     payload = {"as_of": as_of.isoformat(), "year": year, "subjects": subjects,
                "types": types_in_force(as_of, types)}
-    result = evaluate(payload)
+    result = histories.judge(payload)
     report = Report(unit=unit, year=year, regime=result["regime"])
     for verdict in result["results"]:
         status = status_of(verdict)

@@ -1,27 +1,29 @@
 """State changes on the registry. Each function checks permission, writes in one transaction and
-leaves a history row carrying the acting user."""
-from django.core.exceptions import PermissionDenied
+leaves a history row carrying the acting user; every function that writes awards ends by calling
+``followups.awards_written`` (summaries, honour roll)."""
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from thidua.accounts.directory import users_with_roles
 from thidua.audit.recording import record_created
-from thidua.organizations.scoping import current_employment_q
+from thidua.core.notifications import notify
+from thidua.core.permissions import require
+from thidua.organizations.models import Employment
+from thidua.organizations.scoping import PEOPLE_EDITORS, current_employment_q
 
-from .models import AnnualRating, Award, Discipline, Hold
-
-
-def _require(user, perm, obj):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
+from . import followups, issuing
+from .models import AnnualRating, Award, AwardStatus, Revocation, RevocationGround
 
 
 def _keeper_check(user, instance):
     """Registry rows about a person need the keeper role for that person, about a unit for it."""
     if instance.person_id:
-        _require(user, "awards.keep_registry_for_person", instance.person)
+        require(user, "awards.keep_registry_for_person", instance.person)
     else:
-        _require(user, "awards.keep_registry_of", instance.organization)
+        require(user, "awards.keep_registry_of", instance.organization)
 
 
 def _save(user, instance):
@@ -31,34 +33,70 @@ def _save(user, instance):
     return instance
 
 
+def _link_issuers(awards, kind=""):
+    """Give each award without an identified issuer the one its written name designates, when
+    that can be told (``issuing.issuer_named``, with the issuer ``kind`` an officer chose); one
+    look-up per distinct name."""
+    found = {}
+    for award in awards:
+        if award.issuer_id is None and award.issuer_name.strip():
+            name = award.issuer_name.strip()
+            if name not in found:
+                found[name] = issuing.issuer_named(name, kind)
+            award.issuer = found[name]
+        elif award.issuer_id and not award.issuer_name:
+            award.issuer_name = award.issuer.name
+
+
 @transaction.atomic
-def record_award(user, award):
-    """Enter an award into the registry (e.g. a past decision, so streaks can be counted)."""
+def record_award(user, award, issuer_kind=""):
+    """Enter an award into the registry (e.g. a past decision, so streaks can be counted).
+    Side effects: the award linked to its issuer when the name (or ``issuer_kind``) says which
+    (see ``_link_issuers``), its history row."""
     _keeper_check(user, award)
-    return _save(user, award)
+    _link_issuers([award], issuer_kind)
+    _save(user, award)
+    followups.awards_written([award])
+    return award
+
+
+def _insert(user, awards, batch_size):
+    """Multi-row inserts of ``awards`` (validated) with their history rows and audit entries,
+    then the follow-ups."""
+    created = bulk_create_with_history(awards, Award, batch_size=batch_size, default_user=user)
+    record_created(created)
+    followups.awards_written(created)
+    return created
 
 
 @transaction.atomic
-def record_awards(user, awards, batch_size=1000):
+def import_awards(user, awards, batch_size=1000):
     """Enter many awards at once (a list imported from old decisions): the same permission and
-    field checks as ``record_award`` for each, then multi-row inserts with their history rows
-    and audit entries.
+    field checks as ``record_award`` for each, then ``_insert``: on the honour roll and counted
+    in the summaries when the import commits.
     The recipients and award types must be instances read from the database, so their keys are
     not looked up again."""
     for award in awards:
         _keeper_check(user, award)
-        award.full_clean(exclude=["person", "organization", "award_type", "decision"],
+    _link_issuers(awards)
+    for award in awards:
+        award.full_clean(exclude=["person", "organization", "award_type", "decision", "issuer"],
                          validate_constraints=False)  # the one-recipient rule is in clean()
-    created = bulk_create_with_history(awards, Award, batch_size=batch_size, default_user=user)
-    record_created(created)
-    return created
+    return _insert(user, awards, batch_size)
+
+
+def grant_awards(user, awards, batch_size=1000):
+    """The awards of a decision being issued (``nominations.workflow.decisions.issue_decision``,
+    which checked the signer's permission and built each award from an appraised item), entered
+    with ``_insert``. Call it inside that transaction."""
+    return _insert(user, awards, batch_size)
 
 
 @transaction.atomic
 def set_ratings(user, unit, year, ratings, source=""):
     """Set each person's rating for ``year``: ``ratings`` maps Person → rating code or "" to
     clear it. Every person must currently work at ``unit``. Returns how many rows changed."""
-    _require(user, "awards.rate_people_of", unit)
+    require(user, "awards.rate_people_of", unit)
     allowed = set(unit.employments.filter(current_employment_q()).values_list("person_id", flat=True))
     changed = 0
     for person, rating in ratings.items():
@@ -92,7 +130,7 @@ def set_rating(user, year, rating, source="", person=None, organization=None):
 
 @transaction.atomic
 def add_discipline(user, discipline):
-    _require(user, "awards.keep_registry_for_person", discipline.person)
+    require(user, "awards.keep_registry_for_person", discipline.person)
     return _save(user, discipline)
 
 
@@ -109,17 +147,31 @@ def end_hold(user, hold, end_date):
     return _save(user, hold)
 
 
+def _holder_units(award):
+    """The units an award's holder belongs to: the collective, or the person's current units."""
+    if award.organization_id:
+        return [award.organization]
+    return [employment.organization for employment in Employment.objects.filter(
+        current_employment_q(), person_id=award.person_id).select_related("organization")]
+
+
+def _tell_holder(award, title, title_params):
+    """Inbox (and email after commit) for whoever keeps the people of the holder's units."""
+    recipients = [user for unit in _holder_units(award)
+                  for user in users_with_roles(unit, PEOPLE_EDITORS)]
+    url = (reverse("awards:unit_record", args=[award.organization_id]) if award.organization_id
+           else reverse("awards:person_record", args=[award.person_id]))
+    return notify(recipients, title, award.revocation_reason, url, title_params=title_params)
+
+
 @transaction.atomic
 def revoke_award(user, award, ground, revoking_decision, decided_on, artefacts_recovered=False,
                  recovered_amount=0, note=""):
     """Cancel ``award`` on one of the four grounds of Law Art. 93, by the authority that awarded.
     Side effects: a Revocation row (revoking decision, recovery), the award REVOKED with a
-    history row carrying ``user``."""
-    from django.core.exceptions import ValidationError
-
-    from .models import AwardStatus, Revocation, RevocationGround
-
-    _require(user, "awards.revoke_award", award)
+    history row carrying ``user``, the follow-ups (off the honour roll, its year's summaries
+    rebuilt), the holder's unit notified."""
+    require(user, "awards.revoke_award", award)
     award = Award.objects.select_for_update().get(pk=award.pk)
     if award.status == AwardStatus.REVOKED:
         raise ValidationError(_("Khen thưởng này đã bị thu hồi."))
@@ -133,4 +185,7 @@ def revoke_award(user, award, ground, revoking_decision, decided_on, artefacts_r
                               recovered_amount=recovered_amount or 0, note=note, recorded_by=user)
     award.status, award.revoked_on = AwardStatus.REVOKED, decided_on
     award.revocation_reason = f"{RevocationGround(ground).label} — {revoking_decision}"
-    return _save(user, award)
+    _save(user, award)
+    followups.awards_written([award])
+    _tell_holder(award, _("Khen thưởng “%(award)s” đã bị thu hồi"), {"award": award})
+    return award

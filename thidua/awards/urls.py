@@ -1,9 +1,13 @@
 from django.urls import path
 
-from .views import importing, qualification, ratings, records
+from .views import bases, importing, issuers, qualification, ratings, records, salary
 
 app_name = "awards"
 urlpatterns = [
+    path("tham-quyen/", issuers.PowersView.as_view(), name="powers"),
+    path("can-cu-phap-ly/", bases.LegalBasesView.as_view(), name="legal_bases"),
+    path("luong-co-so/", salary.BaseSalaryView.as_view(), name="base_salary"),
+    path("co-quan-quyet-dinh/", issuers.IssuerReviewView.as_view(), name="issuer_review"),
     path("don-vi/<int:pk>/ai-du-dieu-kien/", qualification.QualificationView.as_view(),
          name="qualification"),
     path("don-vi/<int:pk>/xep-loai/<int:year>/", ratings.UnitRatingsView.as_view(), name="ratings"),

@@ -7,8 +7,9 @@ Archive layout::
     manifest.json                        engine, time, and {path: {sha256, size}} of every member
 
 Beside the archive, ``<archive>.sha256`` holds the archive's own checksum (``sha256sum -c``
-format). :func:`restore_backup` checks the archive, then every member against the manifest,
-before it touches the database or the files; any mismatch refuses the whole restore.
+format). ``restoring.restore_backup`` checks the archive, then every member against the manifest,
+and every other prerequisite before it touches the database or the files; then it stages and
+switches, so a restore happens whole or not at all.
 """
 import hashlib
 import json
@@ -21,10 +22,11 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import connections
+from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -107,8 +109,17 @@ def media_names(storage=default_storage, directory=""):
     return sorted(names)
 
 
+def applied_migrations():
+    """[[app, name]] applied to the database: a restore refuses a backup newer than the code."""
+    return sorted([app, name] for app, name in MigrationRecorder(
+        connections["default"]).applied_migrations())
+
+
 def create_backup(directory):
-    """Write ``thidua-<time>.tar.gz`` and its ``.sha256`` into ``directory``; return its path."""
+    """Write ``thidua-<time>.tar.gz`` and its ``.sha256`` into ``directory``; return its path.
+    First runs the THIDUA_BEFORE_BACKUP hooks (the audit chain's checkpoint)."""
+    for hook in settings.THIDUA_BEFORE_BACKUP:
+        import_string(hook)()
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     vendor = _vendor()
@@ -128,7 +139,8 @@ def create_backup(directory):
         manifest = Path(scratch) / MANIFEST
         manifest.write_text(json.dumps({
             "format": FORMAT, "engine": vendor, "created_at": timezone.now().isoformat(),
-            "files": members}, indent=1, ensure_ascii=False), encoding="utf-8")
+            "migrations": applied_migrations(), "files": members}, indent=1, ensure_ascii=False),
+            encoding="utf-8")
         tar.add(manifest, MANIFEST)
     Path(f"{archive}.sha256").write_text(f"{sha256_of(archive)}  {archive.name}\n")
     return archive
@@ -162,29 +174,4 @@ def verify_backup(archive, scratch):
         if sha256_of(Path(scratch) / name) != expected["sha256"]:
             raise BackupError(f"Tệp {name} trong bản sao lưu không khớp mã kiểm tra SHA-256: "
                               "bản sao lưu đã bị hỏng hoặc bị sửa. Không khôi phục.")
-    return manifest
-
-
-def restore_backup(archive):
-    """Verify ``archive``, then replace the database and the media files with its content.
-    Media files not in the backup are removed. Returns the manifest."""
-    with tempfile.TemporaryDirectory() as scratch:
-        manifest = verify_backup(archive, scratch)
-        vendor = _vendor()
-        if manifest["engine"] != vendor:
-            raise BackupError(f"Bản sao lưu của {manifest['engine']} không khôi phục được vào "
-                              f"cơ sở dữ liệu {vendor}.")
-        load_database(Path(scratch) / DUMP_NAMES[vendor])
-        media = {name.removeprefix("media/") for name in manifest["files"]
-                 if name.startswith("media/")}
-        for name in media_names():
-            if name not in media:
-                default_storage.delete(name)
-        for name in sorted(media):
-            if default_storage.exists(name):
-                default_storage.delete(name)
-            with open(Path(scratch) / "media" / name, "rb") as stream:
-                saved = default_storage.save(name, File(stream))
-            if saved != name:
-                raise BackupError(f"Không ghi được tệp {name} đúng tên ({saved}).")
     return manifest

@@ -5,6 +5,12 @@ building the sheet in memory. Cells keep their types: dates are Excel dates show
 numbers are numbers. The header row is bold and frozen, columns are as wide as their content
 (judged on the first rows). Lists officials file or print take ``organization``: the sheet then
 opens with the statutory-looking title block (organisation, title, date of export).
+
+Every cell goes through ``_cell`` or ``put`` (the statutory forms and the import templates too), so
+no export can carry a live formula: text whose first non-blank character is ``= + - @``, or that
+begins with a tab or carriage return, is written as a string cell with Excel's quote prefix (what
+typing ``'`` before it does), never as a formula (the OWASP CSV-injection rule). The text itself is
+kept exactly as stored, so a re-import reads back what was exported.
 """
 import re
 from datetime import date, datetime
@@ -28,6 +34,30 @@ WIDTH_SAMPLE = 200  # rows looked at to size the columns
 MIN_WIDTH, MAX_WIDTH = 10, 60
 BOLD = Font(bold=True)
 TITLE_ROWS = 4
+FORMULA_STARTS = ("=", "+", "-", "@")
+CONTROL_STARTS = ("\t", "\r")
+
+
+def looks_like_formula(text):
+    """Whether a spreadsheet could read ``text`` as a formula (OWASP CSV-injection rule)."""
+    return text.startswith(CONTROL_STARTS) or text.lstrip().startswith(FORMULA_STARTS)
+
+
+def _as_text(cell, value):
+    """Keep a string that could be read as a formula a plain, quote-prefixed string cell."""
+    if isinstance(value, str) and looks_like_formula(value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def put(cell, value):
+    """Write ``value`` into an ordinary (not write-only) cell the way every export does."""
+    value, number_format = _value(value)
+    cell.value = value
+    _as_text(cell, value)
+    if number_format:
+        cell.number_format = number_format
+    return cell
 
 
 def _value(value):
@@ -55,6 +85,7 @@ def _shown_width(value, number_format):
 def _cell(sheet, value, font=None, alignment=None):
     value, number_format = _value(value)
     cell = WriteOnlyCell(sheet, value=value)
+    _as_text(cell, value)
     if number_format:
         cell.number_format = number_format
     if font:
@@ -113,6 +144,12 @@ def xlsx_response(basename, title, headers, rows, organization=None):
     return response
 
 
+def _append(sheet, values):
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        _as_text(cell, cell.value)
+
+
 def template_workbook(columns):
     """A blank import template: the header row (required columns marked *) on the first sheet,
     then a "Hướng dẫn" sheet saying how to fill each column and listing what the coded columns
@@ -120,7 +157,7 @@ def template_workbook(columns):
     book = Workbook()
     sheet = book.active
     sheet.title = gettext("Danh sách")
-    sheet.append([column.header for column in columns])
+    _append(sheet, [column.header for column in columns])
     sheet.freeze_panes = "A2"
     dates = (a_date, past_date)
     for index, column in enumerate(columns, start=1):
@@ -131,23 +168,23 @@ def template_workbook(columns):
         dimension.number_format = DATE_FORMAT if column.parse in dates else "@"
     guide = book.create_sheet(gettext("Hướng dẫn"))
     guide.column_dimensions["A"].width, guide.column_dimensions["C"].width = 28, 100
-    guide.append([gettext("Điền từ dòng 2 của trang “%(sheet)s”, giữ nguyên dòng tiêu đề; cột có "
+    _append(guide, [gettext("Điền từ dòng 2 của trang “%(sheet)s”, giữ nguyên dòng tiêu đề; cột có "
                           "dấu * là bắt buộc.") % {"sheet": sheet.title}])
     guide.append([])
-    guide.append([gettext("Cột"), gettext("Bắt buộc"), gettext("Cách ghi")])
+    _append(guide, [gettext("Cột"), gettext("Bắt buộc"), gettext("Cách ghi")])
     headings = [1, guide.max_row]
     for column in columns:
-        guide.append([str(column.label), gettext("Có") if column.required else "",
+        _append(guide, [str(column.label), gettext("Có") if column.required else "",
                       str(column.hint or column.parse.hint)])
     for column in columns:
         if isinstance(column.parse, Choice):
             guide.append([])
-            guide.append([gettext("Giá trị của cột “%(column)s” (ghi tên hoặc mã)")
+            _append(guide, [gettext("Giá trị của cột “%(column)s” (ghi tên hoặc mã)")
                           % {"column": column.label}])
             headings.append(guide.max_row)
-            guide.append([gettext("Mã"), gettext("Tên")])
-            for code, label in column.parse.options():
-                guide.append([str(code), str(label)])
+            _append(guide, [gettext("Mã"), gettext("Tên")])
+            for code, label in column.parse.guide_rows():
+                _append(guide, [str(code), str(label)])
     for number in headings:
         for cell in guide[number]:
             cell.font = BOLD

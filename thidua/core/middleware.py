@@ -7,8 +7,11 @@ the direct peer is a proxy we trust, from the right, skipping further trusted pr
 can prepend anything to that header but cannot forge what our own proxy appended.
 """
 import ipaddress
+import json
 
 from django.conf import settings
+
+from .text import nfc, nfc_deep
 
 
 def _networks(entries):
@@ -50,3 +53,38 @@ class TrustedProxyMiddleware:
         meta["REMOTE_ADDR"] = forwarded_client(meta.get("REMOTE_ADDR", ""),
                                                meta.get("HTTP_X_FORWARDED_FOR", ""), self.networks)
         return self.get_response(request)
+
+
+class ComposedTextMiddleware:
+    """Every text a client sends — query string, form fields, JSON bodies of the API — reaches the
+    views composed (NFC, ``text.nfc``): the one boundary of web input. Passwords are left as typed
+    (their hashes were made from the bytes the user typed); uploaded files are not text."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.GET = _composed(request.GET)
+        if request.method in ("POST", "PUT", "PATCH"):
+            if request.content_type in ("application/x-www-form-urlencoded",
+                                        "multipart/form-data"):
+                request.POST = _composed(request.POST)
+            elif request.content_type == "application/json" and request.body:
+                try:
+                    data = json.loads(request.body)
+                except ValueError:
+                    pass  # the view answers the broken body as it always did
+                else:
+                    request._body = json.dumps(nfc_deep(data), ensure_ascii=False).encode()
+        return self.get_response(request)
+
+
+def _composed(query):
+    if all(value.isascii() for _key, values in query.lists() for value in values):
+        return query
+    composed = query.copy()
+    for key, values in query.lists():
+        if "password" not in key:
+            composed.setlist(key, [nfc(value) for value in values])
+    composed._mutable = False
+    return composed

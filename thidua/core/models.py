@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -30,6 +30,7 @@ class Notification(models.Model):
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE,
                                   related_name="notifications", verbose_name=_("người nhận"))
     title = models.CharField(_("tiêu đề"), max_length=200)
+    title_params = models.JSONField(_("tham số tiêu đề"), default=dict, blank=True)
     body = models.TextField(_("nội dung"), blank=True)
     url = models.CharField(_("đường dẫn"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
@@ -42,7 +43,24 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
 
     def __str__(self):
-        return self.title
+        return self.shown_title
+
+    @property
+    def shown_title(self):
+        """The title in the reader's language. Senders store the message as written (in
+        Vietnamese, the source language) with its ``%(name)s`` values apart, so a message known to
+        the catalogue is translated for the reader; free text is shown as stored."""
+        return format_title(gettext(self.title), self.title_params)
+
+
+def format_title(template, params):
+    """``template % params``; a translation that lost a placeholder shows the template."""
+    if not params:
+        return template
+    try:
+        return template % params
+    except (KeyError, ValueError, TypeError):
+        return template
 
 
 class Job(models.Model):

@@ -92,4 +92,23 @@ def person_sort_key(family_name, middle_name, given_name):
 
 
 def normalize_spacing(text):
-    return _SPACES.sub(" ", str(text or "")).strip()
+    """Single spaces, trimmed, composed (``nfc``): how spreadsheet cells and Word paragraphs are
+    read."""
+    return nfc(_SPACES.sub(" ", str(text or "")).strip())
+
+
+def nfc(text):
+    """One spelling per text: "O\u031bn" (O + combining horn, as some keyboards and PDFs give
+    it) and "Ơn" are the same name, so everything entering the system is stored composed (NFC):
+    forms and the API through ``core.middleware.ComposedTextMiddleware``, spreadsheet cells and
+    Word paragraphs through ``normalize_spacing``."""
+    return unicodedata.normalize("NFC", text) if isinstance(text, str) else text
+
+
+def nfc_deep(value):
+    """``nfc`` on every string inside JSON-like data (keys too)."""
+    if isinstance(value, dict):
+        return {nfc(key): nfc_deep(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [nfc_deep(item) for item in value]
+    return nfc(value)

@@ -50,3 +50,24 @@ def validate_upload(upload, allowed=DOCUMENTS, max_bytes=None):
         raise ValidationError(_("Tệp “%(name)s” không phải là %(kinds)s hợp lệ.") % {
             "name": upload.name, "kinds": ", ".join(LABELS[k] for k in allowed)})
     return kind
+
+
+MAX_PIXELS = 40_000_000
+
+
+def validate_image(upload, max_bytes):
+    """A JPEG or PNG that Pillow can read, not too big in bytes or in pixels (a decompression
+    bomb is refused before it is decoded)."""
+    from PIL import Image, UnidentifiedImageError
+
+    validate_upload(upload, allowed=(JPEG, PNG), max_bytes=max_bytes)
+    try:
+        with Image.open(upload) as image:
+            if image.width * image.height > MAX_PIXELS:
+                raise ValidationError(_("Ảnh quá lớn về kích thước điểm ảnh."))
+            image.verify()
+    except (UnidentifiedImageError, OSError) as error:
+        raise ValidationError(_("Tệp “%(name)s” không phải là ảnh hợp lệ.") % {
+            "name": upload.name}) from error
+    finally:
+        upload.seek(0)

@@ -6,12 +6,12 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import DetailView, TemplateView
 
 from .models import Job
+from .notifications import mark_read
 
 
 class CappedPaginator(Paginator):
@@ -117,12 +117,11 @@ class InboxView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(page_obj=page, querystring="", **kwargs)
 
     def post(self, request):
-        unread = request.user.notifications.filter(read_at__isnull=True)
         if "open" in request.POST:
             item = get_object_or_404(request.user.notifications, pk=request.POST["open"])
-            unread.filter(pk=item.pk).update(read_at=timezone.now())
+            mark_read(request.user, item.pk)
             return redirect(url_has_allowed_host_and_scheme(item.url, None) and item.url or "core:inbox")
-        unread.update(read_at=timezone.now())
+        mark_read(request.user)
         return redirect("core:inbox")
 
 

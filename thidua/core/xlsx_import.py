@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from openpyxl.utils.datetime import from_excel
 
-from .xlsx_sheet import SECTION, ImportRejected, match_key, read_table, read_upload
+from .xlsx_sheet import SECTION, Formula, ImportRejected, match_key, read_table
 
 PREVIEW_ROWS = 500
 EXCEL_SERIALS = range(1, 2958466)  # 01/01/1900 … 31/12/9999 as Excel day numbers
@@ -96,6 +96,10 @@ class Choice:
 
     def options(self):
         return self._options() if callable(self._options) else self._options
+
+    def guide_rows(self):
+        """(value, meaning) rows the template's guide sheet lists for the column."""
+        return self.options()
 
     def aliases(self, code, label):
         """What a cell may hold to mean ``code``."""
@@ -201,6 +205,12 @@ class Spec:
                 if column.required:
                     problems.add(number, _("%(column)s không được để trống."), column=column.label)
                 continue
+            if isinstance(raw[column.key], Formula):
+                problems.add(number, _(
+                    "%(column)s là công thức %(formula)s nhưng tệp không lưu kết quả tính. Hãy "
+                    "mở tệp bằng Excel rồi lưu lại, hoặc dán giá trị thay cho công thức."),
+                    column=column.label, formula=raw[column.key])
+                continue
             try:
                 values[column.key] = column.parse(raw[column.key])
             except CellError as error:
@@ -242,7 +252,7 @@ class Spec:
         ``perm`` there; else None, with the reason noted."""
         if (found := known.get(code)) is None:
             message = _("%(column)s %(value)s không có trong hệ thống.")
-        elif not (found.path.startswith(self.unit.path) and self.user.has_perm(perm, found)):
+        elif not (found.is_within(self.unit) and self.user.has_perm(perm, found)):
             message = _("%(column)s %(value)s không thuộc phạm vi %(unit)s.")
         else:
             return found
@@ -321,8 +331,3 @@ def commit(spec, data):
     with transaction.atomic():
         spec.save_all(checked.items)
     return len(checked.items)
-
-
-def run_import(spec, upload):
-    """Import ``upload`` without a preview step (commands and services)."""
-    return commit(spec, read_upload(upload))

@@ -9,6 +9,8 @@ The header row is looked for in the first rows of every visible sheet, matching 
 ignoring case, diacritics, spacing and punctuation; title rows above it are skipped. Under the
 header, blank rows, total rows ("Tổng cộng") and section rows ("I. Cá nhân") are not data; a section
 row's text travels with the rows under it. A merged cell lends its value to every row it spans.
+A formula is read as the value Excel last computed; a formula cell without one (a file written by
+a program that does not compute) is read as a ``Formula``, so the row says so instead of "empty".
 """
 import re
 import zipfile
@@ -37,6 +39,7 @@ ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")  # directory entry of an
 _TOTAL = re.compile(r"^(tong cong|tong so|cong)\b|^tong$")
 _SECTION = re.compile(r"^\s*[IVXLC]+\s*[.)/-]\s*\S")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 
 NOT_XLSX = _("Tệp không phải bảng tính Excel .xlsx. Hãy mở tệp bằng Excel và lưu lại dạng "
              "“Excel Workbook (.xlsx)”.")
@@ -45,6 +48,10 @@ ENCRYPTED = _("Tệp đang được đặt mật khẩu nên không đọc đư�
               "lưu lại rồi tải lên.")
 CORRUPTED = _("Tệp Excel bị hỏng, không đọc được nội dung. Hãy mở tệp bằng Excel, lưu lại dạng "
               "“Excel Workbook (.xlsx)” rồi tải lên lại.")
+
+
+class Formula(str):
+    """The text of a formula whose result the file does not hold."""
 
 
 class ImportRejected(Exception):
@@ -63,10 +70,9 @@ def match_key(value):
 def read_upload(upload):
     """The bytes of an uploaded workbook, refused unless it is a readable .xlsx of allowed size."""
     limit = settings.THIDUA_IMPORT_MAX_BYTES
-    too_big = ImportRejected([_("Tệp quá lớn (%(size)s); chỉ nhận tệp đến %(limit)s.") % {
-        "size": filesizeformat(upload.size), "limit": filesizeformat(limit)}])
     if upload.size > limit:
-        raise too_big
+        raise ImportRejected([_("Tệp quá lớn (%(size)s); chỉ nhận tệp đến %(limit)s.") % {
+            "size": filesizeformat(upload.size), "limit": filesizeformat(limit)}])
     data = upload.read()
     if data.startswith(OLE_MAGIC):  # Excel saves a password-protected .xlsx as an OLE container
         raise ImportRejected([ENCRYPTED if ENCRYPTED_STREAM in data else NOT_XLSX])
@@ -79,7 +85,12 @@ def read_upload(upload):
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise ImportRejected([NOT_XLSX])
     if expanded > limit * MAX_EXPANSION:
-        raise too_big
+        raise ImportRejected([_(
+            "Tệp chỉ %(size)s nhưng giải nén ra tới %(expanded)s, vượt giới hạn %(ceiling)s cho nội "
+            "dung giải nén (tệp có thể là “bom nén”). Hãy mở tệp bằng Excel, xóa các trang và "
+            "vùng ô không dùng, lưu lại rồi tải lên.") % {
+                "size": filesizeformat(upload.size), "expanded": filesizeformat(expanded),
+                "ceiling": filesizeformat(limit * MAX_EXPANSION)}])
     return data
 
 
@@ -192,7 +203,7 @@ def read_table(data, columns, ignored=()):
     except Exception:  # zipfile and openpyxl raise many kinds on foreign or broken content
         raise ImportRejected([NOT_XLSX]) from None
     try:
-        return _read(book, Header(columns, ignored))
+        return _read(book, Header(columns, ignored), data)
     except ImportRejected:
         raise
     except Exception:  # a broken sheet shows only while streaming it
@@ -201,7 +212,7 @@ def read_table(data, columns, ignored=()):
         book.close()
 
 
-def _read(book, header):
+def _read(book, header, data):
     sheets = [(sheet, _top_rows(sheet)) for sheet in book.worksheets
               if sheet.sheet_state == "visible"]
     found = [(header.score(top[index]), sheet, top, index) for sheet, top in sheets
@@ -217,7 +228,8 @@ def _read(book, header):
             raise _two_headers(*sorted((index + 1, other + 1)))
     table = Table(header_row=index + 1, sheet=sheet.title,
                   columns=[c for c in header.columns if c in mapping])
-    raw = _data_rows(sheet, header, mapping, table)
+    formulas = _formula_rows(data, sheet) if _scan(sheet, _FORMULA) else None
+    raw = _data_rows(sheet, header, mapping, table, formulas)
     indexes = {i for found in mapping.values() for i in found}
     merges = _merges(sheet, table.header_row + 1, indexes) if raw else {}
     cells_at = {number: cells for number, cells, _section in raw} if merges else {}
@@ -238,7 +250,37 @@ def _read(book, header):
     return table
 
 
-def _data_rows(sheet, header, mapping, table):
+def _scan(sheet, pattern):
+    """Whether the sheet's XML matches ``pattern`` (read as bytes, in chunks)."""
+    pending = b""
+    with sheet._get_source() as source:
+        while chunk := source.read(1 << 20):
+            if pattern.search(pending + chunk):
+                return True
+            pending = chunk[-16:]
+    return False
+
+
+def _formula_rows(data, sheet):
+    """The sheet's rows once more, with formulas as their text (a second streamed read, done only
+    for a sheet that has formulas); the book closes when the generator ends or is dropped."""
+    book = load_workbook(BytesIO(data), read_only=True, data_only=False)
+    try:
+        again = book[sheet.title]
+        again.reset_dimensions()
+        yield from again.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+    finally:
+        book.close()
+
+
+def _with_formulas(cells, formulas):
+    """``cells`` with each blank that holds a formula replaced by that ``Formula``."""
+    return tuple(Formula(formula) if cell is None and isinstance(formula, str)
+                 and formula.startswith("=") else cell
+                 for cell, formula in zip(cells, formulas + (None,) * len(cells)))
+
+
+def _data_rows(sheet, header, mapping, table, formulas=None):
     """[(row number, cells, section)] of the rows under the header that hold data."""
     limit = getattr(settings, "THIDUA_IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS)
     indexes = sorted({i for found in mapping.values() for i in found})
@@ -246,8 +288,12 @@ def _data_rows(sheet, header, mapping, table):
     result, section, blank_run = [], "", 0
     rows = sheet.iter_rows(min_row=table.header_row + 1, values_only=True,
                            max_col=indexes[-1] + 1)  # nothing right of the last column is read
+    if formulas is not None:
+        formulas = islice(formulas, table.header_row, None)
     for number, cells in enumerate(rows, start=table.header_row + 1):
         cells = tuple(None if cell is None else _cell(cell) for cell in cells)
+        if formulas is not None:
+            cells = _with_formulas(cells, tuple(next(formulas, ())))
         filled = [cell for cell in cells if cell is not None]
         if not filled:
             blank_run += 1

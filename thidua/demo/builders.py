@@ -18,6 +18,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from thidua.core.text import normalize_spacing
+from thidua.documents.signing import demo as signing_demo
 from thidua.organizations import services
 from thidua.organizations.geography import province_choices, ward_choices
 from thidua.organizations.models import (EmulationGroup, EmulationGroupKind,
@@ -27,7 +28,7 @@ from thidua.organizations.models import OrganizationKind as K
 
 from . import accounts, data, people
 from . import movements as demo_movements
-from . import commendations, ec_staff, movements_records
+from . import commendations, ec_staff, movements_records, pipeline, salary
 from . import portal as demo_portal
 
 TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
@@ -49,6 +50,7 @@ class Summary:
     totals: dict = field(default_factory=dict)
     kinds: list = field(default_factory=list)
     accounts: list = field(default_factory=list)
+    signing: list = field(default_factory=list)  # what the demo's signing and sealing said
 
 
 def _rng(code):
@@ -248,11 +250,15 @@ def load(small=False, today=None):
         planned, units, actor)
     summary.accounts = accounts.ensure_accounts(units)
     summary.created["accounts"] = admin_created + accounts.created_count(summary.accounts)
+    salary.load(actor)
     demo_movements.load(actor, today)
     movements_records.load(actor, summary.created)
     commendations.load(actor, summary.created, today)
+    pipeline.load(actor, today)
     demo_portal.load(actor, summary.created, today)
     ec_staff.load(actor, summary.created)
+    signing_demo.sign_demo_decisions(summary.signing.append)
+    signing_demo.seal_demo_certificates(summary.signing.append)
     summary.totals = {
         "organizations": Organization.objects.count(),
         "groups": EmulationGroup.objects.count(),

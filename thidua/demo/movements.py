@@ -1,19 +1,23 @@
-"""Demo movements written anew from the seed facts: the VCA's 2013 drive toward the sector's 20th
-anniversary (mid-term review in July 2013), the movements of the Huế alliance's 2020 plan, and this
-year's regular movement cascaded to Huế with registrations and quarterly reports (some late, some
-missing). Idempotent: movements are found again by (launching unit, title)."""
-from datetime import date, datetime, time
+"""Demo movements: from the seed facts, the VCA's 2013 drive toward the sector's 20th anniversary
+(mid-term review in July 2013) and the movements of the Huế alliance's 2020 plan, at their real
+dates; live, relative to the day the demo is loaded, the regular movement of last year and of this
+year cascaded to Huế, a 90-day drive whose registration is open, registrations and quarterly report
+rounds (some reports late, some missing), all written through the services on their own days
+(see clock.py). Idempotent: movements are found again by (launching unit, title)."""
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
 from thidua.movements import services
-from thidua.movements.compliance import default_due_date
+from thidua.movements.compliance import default_due_date, period_end
 from thidua.movements.models import (Movement, MovementStatus, ProgressReport, Registration,
-                                     RegistrationStatus, ReportSchedule, Review)
+                                     ReportSchedule, Review)
+from thidua.movements.models.movement import Window
 from thidua.organizations.models import Organization
 from thidua.organizations.scoping import current_employment_q
 
+from .clock import Clock, on_day
 from .commendations import award_type_on
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -29,6 +33,10 @@ ANNIVERSARY_2013 = {
     "registration_deadline": date(2013, 3, 31), "midterm_review_date": date(2013, 7, 18),
     "final_review_date": date(2013, 10, 13),
 }
+CRITERIA = [("Hoàn thành chỉ tiêu sản xuất, kinh doanh", 40),
+            ("Phát triển thành viên, vốn góp và thu nhập người lao động", 30),
+            ("Chuyển đổi số, sáng kiến và nhân rộng điển hình", 30)]
+DRIVE = "Đợt thi đua cao điểm 90 ngày"
 HUE_2020 = [
     ("REGULAR", "Đổi mới, phát triển và nâng cao hiệu quả hoạt động của các HTX, Liên hiệp HTX"),
     ("THEMATIC", "HTX tiên phong trong xóa đói giảm nghèo và xây dựng nông thôn mới"),
@@ -85,70 +93,120 @@ def _hue_plan(actor, hue):
             "midterm_review_date": date(2022, 12, 15), "final_review_date": date(2025, 12, 15)})
 
 
-def _this_year(actor, vca, hue, today):
-    year = today.year
-    movement, _ = _movement(actor, vca, {
+def _launched(actor, unit, fields, day, parent=None):
+    """A movement launched by ``unit`` on ``day`` through the services (a derived copy when
+    ``parent`` is given), found again by its title."""
+    movement = Movement.objects.filter(launched_by=unit, title=fields["title"]).first()
+    if movement:
+        return movement
+    with on_day(day, 8):
+        if parent is None:
+            movement = services.save_movement(actor, Movement(launched_by=unit, **fields))
+            for order, (name, points) in enumerate(CRITERIA, start=1):
+                movement.criteria.create(name=name, max_points=points, order=order)
+        else:
+            movement = services.derive_movement(actor, parent, unit)
+        return services.launch_movement(actor, movement)
+
+
+def yearly_movement(actor, vca, hue, year):
+    """The system's regular movement of ``year``, launched on 26/12 of the year before with
+    registration until 31/3, and Huế's copy of it launched three days later."""
+    movement = _launched(actor, vca, {
         "kind": "REGULAR", "title": f"Phong trào thi đua yêu nước năm {year} của hệ thống Liên minh HTX",
         "slogan": "Đổi mới, sáng tạo, hợp tác, phát triển",
         "goals": "Phát triển hợp tác xã kiểu mới gắn chuỗi giá trị; chuyển đổi số; thực hành tiết "
                  "kiệm; góp ý triển khai Luật Hợp tác xã.",
-        "start_date": date(year, 1, 15), "end_date": date(year, 12, 31),
-        "registration_deadline": date(year, 12, 20), "midterm_review_date": date(year, 7, 10),
-        "final_review_date": date(year, 12, 25)})
-    derived, _ = _movement(actor, hue, {
-        "kind": movement.kind, "title": movement.title, "goals": movement.goals,
-        "start_date": movement.start_date, "end_date": movement.end_date,
-        "registration_deadline": movement.registration_deadline,
-        "midterm_review_date": movement.midterm_review_date,
-        "final_review_date": movement.final_review_date}, parent=movement)
-    return derived
+        "start_date": date(year, 1, 1), "end_date": date(year, 12, 31),
+        "registration_deadline": date(year, 3, 31), "midterm_review_date": date(year, 7, 10),
+        "final_review_date": date(year, 12, 25)}, date(year - 1, 12, 26))
+    return _launched(actor, hue, {"title": movement.title}, date(year - 1, 12, 29), movement)
 
 
-def _registrations(actor, movement, hue):
-    if movement.registration_window() != "OPEN":
-        return  # early in January the year's registration has not opened yet
-    ldtt = award_type_on("LDTT", movement.start_date)
-    titles = [award_type_on("TTLDTT", movement.start_date)]
-    cooperatives = list(Organization.objects.children_of(hue).filter(kind="COOPERATIVE")
-                        .order_by("code")[:8])
-    for index, unit in enumerate(cooperatives):
-        if Registration.objects.filter(movement=movement, unit=unit).exists() or index >= 6:
-            continue
+def _drive(actor, hue, clock):
+    """A 90-day drive of the Huế alliance launched seven working days ago whose registration is
+    open for two more weeks; an earlier drive whose registration is still open is kept."""
+    open_now = [m for m in Movement.objects.filter(launched_by=hue, title__startswith=DRIVE)
+                if m.registration_window(clock.today) == Window.OPEN]
+    if open_now:
+        return open_now[0]
+    start = clock.day(7)
+    return _launched(actor, hue, {
+        "kind": "SHORT_TERM", "title": f"{DRIVE} từ ngày {start:%d/%m/%Y}",
+        "slogan": "Về đích sớm, hoàn thành vượt mức kế hoạch năm",
+        "goals": "Mỗi hợp tác xã chọn ba chỉ tiêu sản xuất, kinh doanh để hoàn thành vượt mức "
+                 "trong 90 ngày; mỗi thành viên một việc làm cụ thể.",
+        "start_date": start, "end_date": start + timedelta(days=90),
+        "registration_deadline": clock.today + timedelta(days=14),
+        "final_review_date": start + timedelta(days=95)}, start)
+
+
+def _register(actor, movement, unit, day, today, approve_on=None):
+    """``unit`` registers on ``day`` (its LĐTT candidates and the collective title) and its
+    superior approves on ``approve_on``; nothing is written on a day not yet come."""
+    if day >= today or Registration.objects.filter(movement=movement, unit=unit).exists():
+        return
+    with on_day(day, 10):
+        if movement.registration_window() != Window.OPEN:
+            return
         people = [e.person for e in unit.employments.filter(current_employment_q())
-                  .select_related("person")[:4]]
-        registration = Registration(movement=movement, unit=unit, year=movement.start_date.year,
-                                    targets="Tăng 10% doanh thu; kết nạp thêm thành viên.")
-        services.save_registration(actor, registration, titles, [(p, ldtt) for p in people])
-        status = RegistrationStatus.APPROVED if index < 4 else RegistrationStatus.SUBMITTED
-        Registration.objects.filter(pk=registration.pk).update(
-            status=status, submitted_at=datetime.combine(date(movement.start_date.year, 2, 10),
-                                                          time(9), HCM))
+                  .select_related("person").order_by("person__sort_key")[:4]]
+        ldtt = award_type_on("LDTT", day)
+        registration = services.save_registration(
+            actor, Registration(movement=movement, unit=unit, year=movement.start_date.year,
+                                targets="Tăng 10% doanh thu; kết nạp thêm thành viên."),
+            [award_type_on("TTLDTT", day)], [(person, ldtt) for person in people])
+        services.submit_registration(actor, registration)
+    if approve_on and approve_on < today:
+        with on_day(approve_on, 14):
+            services.approve_registration(actor, registration)
 
 
-def _reports(actor, movement, hue, today):
-    cooperatives = list(Organization.objects.children_of(hue).filter(status="ACTIVE")
-                        .order_by("code"))
-    for period, end in (("Q1", date(today.year, 3, 31)), ("Q2", date(today.year, 6, 30)),
-                        ("Q3", date(today.year, 9, 30))):
-        if end >= today:
-            continue
-        schedule = ReportSchedule.objects.filter(owner=hue, movement=movement, year=today.year,
+def _registrations(actor, yearly, drive, cooperatives, clock):
+    """Six Huế cooperatives register for the year in January–February (four approved); two
+    register for the drive in the last days and wait for approval. The demo cooperative
+    (P46-HTX01) keeps the drive open for its reporter."""
+    start = yearly.start_date
+    for index, unit in enumerate(cooperatives[:6]):
+        day = clock.calendar.add_working_days(start, 5 + 3 * index)
+        approve_on = clock.calendar.add_working_days(day, 2) if index < 4 else None
+        _register(actor, yearly, unit, day, clock.today, approve_on)
+    for ago, unit in zip((3, 2), cooperatives[1:3], strict=True):
+        _register(actor, drive, unit, clock.day(ago), clock.today)
+
+
+def _rounds(today):
+    """(year, period) of the last four quarters that ended and of the quarter under way."""
+    quarter = (today.month - 1) // 3
+    for back in range(4, -1, -1):
+        index = quarter - back
+        yield today.year + index // 4, ("Q1", "Q2", "Q3", "Q4")[index % 4]
+
+
+def _reports(actor, hue, cooperatives, today, movements):
+    """Huế's quarterly report rounds under the year's movement; the cooperatives report on their
+    days — every fifth one never, every third one four days late."""
+    for year, period in _rounds(today):
+        movement = movements[year]
+        schedule = ReportSchedule.objects.filter(owner=hue, movement=movement, year=year,
                                                  period=period).first()
         if schedule is None:
-            schedule = services.save_schedule(actor, ReportSchedule(
-                owner=hue, movement=movement, year=today.year, period=period,
-                due_date=default_due_date(today.year, period)))
+            opened = period_end(year, period) - timedelta(days=80)
+            with on_day(opened):
+                schedule = services.save_schedule(actor, ReportSchedule(
+                    owner=hue, movement=movement, year=year, period=period,
+                    due_date=default_due_date(year, period)))
         for index, unit in enumerate(cooperatives):
-            if index % 5 == 4 or ProgressReport.objects.filter(schedule=schedule, unit=unit).exists():
-                continue  # every fifth cooperative has not reported
-            late = index % 3 == 2
-            day = schedule.due_date.toordinal() + (4 if late else -2)
-            report = services.submit_report(actor, ProgressReport(
-                schedule=schedule, unit=unit, text=f"Báo cáo {schedule} của {unit.short_name or unit.name}.",
-                participants=20 + 3 * index, exemplars_found=index % 3, initiatives=index % 2,
-                new_cooperatives=1 if index == 0 else 0))
-            ProgressReport.objects.filter(pk=report.pk).update(
-                submitted_at=datetime.combine(date.fromordinal(day), time(10), HCM))
+            day = schedule.due_date + timedelta(days=4 if index % 3 == 2 else -2)
+            if (index % 5 == 4 or day >= today
+                    or ProgressReport.objects.filter(schedule=schedule, unit=unit).exists()):
+                continue
+            with on_day(day, 10):
+                services.submit_report(actor, ProgressReport(
+                    schedule=schedule, unit=unit,
+                    text=f"Báo cáo {schedule} của {unit.short_name or unit.name}.",
+                    participants=20 + 3 * index, exemplars_found=index % 3,
+                    initiatives=index % 2, new_cooperatives=1 if index == 0 else 0))
 
 
 @transaction.atomic
@@ -157,6 +215,11 @@ def load(actor, today):
     hue = Organization.objects.get(code="P46")
     _anniversary(actor, vca)
     _hue_plan(actor, hue)
-    derived = _this_year(actor, vca, hue, today)
-    _registrations(actor, derived, hue)
-    _reports(actor, derived, hue, today)
+    clock = Clock(today)
+    movements = {year: yearly_movement(actor, vca, hue, year)
+                 for year in (today.year - 1, today.year)}
+    drive = _drive(actor, hue, clock)
+    cooperatives = list(Organization.objects.children_of(hue).filter(
+        kind="COOPERATIVE", status="ACTIVE").order_by("code"))
+    _registrations(actor, movements[today.year], drive, cooperatives, clock)
+    _reports(actor, hue, cooperatives, today, movements)

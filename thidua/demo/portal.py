@@ -9,13 +9,13 @@ question text, gallery title, visit day), so a second run writes nothing new.
 """
 import random
 from datetime import date, datetime, time, timedelta
-from io import BytesIO
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image, ImageDraw
 
+from thidua.awards.models import AwardType
 from thidua.core.text import normalize
+from thidua.documents.certificates import default_paper
+from thidua.documents.models import CertificateTemplate
 from thidua.organizations.models import Organization
 from thidua.organizations.models import OrganizationKind as K
 from thidua.portal import honour
@@ -38,6 +38,7 @@ from thidua.portal.models import (
 from thidua.portal.sanitize import clean_html
 
 from . import data
+from .portal_pictures import illustration, logo_mark
 
 VCA_SITE = {
     "slug": "vca", "name": "Thi đua – Khen thưởng hệ thống Liên minh HTX Việt Nam",
@@ -223,6 +224,7 @@ COMMENTS = [
     ("Vũ Thị Ngọc", "ngoc.vu@example.vn", "<script>alert('x')</script> Bài viết rất hữu ích.",
      CommentStatus.PENDING),
 ]
+COVER_COLOURS = [(11, 79, 138), (20, 108, 67), (156, 39, 6), (94, 53, 140), (0, 105, 120)]
 GALLERY = [
     ("vca", "Lễ ký chương trình phối hợp thi đua, khen thưởng 2017 – 2022", (11, 79, 138)),
     ("vca", "Đại hội Thi đua yêu nước lần thứ IV", (156, 39, 6)),
@@ -318,30 +320,67 @@ def ensure_comments(article, created):
         created["portal_comments"] += made
 
 
-def _picture(title, colour):
-    image = Image.new("RGB", (1200, 800), colour)
-    draw = ImageDraw.Draw(image)
-    for step in range(0, 800, 40):
-        draw.line([(0, step), (1200, step + 200)], fill=tuple(min(c + 25, 255) for c in colour),
-                  width=6)
-    draw.rectangle([(60, 600), (1140, 740)], fill=(255, 255, 255))
-    draw.text((90, 650), title, fill=colour, font_size=40)
-    buffer = BytesIO()
-    image.save(buffer, "PNG")
-    return ContentFile(buffer.getvalue(), name="demo.png")
-
-
 def ensure_gallery(sites, created):
+    """Illustrated photos, and a thumbnail for any photo of the demo sites that lacks one (a
+    database loaded before thumbnails were made)."""
     for key, title, colour in GALLERY:
         if GalleryItem.objects.filter(site=sites[key], title=title).exists():
             continue
         item = GalleryItem(site=sites[key], kind=GalleryKind.PHOTO, title=title,
                            alt=f"Ảnh minh họa: {title}")
-        display, thumb = resized(_picture(title, colour), f"{key}-demo-{len(title)}")
+        picture = illustration(f"{data.SEED}:{title}", colour, (1200, 800), caption=title)
+        display, thumb = resized(picture, f"{key}-demo-{len(title)}")
         item.image.save(display.name, display, save=False)
         item.thumb.save(thumb.name, thumb, save=False)
         item.save()
         created["portal_gallery"] += 1
+    for item in GalleryItem.objects.filter(site__in=sites.values(), thumb="").exclude(image=""):
+        _display, thumb = resized(item.image, f"{item.site.slug}-g{item.pk}")
+        item.thumb.save(thumb.name, thumb)
+
+
+def ensure_covers(articles):
+    """A drawn cover and its thumbnail for each demo article that has none."""
+    for index, article in enumerate(articles.values()):
+        if article.cover:
+            continue
+        colour = COVER_COLOURS[index % len(COVER_COLOURS)]
+        display, thumb = resized(illustration(f"{data.SEED}:{article.title}", colour),
+                                 f"{article.site.slug}-demo-cover-{article.pk}")
+        article.cover.save(display.name, display, save=False)
+        article.cover_thumb.save(thumb.name, thumb, save=False)
+        article.cover_alt = f"Tranh minh họa cho tin “{article.title}”"
+        article.save(update_fields=["cover", "cover_thumb", "cover_alt"])
+
+
+def mark_label(organization):
+    """The short name a logo mark carries: 'VCA', 'HUẾ'; initials when the place is long."""
+    if organization.code == "VCA":
+        return "VCA"
+    place = organization.short_name.replace("LMHTX", "").replace("TP.", "").strip() or \
+        organization.name
+    if len(place) <= 5:
+        return place.upper()
+    return "".join(word[0] for word in place.split()).upper()
+
+
+def ensure_logos(sites):
+    """Each site's logo mark; the VCA's and Huế's also on their Giấy khen certificate layout,
+    from where every certificate they print takes it."""
+    for site in sites.values():
+        if not site.logo:
+            site.logo.save(f"{site.slug}-bieu-trung.png",
+                           logo_mark(mark_label(site.organization), "bieu-trung.png"))
+    paper = AwardType.objects.filter(code="GK").first()
+    for key in ("vca", "hue"):
+        organization = sites[key].organization
+        if paper is None or CertificateTemplate.objects.filter(organization=organization) \
+                .exclude(logo="").exists():
+            continue
+        template, _made = CertificateTemplate.objects.get_or_create(
+            organization=organization, award_type=paper,
+            defaults={"paper": default_paper(paper)})
+        template.logo.save("bieu-trung.png", logo_mark(mark_label(organization), "x.png"))
 
 
 def ensure_visits(sites, today, created):
@@ -364,7 +403,9 @@ def ensure_visits(sites, today, created):
 
 def load(actor, created, today):
     sites = ensure_sites(created)
+    ensure_logos(sites)
     articles = ensure_articles(sites, actor, today, created)
+    ensure_covers(articles)
     ensure_documents(sites, created)
     ensure_questions(sites, actor, created)
     ensure_comments(articles[ARTICLES[0][3]], created)

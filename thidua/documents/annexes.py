@@ -75,10 +75,9 @@ def annex_pdf(context):
 
     pdf = Annex()
     pdf.add_page()
-    pdf.centred("DANH SÁCH", "B")
-    pdf.centred(nfc(context["annex_title"]), "B")
+    pdf.centred(nfc(context["annex_title"]), "B")  # "DANH SÁCH …": the heading itself
     pdf.centred(nfc(context["annex_reference"]), "I")
-    y, centre = pdf.get_y() + 1, pdf.l_margin + pdf.epw / 2
+    y, centre = pdf.get_y() + 2.5, pdf.l_margin + pdf.epw / 2
     pdf.line(centre - 25, y, centre + 25, y)
     pdf.set_y(y + 4)
     for section in context["sections"]:

@@ -1,6 +1,6 @@
 """Bằng khen, Giấy khen and Cờ thi đua certificates: every field placed in millimetres, so the
 same layout prints a full certificate on white paper or only the variable fields on pre-printed
-stock (FORMS.md §3), with a QR code to the public verification page."""
+stock (docs/forms.md#certificates), with a QR code to the public verification page."""
 from decimal import Decimal
 
 import segno
@@ -12,26 +12,37 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image
 
-from .context import in_vietnamese, long_date, place_of, positions, short_date, signer
+from .context import (
+    in_vietnamese,
+    long_date,
+    place_of,
+    positions,
+    short_date,
+    signer,
+    signer_name_of,
+)
+from .frames import DESIGNS, design_of
 from .models import CertificatePrint, CertificateTemplate, Paper, PrintState
 from .sheets import Sheets
 from .verification import verification_url
 
 SIZES = {Paper.A3_LANDSCAPE: (420, 297), Paper.A4_LANDSCAPE: (297, 210)}
 # Field: centre x, top y (mm on A3 landscape; scaled for A4), box width (mm), size (pt), bold.
+# Every box sits inside the frame's inner margin (frames.INNER); the QR code keeps to the
+# bottom-left corner and the decision and register lines start to its right.
 DEFAULT_FIELDS = {
-    "authority": {"x": 210, "y": 72, "width": 300, "size": 22, "bold": True},
-    "gift": {"x": 210, "y": 92, "width": 200, "size": 20, "bold": True},
-    "award": {"x": 210, "y": 106, "width": 340, "size": 40, "bold": True},
-    "recipient": {"x": 210, "y": 135, "width": 340, "size": 26, "bold": True},
-    "detail": {"x": 210, "y": 152, "width": 340, "size": 18, "bold": False},
-    "achievement": {"x": 210, "y": 168, "width": 320, "size": 18, "bold": False},
-    "decision": {"x": 110, "y": 232, "width": 150, "size": 14, "bold": False},
-    "register": {"x": 110, "y": 242, "width": 150, "size": 14, "bold": False},
-    "place_date": {"x": 305, "y": 206, "width": 170, "size": 16, "bold": False},
-    "signer_title": {"x": 305, "y": 216, "width": 170, "size": 16, "bold": True},
-    "signer_name": {"x": 305, "y": 262, "width": 170, "size": 18, "bold": True},
-    "qr": {"x": 52, "y": 222, "width": 30, "size": 0, "bold": False},
+    "authority": {"x": 210, "y": 77, "width": 330, "size": 22, "bold": True},
+    "gift": {"x": 210, "y": 90, "width": 200, "size": 18, "bold": True},
+    "award": {"x": 210, "y": 99, "width": 340, "size": 44, "bold": True},
+    "recipient": {"x": 210, "y": 123, "width": 340, "size": 28, "bold": True},
+    "detail": {"x": 210, "y": 137, "width": 340, "size": 17, "bold": False},
+    "achievement": {"x": 210, "y": 147, "width": 320, "size": 17, "bold": False},
+    "decision": {"x": 137, "y": 212, "width": 130, "size": 14, "bold": False},
+    "register": {"x": 137, "y": 220, "width": 130, "size": 14, "bold": False},
+    "place_date": {"x": 300, "y": 188, "width": 180, "size": 16, "bold": False},
+    "signer_title": {"x": 300, "y": 197, "width": 180, "size": 16, "bold": True},
+    "signer_name": {"x": 300, "y": 250, "width": 180, "size": 18, "bold": True},
+    "qr": {"x": 51, "y": 203, "width": 28, "size": 0, "bold": False},
 }
 FIELD_LABELS = {
     "authority": gettext_lazy("Dòng thẩm quyền"), "gift": gettext_lazy("TẶNG"),
@@ -56,6 +67,23 @@ def template_for(organization, award_type):
         Q(award_type=award_type) | Q(award_type__isnull=True), organization=organization)}
     return rows.get(award_type.pk) or rows.get(None) or CertificateTemplate(
         organization=organization, award_type=award_type, paper=default_paper(award_type))
+
+
+def logo_of(template):
+    """The template's logo mark as an RGBA image, else the one last uploaded on another of the
+    issuer's templates (a body uploads its mark once), else None."""
+    source = template
+    if not template.logo and template.organization_id:
+        source = CertificateTemplate.objects.filter(
+            organization_id=template.organization_id).exclude(logo="").order_by(
+            "-updated_at").first()
+    if source is None or not source.logo:
+        return None
+    try:
+        with source.logo.open("rb") as handle, Image.open(handle) as image:
+            return image.convert("RGBA")
+    except (OSError, ValueError):  # a file gone missing must not stop a print run
+        return None
 
 
 def layout(template):
@@ -94,8 +122,24 @@ def issuer_texts(decision):
     if decision is None:
         return {"signer_lines": [], "signer_name": "", "authority_line": "", "place": ""}
     issuer = decision.issuer
-    return {**signer(issuer, decision.signer_title, decision.signer_name),
+    return {**signer(issuer, decision.signer_title, signer_name_of(decision)),
             "place": place_of(issuer)}
+
+
+def heading(award_type):
+    """(gift line, award line): "TẶNG" / "BẰNG KHEN" for an award form, "CÔNG NHẬN DANH
+    HIỆU" / the title for a danh hiệu; the catalogue's level ("cấp bộ, ban, ngành, tỉnh") is
+    the authority line's business, not the paper's."""
+    code = award_type.code
+    if code.startswith("BK"):
+        return _("TẶNG"), _("BẰNG KHEN")
+    if code == "GK":
+        return _("TẶNG"), _("GIẤY KHEN")
+    if code.startswith("CO"):
+        return _("TẶNG"), _("CỜ THI ĐUA")
+    if award_type.category == "TITLE":
+        return _("CÔNG NHẬN DANH HIỆU"), award_type.name.upper()
+    return _("TẶNG"), award_type.name.upper()
 
 
 def values(award, where, shared, item=None):
@@ -109,9 +153,10 @@ def values(award, where, shared, item=None):
     achievement = (item.nomination.achievement if item and item.nomination.achievement else
                    _("Đã có thành tích xuất sắc năm %(year)s") % {"year": award.year})
     day = long_date(award.decision_date)
+    gift, title = heading(award.award_type)
     return {
-        "authority": shared["authority_line"] or award.issuer_name.upper(), "gift": _("TẶNG"),
-        "award": award.award_type.name.upper(), "recipient": recipient, "detail": detail,
+        "authority": shared["authority_line"] or award.issuer_name.upper(), "gift": gift,
+        "award": title, "recipient": recipient, "detail": detail,
         "achievement": achievement,
         "decision": _("Quyết định số: %(ref)s ngày %(day)s") % {
             "ref": award.decision_number, "day": short_date(award.decision_date)},
@@ -122,28 +167,33 @@ def values(award, where, shared, item=None):
     }
 
 
-def page(template, texts):
-    """One page: its paper and each field's box with its text."""
+def page(template, texts, design="merit", logo=None):
+    """One page: its paper, the form's frame design, the issuer's logo mark (a PIL image or
+    None) and each field's box with its text."""
     boxes = layout(template)
     return {"paper": template.paper, "size": SIZES[template.paper],
-            "preprinted": template.preprinted, "motto_top": boxes["authority"]["y"] - 40,
+            "preprinted": template.preprinted, "design": design, "logo": logo,
+            "title_colour": DESIGNS[design].title,
             "fields": [{"name": name, "text": texts[name], **box} for name, box in boxes.items()]}
 
 
 def _pages(awards, template_of):
     awards = list(awards)
     where = positions({a.person_id for a in awards if a.person_id})
-    shared = {}
+    shared, logos = {}, {}
     pages = []
     for award in awards:
         template = template_of(award)
+        key = (template.pk, template.organization_id, template.award_type_id)
+        if key not in logos:
+            logos[key] = logo_of(template)
         if award.decision_id not in shared:
             shared[award.decision_id] = issuer_texts(award.decision)
         texts = values(award, where, shared[award.decision_id],
                        getattr(award, "decision_item", None))
         if template.authority_line:
             texts["authority"] = template.authority_line
-        pages.append(page(template, texts))
+        pages.append(page(template, texts, design_of(award.award_type), logos[key]))
     return pages
 
 

@@ -9,15 +9,19 @@ from collections import Counter as Tally
 from collections import defaultdict
 from functools import wraps
 
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
 from thidua.awards.models import Award, AwardCategory
+from thidua.core.casing import sentence_case
+from thidua.legal.citing import already_cited, issuing_bases
+from thidua.legal.models import DocumentKind
 from thidua.nominations.models import Council, IssuerSettings
 from thidua.nominations.states import SubjectKind
 from thidua.nominations.workflow.council import passes
-from thidua.organizations.models import Employment, Organization
+from thidua.organizations.models import Employment
 from thidua.organizations.scoping import current_employment_q
 
 SIGNER_PREFIX = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*", re.IGNORECASE)
@@ -61,9 +65,9 @@ def place_of(organization):
 
 def header(organization):
     """Ô 2 of the header: the parent body (not bold) over the issuing body (bold)."""
-    parent = Organization.objects.get_ancestors(organization).last() if organization.depth > 1 \
-        else None
+    parent = organization.ancestors().last()
     return {"parent_name": parent.name.upper() if parent else "",
+            "parent_title": parent.name if parent else "",
             "issuer_name": organization.name.upper(), "issuer_title": organization.name,
             "place": place_of(organization)}
 
@@ -74,10 +78,18 @@ def signer(organization, title="", name=""):
     if not title:
         row = IssuerSettings.objects.filter(organization=organization).first()
         title = (row and row.signer_title) or _("Chủ tịch")
-    lines = [line.strip().upper() for line in re.split(r"[\n/]", title) if line.strip()]
-    head = SIGNER_PREFIX.sub("", lines[0])
-    return {"signer_lines": lines, "signer_name": name,
-            "authority_line": f"{head} {organization.name.upper()}"}
+    written = [line.strip() for line in re.split(r"[\n/]", title) if line.strip()]
+    head = SIGNER_PREFIX.sub("", written[0])
+    return {"signer_lines": [line.upper() for line in written], "signer_name": name,
+            "authority_line": f"{head.upper()} {organization.name.upper()}",
+            "authority_title": sentence_case(head, organization.name)}
+
+
+def signer_name_of(decision):
+    """The name typed on the decision, else the name of the user who signed it."""
+    if decision.signer_name:
+        return decision.signer_name
+    return decision.signer.get_full_name() if decision.signer_id else ""
 
 
 def positions(people_ids):
@@ -151,10 +163,13 @@ def award_phrases(nominations, issuer):
     return phrases
 
 
-def legal_basis_lines(free_text, award_types, extra=()):
-    """'Căn cứ …;' lines: the decision's own, then each award type's legal basis once; the last
-    ends with '.' (NĐ 30/2020 Phụ lục III)."""
+def legal_basis_lines(free_text, award_types, extra=(), in_force=()):
+    """'Căn cứ …;' lines: the texts in force on the document's date (``in_force``, from
+    ``legal.citing.issuing_bases``), the decision's own lines that do not repeat them, then each
+    award type's legal basis once; the last ends with '.' (NĐ 30/2020 Phụ lục III)."""
     lines = [line.strip().rstrip(";.").strip() for line in free_text.splitlines() if line.strip()]
+    lines = [basis["citation"] for basis in in_force] + [
+        line for line in lines if not already_cited(line, in_force)]
     for basis in dict.fromkeys(t.legal_basis for t in award_types if t.legal_basis):
         if not any(basis in line for line in lines):
             lines.append(_("Căn cứ %(basis)s") % {"basis": basis})
@@ -175,7 +190,8 @@ def decision_context(decision):
              if row.money_amount}
     total = sum(row.money_amount for row in items)
     number = f"{decision.number:02d}" if decision.number else "     "
-    context = {**header(issuer), **signer(issuer, decision.signer_title, decision.signer_name)}
+    context = {**header(issuer),
+               **signer(issuer, decision.signer_title, signer_name_of(decision))}
     proposal = _("Xét đề nghị của %(unit)s") % {"unit": batch.proposer.name} if batch else ""
     if batch and batch.reference:
         proposal += _(" tại Tờ trình số %(ref)s") % {"ref": batch.reference}
@@ -188,12 +204,14 @@ def decision_context(decision):
         article2 += " " + _("Tổng số tiền thưởng là %(total)s đồng, chi từ Quỹ thi đua, khen "
                             "thưởng theo quy định.") % {"total": money(total)}
     reference = f"{number}/{decision.symbol}"
+    in_force = issuing_bases(decision.date or timezone.localdate(), issuer)
     context.update({
         "number": number, "symbol": decision.symbol, "reference": reference,
         "date": long_date(decision.date), "date_short": short_date(decision.date),
         "title": decision.title, "is_draft": decision.state != "ISSUED",
+        "bases_in_force": in_force,
         "legal_bases": legal_basis_lines(decision.legal_bases,
-                                         [n.award_type for n in nominations]),
+                                         [n.award_type for n in nominations], in_force=in_force),
         "proposal_line": proposal + "." if proposal else "",
         "article1": _("%(phrases)s (có danh sách kèm theo), đã có thành tích xuất sắc trong "
                       "%(reason)s.") % {"phrases": "; ".join(award_phrases(nominations, issuer)),
@@ -202,13 +220,13 @@ def decision_context(decision):
         "article3": _("Chánh Văn phòng, Trưởng Ban Thi đua – Khen thưởng, %(proposer)s và các "
                       "tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định "
                       "này./.") % {"proposer": batch.proposer.name if batch else issuer.name},
-        "recipients": [_("Như Điều 3;"), *([f"{context['parent_name'].title()};"]
-                                          if context["parent_name"] else []),
+        "recipients": [_("Như Điều 3;"), *([f"{context['parent_title']};"]
+                                          if context["parent_title"] else []),
                        _("Lưu: VT, TĐKT.")],
         "annex_title": _("DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG"),
         "annex_reference": _("(Kèm theo Quyết định số %(ref)s %(date)s của %(authority)s)") % {
             "ref": reference, "date": long_date(decision.date),
-            "authority": context["authority_line"].capitalize()},
+            "authority": context["authority_title"]},
         "sections": annex_sections(nominations, notes),
         "total_money": money(total), "count": len(items),
     })
@@ -224,13 +242,15 @@ def batch_context(batch):
     reference = batch.reference or f"     /TTr-{short}"
     context = {**header(proposer), **signer(proposer)}
     phrases = award_phrases(nominations, batch.authority)
+    in_force = issuing_bases(timezone.localdate(), proposer, DocumentKind.PROPOSAL)
     context.update({
         "reference": reference, "date": str(BLANK_DATE), "title": batch.title,
         "authority_name": batch.authority.name, "year": batch.year,
         "movement": batch.movement_name,
         "legal_bases": legal_basis_lines("", [n.award_type for n in nominations], extra=[
             _("Căn cứ Biên bản họp và kết quả bỏ phiếu của Hội đồng Thi đua – Khen thưởng %(unit)s")
-            % {"unit": proposer.name}]),
+            % {"unit": proposer.name}], in_force=in_force),
+        "bases_in_force": in_force,
         "request_line": _("%(unit)s đề nghị %(authority)s xét: %(phrases)s (có danh sách kèm "
                           "theo).") % {"unit": proposer.name, "authority": batch.authority.name,
                                        "phrases": "; ".join(p[0].lower() + p[1:]
@@ -246,7 +266,8 @@ def batch_context(batch):
 
 
 def ballot_counts(session, round_no, tallies):
-    """Ballots of one round with the cross-checks of a biên bản kiểm phiếu (FORMS.md §5):
+    """Ballots of one round with the cross-checks of a biên bản kiểm phiếu
+    (docs/forms.md#council-minutes-and-tally):
     issued ≤ members, returned ≤ issued, valid + invalid = returned."""
     attendance = list(session.attendance.all())
     returned = session.participations.filter(round=round_no).count()
@@ -320,7 +341,7 @@ def past_awards(nomination):
 
 
 def item_context(nomination):
-    """Báo cáo thành tích (FORMS.md §6) pre-filled for one nominee."""
+    """Báo cáo thành tích (docs/forms.md#achievement-reports) pre-filled for one nominee."""
     batch = nomination.batch
     titles, forms = past_awards(nomination)
     context = {"award_name": nomination.award_type.name.upper(), "year": batch.year,

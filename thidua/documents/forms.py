@@ -3,10 +3,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import AwardType
+from thidua.core.uploads import validate_image
 
 from .certificates import DEFAULT_FIELDS, FIELD_LABELS
 from .models import CertificateTemplate, TemplateKind
 from .wordfiles import check_template
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
 
 BOLD = _("chữ đậm")
 
@@ -31,7 +34,8 @@ class CertificateTemplateForm(forms.ModelForm):
 
     class Meta:
         model = CertificateTemplate
-        fields = ["award_type", "paper", "preprinted", "authority_line", "offset_x", "offset_y"]
+        fields = ["award_type", "paper", "preprinted", "authority_line", "offset_x", "offset_y",
+                  "logo"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,6 +60,12 @@ class CertificateTemplateForm(forms.ModelForm):
             widget.attrs["class"] = css
             if "_" in name and name.rsplit("_", 1)[0] in DEFAULT_FIELDS:
                 widget.attrs["aria-label"] = str(field.label)
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and logo != self.initial.get("logo"):
+            validate_image(logo, MAX_LOGO_BYTES)
+        return logo
 
     def field_rows(self):
         """The per-field inputs grouped by field, for the template."""

@@ -118,12 +118,11 @@ class Sheet:
             self.line(target=right)
         self.line("{{ signer_name }}", size=14, bold=True, align=CENTER, target=right)
 
-    def annex(self, heading="DANH SÁCH", new_page=True):
-        """The annex list: title, reference line, then sections I/II/III as STT | name |
-        position and unit | note tables."""
+    def annex(self, new_page=True):
+        """The annex list: title ("DANH SÁCH …"), reference line, then sections I/II/III as
+        STT | name | position and unit | note tables."""
         if new_page:
             self.page_break()
-        self.line(heading, bold=True, align=CENTER)
         self.line("{{ annex_title }}", bold=True, align=CENTER)
         self.line("{{ annex_reference }}", italic=True, align=CENTER)
         self.rule()

@@ -48,6 +48,10 @@ class WordTemplate(models.Model):
         return f"{self.organization} — {self.get_kind_display()}"
 
 
+def logo_path(instance, filename):
+    return f"bieu-trung/{instance.organization_id}/{instance.award_type_id or 'chung'}.png"
+
+
 class Paper(models.TextChoices):
     A3_LANDSCAPE = "A3", _("A3 ngang (420 × 297 mm)")
     A4_LANDSCAPE = "A4", _("A4 ngang (297 × 210 mm)")
@@ -78,6 +82,11 @@ class CertificateTemplate(models.Model):
     offset_y = models.DecimalField(_("căn chỉnh dọc (mm)"), max_digits=5, decimal_places=1,
                                    default=0)
     fields = models.JSONField(_("vị trí các trường"), default=dict, blank=True)
+    logo = models.ImageField(_("biểu trưng của cơ quan"), upload_to=logo_path,
+                             storage=private_storage, blank=True,
+                             help_text=_("PNG hoặc JPEG, in ở giữa phía trên quốc hiệu khi in "
+                                         "trên giấy trắng. Các mẫu khác của đơn vị chưa có "
+                                         "biểu trưng dùng biểu trưng này."))
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -123,3 +132,114 @@ class CertificatePrint(models.Model):
     @property
     def percent(self):
         return self.done * 100 // self.total if self.total else 0
+
+
+class SignerCertificate(models.Model):
+    """A certificate recorded on a signer's account: a signed PDF is accepted from them only when
+    it is signed with one of theirs (docs/signing.md)."""
+
+    user = models.ForeignKey("accounts.User", models.CASCADE, related_name="signing_certificates",
+                             verbose_name=_("tài khoản"))
+    subject = models.CharField(_("chủ thể"), max_length=500)
+    serial = models.CharField(_("số hiệu"), max_length=64)
+    issuer = models.CharField(_("tổ chức cấp"), max_length=300)
+    valid_from = models.DateTimeField(_("hiệu lực từ"))
+    valid_until = models.DateTimeField(_("hiệu lực đến"))
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("chứng thư số của người ký")
+        verbose_name_plural = _("chứng thư số của người ký")
+        constraints = [models.UniqueConstraint(fields=["user", "serial"],
+                                               name="one_row_per_signer_certificate")]
+
+    def __str__(self):
+        return f"{self.subject} ({self.serial})"
+
+
+def signed_path(instance, filename):
+    return f"ky-so/quyet-dinh-{instance.decision_id}-v{instance.version}.pdf"
+
+
+class SignedDecision(models.Model):
+    """A digitally signed original of an issued decision (PAdES), checked before it was stored.
+    The newest version is the original; a later change is a new version, never an edit."""
+
+    decision = models.ForeignKey("nominations.Decision", models.PROTECT,
+                                 related_name="signed_versions")
+    version = models.PositiveSmallIntegerField(_("phiên bản"))
+    file = models.FileField(upload_to=signed_path, storage=private_storage)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    signed_by = models.ForeignKey("accounts.User", models.PROTECT, related_name="+")
+    signer_name = models.CharField(_("người ký"), max_length=200)
+    subject = models.CharField(_("chủ thể chứng thư"), max_length=500)
+    serial = models.CharField(_("số hiệu chứng thư"), max_length=64)
+    issuer = models.CharField(_("tổ chức cấp chứng thư"), max_length=300)
+    signed_at = models.DateTimeField(_("thời điểm ký"))
+    method = models.CharField(_("cách ký"), max_length=16)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["decision", "-version"]
+        verbose_name = _("bản quyết định đã ký số")
+        verbose_name_plural = _("bản quyết định đã ký số")
+        constraints = [models.UniqueConstraint(fields=["decision", "version"],
+                                               name="one_signed_decision_per_version")]
+
+    def __str__(self):
+        return f"{self.decision} v{self.version}"
+
+
+def session_path(instance, filename):
+    return f"ky-so/phien/{instance.digest}.pdf"
+
+
+class SigningSession(models.Model):
+    """One attempt to sign a decision through the signer's local agent: the one-time download
+    and upload addresses are bound to its token (documents/signing/agent.py)."""
+
+    decision = models.ForeignKey("nominations.Decision", models.CASCADE, related_name="+")
+    user = models.ForeignKey("accounts.User", models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64, unique=True)  # SHA-256 of the token (never kept)
+    prepared = models.FileField(upload_to=session_path, storage=private_storage, blank=True)
+    expires_at = models.DateTimeField()
+    downloaded_at = models.DateTimeField(null=True, blank=True)
+    uploaded_at = models.DateTimeField(null=True, blank=True)
+    signed = models.ForeignKey(SignedDecision, models.SET_NULL, null=True, blank=True,
+                               related_name="+")
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phiên ký số")
+        verbose_name_plural = _("phiên ký số")
+
+
+def sealed_path(instance, filename):
+    return f"ky-so/bang-khen-{instance.award_id}.pdf"
+
+
+class SealedCertificate(models.Model):
+    """An award's certificate sealed with its issuer's organisation seal (PAdES, the key in a
+    PKCS#11 token), checked before it was stored: the certificate's original. One per award;
+    the file name is fixed, so a retried job overwrites rather than duplicates."""
+
+    award = models.OneToOneField("awards.Award", models.PROTECT,
+                                 related_name="sealed_certificate")
+    file = models.FileField(upload_to=sealed_path, storage=private_storage)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    organisation = models.CharField(_("cơ quan đóng dấu"), max_length=300)
+    serial = models.CharField(_("số hiệu chứng thư"), max_length=64)
+    issuer = models.CharField(_("tổ chức cấp chứng thư"), max_length=300)
+    signed_at = models.DateTimeField(_("thời điểm đóng dấu"))
+    method = models.CharField(_("cách ký"), max_length=16)
+    sealed_by = models.ForeignKey("accounts.User", models.PROTECT, related_name="+",
+                                  verbose_name=_("người đóng dấu"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bằng khen, giấy khen đã đóng dấu số")
+        verbose_name_plural = _("bằng khen, giấy khen đã đóng dấu số")
+
+    def __str__(self):
+        return f"{self.award} — {self.organisation}"

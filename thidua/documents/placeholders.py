@@ -9,6 +9,7 @@ HEADER = {
     "parent_name": _("Tên cơ quan chủ quản (chữ in hoa)"),
     "issuer_name": _("Tên cơ quan ban hành (chữ in hoa)"),
     "issuer_title": _("Tên cơ quan ban hành"),
+    "parent_title": _("Tên cơ quan chủ quản"),
     "place": _("Địa danh"),
     "date": _("Ngày tháng năm (ngày 05 tháng 01 năm 2020)"),
 }
@@ -17,6 +18,7 @@ SIGNER = {
                       "in signer_lines %}"),
     "signer_name": _("Họ tên người ký"),
     "authority_line": _("Thẩm quyền ban hành (CHỦ TỊCH …)"),
+    "authority_title": _("Thẩm quyền ban hành, chữ thường (Chủ tịch Liên minh …)"),
 }
 ANNEX = {
     "annex_title": _("Tiêu đề danh sách"),
@@ -26,6 +28,8 @@ ANNEX = {
     "count": _("Tổng số đối tượng"),
     "recipients": _("Nơi nhận, lặp bằng {%p for line in recipients %}"),
     "legal_bases": _("Các dòng căn cứ, lặp bằng {%p for line in legal_bases %}"),
+    "bases_in_force": _("Văn bản căn cứ có hiệu lực vào ngày văn bản, rồi căn cứ riêng của đơn vị: "
+                        "b.citation, b.short_name, b.own"),
     "title": _("Trích yếu"),
     "reference": _("Số, ký hiệu"),
 }

@@ -5,9 +5,32 @@ import rules
 
 from thidua.accounts.models import Role
 from thidua.organizations.rules import holds_role_at_organization, is_active_superuser
+from thidua.organizations.scoping import roles_at
 
 TEMPLATE_EDITORS = frozenset({Role.SYSTEM_ADMIN, Role.EC_OFFICER, Role.SIGNER})
 
 rules.add_perm("documents.manage_templates",
                is_active_superuser | holds_role_at_organization(TEMPLATE_EDITORS,
                                                                 "template_editor"))
+
+
+@rules.predicate(name="decision_signer")
+def signs_for_issuer(user, decision):
+    return Role.SIGNER in roles_at(user, decision.issuer)
+
+
+# Signing a decision: a SIGNER at its issuer (and whose certificate is on their account).
+rules.add_perm("documents.sign_decision", signs_for_issuer)
+
+
+SEAL_KEEPERS = frozenset({Role.SIGNER, Role.EC_OFFICER})
+
+
+@rules.predicate(name="seal_keeper")
+def keeps_issuer_seal(user, decision):
+    return bool(SEAL_KEEPERS & roles_at(user, decision.issuer))
+
+
+# Sealing a decision's certificates with the issuer's organisation seal: its signer or its
+# emulation and commendation office (who print the certificates), never another unit.
+rules.add_perm("documents.seal_certificates", keeps_issuer_seal)

@@ -9,14 +9,20 @@ import unicodedata
 
 from fpdf import FPDF
 
+from .frames import MOTTO, Frame
 from .pdf import FONTS
 
 STYLES = {"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
 FAMILY = "Liberation Serif"
-RED, GOLD, GREY, BLACK = (192, 0, 0), (184, 134, 11), (200, 200, 200), (0, 0, 0)
+RED, GREY, BLACK = (192, 0, 0), (200, 200, 200), (0, 0, 0)
 POINT = 25.4 / 72  # mm per point
-RED_FIELDS = {"authority", "award"}
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+TITLE_FIELDS = {"authority", "award"}
+# Fields printed on one line: a text too long for its box is set smaller (down to SHRINK of its
+# size) rather than wrapped onto the field below.
+ONE_LINE = {"authority", "gift", "award", "recipient", "detail", "decision", "register",
+            "place_date", "signer_name"}
+SHRINK = 0.6
+LEFT_ALIGNED = {"decision", "register"}  # beside the QR code, read from its edge
 
 
 class Sheets:
@@ -31,33 +37,48 @@ class Sheets:
             self.pdf.add_font(FAMILY, style, str(FONTS / f"LiberationSerif-{face}.ttf"))
         self.calibration = calibration
 
+    def fitted_size(self, box, text):
+        """The box's size, or smaller until the longest line fits its width (not below
+        ``SHRINK`` of it: past that the line wraps)."""
+        size, width = float(box["size"]), float(box["width"])
+        style = "B" if box["bold"] else ""
+        self.pdf.set_font(FAMILY, style, size)
+        longest = max((self.pdf.get_string_width(line) for line in text.split("\n")), default=0)
+        if longest > width:
+            size = max(size * width / longest, size * SHRINK)
+        return size
+
     def text(self, box, text, color=BLACK):
         """Centred in the box from its top; a line too long for the box wraps. Single lines go
         through ``cell``, which skips fpdf2's (slow) line breaking."""
-        size, width = float(box["size"]), float(box["width"])
+        text = unicodedata.normalize("NFC", text)
+        size = self.fitted_size(box, text) if box.get("name") in ONE_LINE else float(box["size"])
+        width = float(box["width"])
         height = size * POINT * 1.25
         self.pdf.set_font(FAMILY, "B" if box["bold"] else "", size)
         self.pdf.set_text_color(*color)
         self.pdf.set_xy(float(box["left"]), float(box["y"]))
-        for line in unicodedata.normalize("NFC", text).split("\n"):
+        align = "L" if box.get("name") in LEFT_ALIGNED else "C"
+        for line in text.split("\n"):
             self.pdf.set_x(float(box["left"]))
             if self.pdf.get_string_width(line) <= width:
-                self.pdf.cell(width, height, line, align="C", new_x="LMARGIN", new_y="NEXT")
+                self.pdf.cell(width, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
             else:
-                self.pdf.multi_cell(width, height, line, align="C", new_x="LMARGIN",
+                self.pdf.multi_cell(width, height, line, align=align, new_x="LMARGIN",
                                     new_y="NEXT")
 
     def decorations(self, page):
-        """The white-paper layout: a double gold frame and the national motto."""
-        width, height = page["size"]
-        self.pdf.set_draw_color(*GOLD)
-        for inset, line in ((12, 1.2), (15, 0.4)):
-            self.pdf.set_line_width(line)
-            self.pdf.rect(inset, inset, width - 2 * inset, height - 2 * inset)
-        top = float(page["motto_top"])
-        for offset, line in enumerate(MOTTO):
-            self.text({"left": 0, "y": top + 8 * offset, "width": width, "size": 16,
-                       "bold": True}, line)
+        """The white-paper layout: the form's frame, the issuer's mark and the national motto,
+        all inside the frame's inner margin."""
+        frame = Frame(self.pdf, page["size"], page["design"])
+        frame.draw()
+        frame.emblem(page.get("logo"))
+        width = page["size"][0]
+        for line in MOTTO:
+            self.text({"name": "motto", "left": 0, "y": frame.mm(line["y"]), "width": width,
+                       "size": frame.mm(line["size"]), "bold": True}, line["text"])
+        frame.motto_rule()
+        return frame
 
     def grid(self, page):
         """Calibration aids: a 10 mm grid, a crosshair at each anchor, dashed field boxes."""
@@ -90,8 +111,8 @@ class Sheets:
                 self.pdf.image(field["text"], x=float(field["left"]),
                                y=float(field["y"]), w=float(field["width"]))
             else:
-                red = field["name"] in RED_FIELDS and not page["preprinted"]
-                self.text(field, field["text"], RED if red else BLACK)
+                coloured = field["name"] in TITLE_FIELDS and not page["preprinted"]
+                self.text(field, field["text"], page["title_colour"] if coloured else BLACK)
 
     def bytes(self):
         return bytes(self.pdf.output())

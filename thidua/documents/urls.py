@@ -1,6 +1,8 @@
 from django.urls import path
 
 from . import views
+from .signing import agent_views
+from .signing import views as signing_views
 
 app_name = "documents"
 urlpatterns = [
@@ -23,5 +25,21 @@ urlpatterns = [
          name="certificate_templates"),
     path("van-ban/mau-bang-khen/<int:pk>/<int:template_pk>/",
          views.CertificateTemplateEditView.as_view(), name="certificate_template"),
-    path("xac-minh/<str:token>/", views.VerifyView.as_view(), name="verify"),
+    path("van-ban/quyet-dinh/<int:pk>/ky-so/", signing_views.SignDecisionView.as_view(),
+         name="sign_decision"),
+    path("van-ban/quyet-dinh/<int:pk>/ban-ky-so.pdf", signing_views.SignedDecisionFileView.as_view(),
+         name="signed_decision_file"),
+    path("van-ban/quyet-dinh/<int:pk>/ky-so/phien/", agent_views.OpenSessionView.as_view(),
+         name="agent_session"),
+    path("ky-so/tai-ve/<str:token>/", agent_views.AgentDownloadView.as_view(),
+         name="agent_download"),
+    path("ky-so/gui-ve/<str:token>/", agent_views.AgentUploadView.as_view(), name="agent_upload"),
+    path("xac-minh/kiem-tra/", signing_views.CheckPdfView.as_view(), name="verify_pdf"),
+    path("xac-minh/quyet-dinh/<str:token>/", signing_views.VerifyDecisionView.as_view(),
+         name="verify_decision"),
+    path("xac-minh/quyet-dinh/<str:token>/ban-ky-so.pdf",
+         signing_views.VerifyDecisionFileView.as_view(), name="verify_decision_file"),
+    path("van-ban/quyet-dinh/<int:pk>/dong-dau-so/", signing_views.SealCertificatesView.as_view(),
+         name="seal_certificates"),
+    path("xac-minh/<str:token>/", signing_views.VerifyView.as_view(), name="verify"),
 ]

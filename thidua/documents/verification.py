@@ -27,3 +27,19 @@ def verification_path(award):
 
 def verification_url(award):
     return settings.THIDUA_SITE_URL.rstrip("/") + verification_path(award)
+
+
+DECISION_SIGNER = signing.Signer(salt="thidua.documents.decision-verification", algorithm="sha256",
+                                 sep=".")
+
+
+def decision_token(decision):
+    """The decision's verification code (mã xác minh) for /xac-minh/quyet-dinh/<mã>/."""
+    return DECISION_SIGNER.sign(signing.b62_encode(decision.pk))
+
+
+def decision_id(token):
+    try:
+        return signing.b62_decode(DECISION_SIGNER.unsign(token))
+    except (signing.BadSignature, ValueError):
+        return None

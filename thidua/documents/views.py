@@ -2,8 +2,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,18 +10,16 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from thidua.awards.models import Award
-from thidua.core.tasks import run_task
-from thidua.nominations.models import Decision, DecisionState, Nomination
+from thidua.nominations.models import Decision, Nomination
 from thidua.nominations.views.common import batch_or_403
 from thidua.nominations.views.council import session_or_403
 from thidua.organizations.models import Organization
 
-from . import certificates, services
+from . import certificates, changes, services
 from .forms import CertificateTemplateForm, WordTemplateForm
 from .layouts import default_template
 from .models import CertificatePrint, CertificateTemplate, PrintState, TemplateKind, WordTemplate
 from .placeholders import PLACEHOLDERS
-from .verification import award_id
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -58,6 +55,10 @@ class DecisionFileView(LoginRequiredMixin, View):
             raise Http404
         decision = decision_or_403(request.user, pk)
         name = f"quyet-dinh-{decision.number or 'du-thao'}-{decision.year}.{fmt}"
+        signed = decision.signed_versions.first() if fmt == "pdf" else None
+        if signed:  # once signed, the signed original is the decision's PDF
+            return FileResponse(signed.file.open("rb"), as_attachment=True, filename=name,
+                                content_type=PDF)
         return attachment(self.RENDERERS[fmt](decision), name)
 
 
@@ -93,9 +94,13 @@ class AchievementReportView(LoginRequiredMixin, View):
 
 class CertificateView(LoginRequiredMixin, View):
     def get(self, request, pk):
-        award = get_object_or_404(Award.objects.select_related("decision__issuer", "award_type"),
-                                  pk=pk, decision__isnull=False)
+        award = get_object_or_404(Award.objects.select_related(
+            "decision__issuer", "award_type", "sealed_certificate"), pk=pk, decision__isnull=False)
         decision_or_403(request.user, award.decision_id)
+        sealed = getattr(award, "sealed_certificate", None)
+        if sealed:  # once sealed, the sealed original is the certificate
+            return FileResponse(sealed.file.open("rb"), as_attachment=True,
+                                filename=f"bang-khen-{award.pk}-dau-so.pdf", content_type=PDF)
         return attachment(services.certificate_pdf(award), f"bang-khen-{award.pk}.pdf")
 
 
@@ -114,19 +119,13 @@ class PrintView(LoginRequiredMixin, View):
 
     def post(self, request, pk):
         decision = decision_or_403(request.user, pk, "nominations.manage_decision")
-        if decision.state != DecisionState.ISSUED:
-            messages.error(request, _("Chỉ in bằng khen, giấy khen của quyết định đã ban hành."))
-            return redirect("documents:print", pk)
-        with transaction.atomic():
-            job, created = CertificatePrint.objects.select_for_update().get_or_create(
-                decision=decision, defaults={"requested_by": request.user})
-            if not created and job.state in {PrintState.QUEUED, PrintState.RUNNING}:
+        try:
+            _job, started = changes.request_print(request.user, decision)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if not started:
                 messages.info(request, _("Đang in; vui lòng chờ."))
-                return redirect("documents:print", pk)
-            job.state, job.done, job.total = PrintState.QUEUED, 0, decision.awards.count()
-            job.requested_by, job.error = request.user, ""
-            job.save()
-            transaction.on_commit(lambda: run_task(certificates.print_decision, job.pk))
         return redirect("documents:print", pk)
 
 
@@ -157,8 +156,7 @@ class WordTemplatesView(LoginRequiredMixin, View):
     def post(self, request, pk):
         organization = organization_or_403(request.user, pk)
         if request.POST.get("action") == "delete":
-            WordTemplate.objects.filter(organization=organization,
-                                        kind=request.POST.get("kind")).delete()
+            changes.delete_word_template(request.user, organization, request.POST.get("kind"))
             messages.success(request, _("Đã xóa mẫu riêng; văn bản dùng lại mẫu mặc định."))
             return redirect("documents:word_templates", pk)
         form = WordTemplateForm(request.POST, request.FILES)
@@ -166,13 +164,7 @@ class WordTemplatesView(LoginRequiredMixin, View):
             return render(request, "documents/word_templates.html",
                           self.context(organization, form), status=400)
         upload = form.cleaned_data["file"]
-        with transaction.atomic():
-            template, _created = WordTemplate.objects.get_or_create(
-                organization=organization, kind=form.cleaned_data["kind"],
-                defaults={"uploaded_by": request.user, "original_name": upload.name[-255:]})
-            template.file, template.uploaded_by = upload, request.user
-            template.original_name = upload.name[-255:]
-            template.save()
+        changes.save_word_template(request.user, organization, form.cleaned_data["kind"], upload)
         messages.success(request, _("Đã lưu mẫu “%(name)s”.") % {"name": upload.name})
         return redirect("documents:word_templates", pk)
 
@@ -219,12 +211,12 @@ class CertificateTemplateEditView(LoginRequiredMixin, View):
 
     def post(self, request, pk, template_pk):
         template = self.load(request, pk, template_pk)
-        form = CertificateTemplateForm(request.POST, instance=template)
+        form = CertificateTemplateForm(request.POST, request.FILES, instance=template)
         if not form.is_valid():
             return render(request, "documents/certificate_template_form.html", {
                 "organization": template.organization, "template": template, "form": form},
                 status=400)
-        template = form.save()
+        template = changes.save_certificate_template(request.user, form.save(commit=False))
         messages.success(request, _("Đã lưu mẫu in. Hãy in thử để kiểm tra vị trí trên phôi."))
         return redirect(reverse("documents:certificate_template", args=[pk, template.pk]))
 
@@ -238,22 +230,3 @@ def rate_limited(request, scope, limit, seconds=60):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, seconds)
         return False
-
-
-class VerifyView(View):
-    """Public, no login: is this certificate genuine and still valid? Shows no birth date or
-    identity number."""
-
-    LIMIT = 30
-
-    def get(self, request, token):
-        if rate_limited(request, "verify", self.LIMIT):
-            return render(request, "documents/verify_limited.html", status=429)
-        pk = award_id(token)
-        award = (Award.objects.select_related("award_type", "person", "organization")
-                 .filter(pk=pk).first() if pk is not None else None)
-        if award is None:
-            raise Http404(_("Không tìm thấy khen thưởng với mã xác minh này."))
-        revocation = getattr(award, "revocation", None) if award.status == "REVOKED" else None
-        return render(request, "documents/verify.html", {"award": award,
-                                                         "revocation": revocation})

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from thidua.awards import services as award_services
 from thidua.awards.models import Award, AwardSource
+from thidua.core.permissions import require
 from thidua.core.text import normalize
 from thidua.nominations import workflow
 from thidua.nominations.states import AttachmentKind, SubjectKind
@@ -109,7 +110,8 @@ def _new_person(user, row, gender):
                     gender=gender, birth_date=birth)
     category = EmploymentCategory.MEMBER if unit.kind in MEMBER_KINDS else EmploymentCategory.STAFF
     return network_services.create_person(user, person, Employment(
-        organization=unit, position=row["position"][:128], category=category))
+        organization=unit, position=row["position"][:128], category=category),
+        twin=network_services.KEEP)  # the same name and birth date at that unit: that person
 
 
 def _subjects(plan):
@@ -167,8 +169,7 @@ def commit_intake(user, intake, review):
     intake = Intake.objects.select_for_update().get(pk=intake.pk)
     if intake.status != Status.OPEN:
         raise IntakeRejected([_("Hồ sơ tiếp nhận này đã được xử lý.")])
-    if not user.has_perm("nominations.propose_for", intake.proposer):
-        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
+    require(user, "nominations.propose_for", intake.proposer)
     catalogue = Catalogue()
     plan = _plan(intake, review, catalogue)
     batch = workflow.create_batch(user, intake.proposer, review.authority, title=review.title,
@@ -230,8 +231,7 @@ def _record_past_awards(user, intake, review, people, catalogue):
 def discard_intake(user, intake):
     """OPEN → DISCARDED; its stored files are deleted."""
     intake = Intake.objects.select_for_update().get(pk=intake.pk)
-    if not user.has_perm("nominations.propose_for", intake.proposer):
-        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
+    require(user, "nominations.propose_for", intake.proposer)
     if intake.status != Status.OPEN:
         raise IntakeRejected([_("Hồ sơ tiếp nhận này đã được xử lý.")])
     for stored in intake.files.all():

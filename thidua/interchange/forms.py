@@ -79,9 +79,7 @@ class ReviewForm(forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
         self.intake = intake
         proposer = intake.proposer
-        self.fields["authority"].queryset = Organization.objects.filter(
-            path__in=[proposer.path[:i] for i in range(proposer.steplen, len(proposer.path) + 1,
-                                                       proposer.steplen)])
+        self.fields["authority"].queryset = proposer.ancestors(include_self=True)
         awards = [("", _("— chọn —"))] + Catalogue().choices()
         self.rows = []
         for index, row in enumerate(intake.rows):

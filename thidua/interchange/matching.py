@@ -72,9 +72,7 @@ def find_proposer(user, lines):
 
 def default_authority(user, proposer):
     """The nearest level above ``proposer`` where the user does intake, else its parent."""
-    ancestors = list(Organization.objects.filter(
-        path__in=[proposer.path[:i] for i in range(proposer.steplen, len(proposer.path),
-                                                   proposer.steplen)]).order_by("-depth"))
+    ancestors = list(proposer.ancestors().reverse())
     for unit in ancestors:
         if INTAKE & roles_at(user, unit):
             return unit
@@ -130,7 +128,7 @@ def find_people(candidates, unit, name, birth):
     subtree, among ``candidates`` (from ``people_named``): exact name first, then the name
     without accents, each narrowed by birth date."""
     people = [pair for pair in candidates.get(normalize(name), [])
-              if pair[1].path.startswith(unit.path)]
+              if pair[1].is_within(unit)]
     exact = [pair for pair in people if pair[0].full_name == name]
     for tier in (exact, people):
         fit = [pair for pair in tier if _birth_fits(pair[0], birth)]

@@ -80,14 +80,14 @@ def remind(schedule, unit, today):
     from .services import officers_at
 
     overdue = today > schedule.due_date
-    title = (_("Quá hạn báo cáo %(round)s") if overdue else _("Sắp đến hạn báo cáo %(round)s")) % {
-        "round": schedule}
+    title = _("Quá hạn báo cáo %(round)s") if overdue else _("Sắp đến hạn báo cáo %(round)s")
     url = reverse("movements:report_submit", args=[schedule.pk, unit.pk])
     already = Notification.objects.filter(
         url=url, title=title, created_at__date=timezone.localdate()).values("recipient")
     users = officers_at([unit]).exclude(pk__in=already)
     return notify(users, title, _("Hạn nộp: %(due)s. Cấp nhận: %(owner)s.") % {
-        "due": schedule.due_date.strftime("%d/%m/%Y"), "owner": schedule.owner}, url)
+        "due": schedule.due_date.strftime("%d/%m/%Y"), "owner": schedule.owner}, url,
+        title_params={"round": schedule})
 
 
 def send_reminders(today=None, each=None):

@@ -2,8 +2,10 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.fields import IdsChoiceField
 from thidua.core.uploads import validate_upload
-from thidua.organizations.forms import DateInput, OrganizationCodeField
+from thidua.core.widgets import DateInput
+from thidua.organizations.forms import OrganizationCodeField
 from thidua.organizations.models import EmploymentCategory
 
 from .models import (Criterion, Movement, MovementDocument, PlannedAward, ProgressReport,
@@ -73,7 +75,7 @@ class DocumentForm(forms.ModelForm):
 
 
 class RegistrationForm(forms.Form):
-    collective_titles = forms.ModelMultipleChoiceField(
+    collective_titles = IdsChoiceField(
         label=_("Danh hiệu tập thể đăng ký"), queryset=None, required=False,
         widget=forms.CheckboxSelectMultiple)
     targets = forms.CharField(label=_("Chỉ tiêu, cam kết"), required=False,

@@ -1,17 +1,19 @@
 """Forms for the movements' records. They only parse input; the rules (ranges, order of dates,
 scope) live in ``records_services`` so pages and any future API share them."""
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from thidua.organizations.forms import DateInput, OrganizationCodeField
+from thidua.core.fields import IdsChoiceField
+from thidua.core.widgets import DateInput
+from thidua.organizations.forms import OrganizationCodeField
 from thidua.organizations.models import Employment, Organization, Person
 from thidua.organizations.scoping import current_employment_q
 
-from .models import (CooperationProgramme, Event, Exemplar, Initiative, Inspection, Pledge,
-                     ProgrammeTarget, Review, TieBreak)
+from .models import (CooperationProgramme, Event, Exemplar, Initiative, Inspection, Movement,
+                     Pledge, ProgrammeTarget, Review, TieBreak)
 
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
@@ -34,8 +36,8 @@ class UnitPeopleMixin:
     def setup_people(self, units):
         self.fields["unit"].queryset = units
         code = self.data.get(self.add_prefix("unit")) if self.is_bound else None
-        if code:
-            unit = units.filter(code=code.strip()).first()
+        if code:  # a NUL is no code (and PostgreSQL refuses it in a query)
+            unit = units.filter(code=code.strip()).first() if "\x00" not in code else None
         else:
             unit = self.instance.unit if self.instance.unit_id else None
         people = self.fields[self.people_field]
@@ -64,6 +66,30 @@ class SignatureForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members
         self.fields["signed_on"].initial = timezone.localdate()
+
+
+class MovementCriteriaField(forms.ModelChoiceField):
+    def label_from_instance(self, movement):
+        return _("%(title)s (%(n)s tiêu chí)") % {"title": movement.title, "n": movement.n}
+
+
+class NewSheetForm(forms.Form):
+    """Starting a bloc's score sheet from the criteria of a movement running in the group's year
+    (copied into the sheet, where they stay editable), or from none."""
+
+    movement = MovementCriteriaField(label=_("Lấy tiêu chí từ phong trào"), required=False,
+                                     queryset=Movement.objects.none(),
+                                     empty_label=_("— Không lấy, tự nhập tiêu chí —"))
+    tie_break = forms.ChoiceField(label=_("Cách xếp khi bằng điểm"), choices=TieBreak.choices)
+
+    def __init__(self, *args, user, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        movements = Movement.objects.visible_to(user).filter(
+            start_date__year__lte=group.year, end_date__year__gte=group.year).annotate(
+            n=Count("criteria")).filter(n__gt=0).order_by("-start_date", "title")
+        self.fields["movement"].queryset = movements
+        if movements[:2].count() == 1:
+            self.fields["movement"].initial = movements[0].pk
 
 
 class SheetForm(forms.Form):
@@ -139,7 +165,7 @@ class InitiativeForm(UnitPeopleMixin, forms.ModelForm):
                   "recognised_on", "decision_reference", "summary"]
         widgets = {"recognised_on": DateInput(), "summary": TEXTAREA,
                    "authors": forms.SelectMultiple(attrs={"size": 6})}
-        field_classes = {"unit": OrganizationCodeField}
+        field_classes = {"unit": OrganizationCodeField, "authors": IdsChoiceField}
         help_texts = {"authors": _("Người đang công tác tại đơn vị áp dụng; danh sách tải theo "
                                    "mã đơn vị.")}
 
@@ -186,7 +212,8 @@ class EventForm(forms.ModelForm):
         fields = ["organizer", "kind", "title", "held_on", "period_label", "summary", "reviews",
                   "exemplars"]
         widgets = {"held_on": DateInput(), "summary": TEXTAREA}
-        field_classes = {"organizer": OrganizationCodeField}
+        field_classes = {"organizer": OrganizationCodeField, "reviews": IdsChoiceField,
+                         "exemplars": IdsChoiceField}
 
     def __init__(self, *args, units=None, reviews=None, exemplars=None, **kwargs):
         super().__init__(*args, **kwargs)

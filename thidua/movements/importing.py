@@ -1,6 +1,7 @@
-"""Excel import of recognised initiatives and research (our template and the DETAI.xlsx layout of
-FORMS.md §4) into a unit's subtree. Authors are people currently working at the initiative's unit,
-found by unaccented name; several are separated by commas, semicolons or line breaks."""
+"""Excel import of recognised initiatives and research (our template and the DETAI.xlsx layout,
+docs/forms.md#excel-import-templates) into a unit's subtree. Authors are people currently working
+at the initiative's unit, found by unaccented name; several are separated by commas, semicolons or
+line breaks."""
 import re
 
 from django.utils import timezone

@@ -8,11 +8,12 @@ field, before anything is written) and writes inside one transaction, stamping
 """
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thidua.core.permissions import require
 from thidua.organizations.models import Employment, Organization
 from thidua.organizations.scoping import current_employment_q
 
@@ -23,11 +24,6 @@ GROUP_EDIT = "organizations.change_emulationgroup"
 STAGES = list(ExemplarStage)
 STAGE_DATES = {ExemplarStage.FOUND: "found_on", ExemplarStage.NURTURED: "nurtured_on",
                ExemplarStage.HONOURED: "honoured_on", ExemplarStage.REPLICATED: "replicated_on"}
-
-
-def _require(user, perm, obj):
-    if obj is None or not user.has_perm(perm, obj):
-        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này tại đơn vị này."))
 
 
 def _stamp(instance, user):
@@ -41,18 +37,18 @@ def _raise_if(errors):
 
 
 def _in_subtree(unit, root, include_self=True):
-    return unit.path.startswith(root.path) and (include_self or unit.pk != root.pk)
+    return unit.is_within(root) and (include_self or unit.pk != root.pk)
 
 
 def _save_scoped(user, instance, unit_field, perm, errors):
     """Save ``instance`` when the user holds ``perm`` at its unit (and, on an edit that moves it,
     at the unit it had before) and ``errors`` is empty."""
-    _require(user, perm, getattr(instance, unit_field))
+    require(user, perm, getattr(instance, unit_field))
     if instance.pk:
         before = type(instance).objects.filter(pk=instance.pk).values_list(
             f"{unit_field}_id", flat=True).first()
         if before and before != getattr(instance, f"{unit_field}_id"):
-            _require(user, perm, Organization.objects.get(pk=before))
+            require(user, perm, Organization.objects.get(pk=before))
     _raise_if(errors)
     _stamp(instance, user).save()
     return instance
@@ -68,7 +64,7 @@ def _not_future(value, field, errors, today=None):
 @transaction.atomic
 def save_pledge(user, pledge):
     """Write the bloc's pledge (content, targets, signing date). Side effects: history row."""
-    _require(user, GROUP_EDIT, pledge.group)
+    require(user, GROUP_EDIT, pledge.group)
     errors = {}
     if pledge.signing_date and pledge.signing_date.year not in (pledge.group.year,
                                                                 pledge.group.year - 1):
@@ -82,7 +78,7 @@ def save_pledge(user, pledge):
 @transaction.atomic
 def sign_pledge(user, pledge, member, signed_on, signer_title=""):
     """Record that ``member`` signed the pledge, signed by ``user`` on ``signed_on``."""
-    _require(user, "movements.sign_for_unit", member)
+    require(user, "movements.sign_for_unit", member)
     errors = {}
     if not pledge.group.members.filter(pk=member.pk).exists():
         errors["member"] = _("Đơn vị này không phải thành viên của khối, cụm.")
@@ -97,18 +93,26 @@ def sign_pledge(user, pledge, member, signed_on, signer_title=""):
 # Score sheets -------------------------------------------------------------------------------
 
 @transaction.atomic
-def create_score_sheet(user, group, tie_break):
-    _require(user, GROUP_EDIT, group)
+def create_score_sheet(user, group, tie_break, movement=None):
+    """The group's sheet, starting from ``movement``'s criteria when one is given (copied: the
+    sheet's criteria stay editable without touching the movement's). Side effects: the sheet and
+    its criteria rows."""
+    require(user, GROUP_EDIT, group)
     if ScoreSheet.objects.filter(group=group).exists():
         raise ValidationError(_("Khối, cụm này đã có bảng chấm điểm."))
-    return ScoreSheet.objects.create(group=group, tie_break=tie_break)
+    sheet = ScoreSheet.objects.create(group=group, tie_break=tie_break)
+    if movement is not None:
+        for index, criterion in enumerate(movement.criteria.all(), start=1):
+            ScoreCriterion.objects.create(sheet=sheet, name=criterion.name,
+                                          max_points=criterion.max_points, order=index)
+    return sheet
 
 
 @transaction.atomic
 def update_score_sheet(user, sheet, tie_break, is_open):
     """Change the tie-break rule, or close / reopen self-scoring (the owning level may still
     adjust a closed sheet)."""
-    _require(user, GROUP_EDIT, sheet.group)
+    require(user, GROUP_EDIT, sheet.group)
     sheet.tie_break, sheet.is_open = tie_break, is_open
     sheet.save()
     return sheet
@@ -116,7 +120,7 @@ def update_score_sheet(user, sheet, tie_break, is_open):
 
 @transaction.atomic
 def add_criterion(user, sheet, name, max_points, order=None):
-    _require(user, GROUP_EDIT, sheet.group)
+    require(user, GROUP_EDIT, sheet.group)
     if not max_points or max_points < 1:
         raise ValidationError({"max_points": _("Điểm tối đa phải lớn hơn 0.")})
     if order is None:
@@ -127,7 +131,7 @@ def add_criterion(user, sheet, name, max_points, order=None):
 
 @transaction.atomic
 def remove_criterion(user, criterion):
-    _require(user, GROUP_EDIT, criterion.sheet.group)
+    require(user, GROUP_EDIT, criterion.sheet.group)
     if criterion.scores.exists():
         raise ValidationError(_("Tiêu chí “%(name)s” đã có điểm chấm, không xóa được.")
                               % {"name": criterion.name})
@@ -151,7 +155,7 @@ def _points(raw, criterion):
 def self_score(user, sheet, member, entries):
     """A member unit scores itself: ``entries`` maps criterion → (points, evidence). Every entry
     is checked first; one bad value writes nothing. Adjustments already made are kept."""
-    _require(user, "movements.register_unit", member)
+    require(user, "movements.register_unit", member)
     if not sheet.is_open:
         raise ValidationError(_("Bảng chấm điểm đã khóa, không nhận tự chấm nữa."))
     if not sheet.group.members.filter(pk=member.pk).exists():
@@ -178,7 +182,7 @@ def self_score(user, sheet, member, entries):
 @transaction.atomic
 def adjust_score(user, score, points, reason):
     """The owning level sets the points that count, with a mandatory reason."""
-    _require(user, GROUP_EDIT, score.criterion.sheet.group)
+    require(user, GROUP_EDIT, score.criterion.sheet.group)
     errors = {}
     reason = (reason or "").strip()
     if not reason:
@@ -214,7 +218,7 @@ def save_target(user, target):
     """Create or edit one yearly target: year within the programme, min ≤ max, an entered actual
     only on an "other" indicator and always with its source."""
     programme = target.programme
-    _require(user, "movements.manage_level", programme.owner)
+    require(user, "movements.manage_level", programme.owner)
     errors = {}
     if not programme.start_year <= target.year <= programme.end_year:
         errors["year"] = _("Năm phải trong thời gian chương trình (%(start)s–%(end)s).") % {
@@ -260,7 +264,7 @@ def save_exemplar(user, exemplar):
 def advance_exemplar_stage(user, exemplar, on=None):
     """Move the exemplar to its next stage (found → nurtured → honoured → replicated) and set
     that stage's date (today by default). Side effects: history row."""
-    _require(user, "movements.manage_level", exemplar.unit)
+    require(user, "movements.manage_level", exemplar.unit)
     on = on or timezone.localdate()
     index = STAGES.index(exemplar.stage)
     if index == len(STAGES) - 1:

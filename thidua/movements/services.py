@@ -3,7 +3,7 @@
 Each function takes the acting user, checks the permission, writes inside one transaction, leaves
 a history row (``_history_user``) and notifies whoever must act next (after commit)."""
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -12,15 +12,11 @@ from django.utils.translation import gettext as _
 from thidua.accounts.models import Role
 from thidua.audit.recording import record_created
 from thidua.core.notifications import notify
+from thidua.core.permissions import require
 from thidua.organizations.models import Organization
 
-from .models import Movement, MovementStatus, ProgressReport, RegistrationStatus
+from .models import Exemplar, Movement, MovementStatus, ProgressReport, RegistrationStatus
 from .models.movement import Window
-
-
-def _require(user, perm, obj):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
 
 
 def _save(user, instance, validate=True):
@@ -39,17 +35,35 @@ def officers_at(units, roles=(Role.EC_OFFICER, Role.UNIT_REPORTER)):
 
 
 @transaction.atomic
-def save_movement(user, movement):
-    """Create or edit a movement (draft or launched) of the level it is launched by."""
-    _require(user, "movements.launch_movement_at", movement.launched_by)
-    return _save(user, movement)
+def save_movement(user, movement, chosen_units=None, parts=(), removed=()):
+    """Create or edit a movement (draft or launched) of the level it is launched by, with the
+    units it was chosen for and its ``parts`` (criteria and planned awards, new or changed, as
+    the page's formsets give them); ``removed`` are the parts deleted on the page."""
+    require(user, "movements.launch_movement_at", movement.launched_by)
+    _save(user, movement)
+    if chosen_units is not None:
+        movement.chosen_units.set(chosen_units)
+    for part in parts:
+        part.movement = movement
+        _save(user, part, validate=False)  # validated by the formset
+    for part in removed:
+        part.delete()
+    return movement
+
+
+@transaction.atomic
+def attach_document(user, movement, document):
+    """Attach a plan, launching decision or guidance (validated by ``DocumentForm``)."""
+    require(user, "movements.change_movement", movement)
+    document.movement = movement
+    return _save(user, document, validate=False)
 
 
 @transaction.atomic
 def launch_movement(user, movement):
     """DRAFT → LAUNCHED. Side effects: the E&C officers of the units directly below the launcher
     (those in scope) get an inbox item; lower levels see it in their movement inbox."""
-    _require(user, "movements.change_movement", movement)
+    require(user, "movements.change_movement", movement)
     if movement.status != MovementStatus.DRAFT:
         raise ValidationError(_("Phong trào này đã được phát động."))
     movement.status, movement.launched_at = MovementStatus.LAUNCHED, timezone.now()
@@ -57,16 +71,16 @@ def launch_movement(user, movement):
     below = Organization.objects.children_of(movement.launched_by)
     if movement.scope_chosen:
         below = movement.chosen_units.all()
-    notify(officers_at(below), _("Phong trào mới: %(title)s") % {"title": movement.title},
+    notify(officers_at(below), _("Phong trào mới: %(title)s"),
            _("%(unit)s đã phát động phong trào.") % {"unit": movement.launched_by},
-           movement.get_absolute_url())
+           movement.get_absolute_url(), title_params={"title": movement.title})
     return movement
 
 
 @transaction.atomic
 def derive_movement(user, parent, unit):
     """A unit in scope makes the parent movement its own: a draft copy for its subtree, linked."""
-    _require(user, "movements.launch_movement_at", unit)
+    require(user, "movements.launch_movement_at", unit)
     if parent.status != MovementStatus.LAUNCHED or not parent.covers(unit):
         raise ValidationError(_("Đơn vị không thuộc phạm vi của phong trào này."))
     if unit.pk == parent.launched_by_id:
@@ -94,7 +108,7 @@ def _open_registration(movement):
 @transaction.atomic
 def save_registration(user, registration, titles, items):
     """Save a draft: collective titles and (person, award type) pairs replace the previous ones."""
-    _require(user, "movements.register_unit", registration.unit)
+    require(user, "movements.register_unit", registration.unit)
     if not registration.movement.covers(registration.unit):
         raise ValidationError(_("Đơn vị không thuộc phạm vi của phong trào này."))
     _open_registration(registration.movement)
@@ -111,7 +125,7 @@ def save_registration(user, registration, titles, items):
 
 @transaction.atomic
 def submit_registration(user, registration):
-    _require(user, "movements.register_unit", registration.unit)
+    require(user, "movements.register_unit", registration.unit)
     _open_registration(registration.movement)
     if not registration.is_editable:
         raise ValidationError(_("Bản đăng ký đã được gửi."))
@@ -119,21 +133,21 @@ def submit_registration(user, registration):
     _save(user, registration)
     superior = Organization.objects.get_parent(registration.unit)
     notify(officers_at([superior], (Role.EC_OFFICER,)) if superior else [],
-           _("Đăng ký thi đua mới: %(unit)s") % {"unit": registration.unit},
-           str(registration.movement), registration_url(registration))
+           _("Đăng ký thi đua mới: %(unit)s"), str(registration.movement),
+           registration_url(registration), title_params={"unit": registration.unit})
     return registration
 
 
 def _review(user, registration, status, reason=""):
-    _require(user, "movements.review_unit_of", registration.unit)
+    require(user, "movements.review_unit_of", registration.unit)
     if registration.status != RegistrationStatus.SUBMITTED:
         raise ValidationError(_("Chỉ duyệt hoặc trả lại bản đăng ký đã gửi."))
     registration.status, registration.return_reason = status, reason
     registration.reviewed_at = timezone.now()
     _save(user, registration)
     notify(officers_at([registration.unit]),
-           _("Đăng ký thi đua: %(status)s") % {"status": registration.get_status_display()},
-           reason, registration_url(registration))
+           _("Đăng ký thi đua: %(status)s"), reason, registration_url(registration),
+           title_params={"status": registration.get_status_display()})
     return registration
 
 
@@ -157,16 +171,16 @@ def registration_url(registration):
 
 @transaction.atomic
 def save_schedule(user, schedule):
-    _require(user, "movements.manage_level", schedule.owner)
+    require(user, "movements.manage_level", schedule.owner)
     return _save(user, schedule)
 
 
 @transaction.atomic
 def submit_report(user, report):
     """A unit submits (or corrects) its report for a schedule; refused once the round is closed."""
-    _require(user, "movements.report_for_unit", report.unit)
+    require(user, "movements.report_for_unit", report.unit)
     schedule = report.schedule
-    if not report.unit.path.startswith(schedule.owner.path) or report.unit == schedule.owner:
+    if not report.unit.is_within(schedule.owner) or report.unit == schedule.owner:
         raise ValidationError(_("Đơn vị không thuộc cấp nhận báo cáo này."))
     today = timezone.localdate()
     if schedule.closes_on and today > schedule.closes_on:
@@ -189,7 +203,7 @@ def aggregate_reports(movement, organization, kind_until=None):
 @transaction.atomic
 def save_review(user, review, proposals=()):
     """Record a mid-term or final review with its figures and proposed commendations."""
-    _require(user, "movements.manage_level", review.organization)
+    require(user, "movements.manage_level", review.organization)
     _save(user, review)
     for proposal in proposals:
         proposal.review = review
@@ -197,3 +211,12 @@ def save_review(user, review, proposals=()):
         proposal.save()
     return review
 
+
+@transaction.atomic
+def name_exemplars(user, review, exemplar_ids):
+    """Set the exemplars a review names, among those of the review's own subtree."""
+    require(user, "movements.manage_level", review.organization)
+    review.exemplars.set(Exemplar.objects.filter(
+        pk__in=exemplar_ids, unit__in=Organization.objects.subtree(review.organization,
+                                                                   include_self=True)))
+    return review

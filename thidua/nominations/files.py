@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-MAX_BYTES = getattr(settings, "THIDUA_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+MAX_BYTES = settings.THIDUA_ATTACHMENT_MAX_BYTES
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -1,10 +1,13 @@
 """Forms of the dossier screens; validation of the domain rules stays in ``workflow``."""
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from thidua.awards.issuing import may_confer, power_table, powers_on, unit_issuer_kinds
 from thidua.awards.models import AwardType
+from thidua.core.fields import IdsChoiceField
 from thidua.movements.models import Movement
 from thidua.organizations.models import Employment, Organization, Person
 from thidua.organizations.scoping import current_employment_q, organization_q
@@ -14,7 +17,20 @@ from .rules import PROPOSERS
 from .states import AttachmentKind, SubjectKind
 
 
+def deciding_levels(proposer, day=None):
+    """The units that may decide a tờ trình of ``proposer``: the proposer and its ancestors,
+    those the catalogue of conferral powers lets confer at least one form on ``day``."""
+    conferring = set(powers_on(day or timezone.localdate()).values_list(
+        "issuer_kind", flat=True).distinct())
+    levels = [unit.pk for unit in proposer.ancestors(include_self=True)
+              if conferring & set(unit_issuer_kinds(unit))]
+    return Organization.objects.filter(pk__in=levels).order_by("path")
+
+
 class BatchForm(forms.ModelForm):
+    """Step 1. The deciding level is chosen among the proposer's own levels (``deciding_levels``):
+    changing the proposer reloads that list (htmx asks this page again with the proposer)."""
+
     class Meta:
         model = NominationBatch
         fields = ["proposer", "authority", "title", "reference", "year", "basis", "movement",
@@ -22,20 +38,60 @@ class BatchForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["proposer"].queryset = Organization.objects.filter(
-            organization_q(user, PROPOSERS)).order_by("path")
-        self.fields["authority"].queryset = Organization.objects.filter(
-            kind__in=["NATIONAL_ALLIANCE", "PROVINCIAL_ALLIANCE", "COOPERATIVE_UNION"]
-        ) | self.fields["proposer"].queryset
-        self.fields["authority"].help_text = _("Đơn vị đề nghị hoặc một cấp trên của đơn vị đó.")
+        proposers = Organization.objects.filter(organization_q(user, PROPOSERS)).order_by("path")
+        self.fields["proposer"].queryset = proposers
+        self.fields["proposer"].widget.attrs.update({
+            "hx-get": reverse("nominations:batch_create"), "hx-trigger": "change",
+            "hx-include": "this", "hx-target": "#id_authority", "hx-select": "#id_authority",
+            "hx-swap": "outerHTML"})
+        proposer = self.chosen_proposer(proposers)
+        authority = self.fields["authority"]
+        authority.queryset = deciding_levels(proposer) if proposer else Organization.objects.none()
+        authority.help_text = _("Đơn vị đề nghị hoặc một cấp trên của đơn vị đó có thẩm quyền "
+                                "khen thưởng.") if proposer else _(
+            "Chọn đơn vị đề nghị trước: danh sách gồm đơn vị đó và các cấp trên của nó.")
         self.fields["movement"].queryset = Movement.objects.visible_to(user).order_by(
             "-start_date", "title")
 
 
+    def chosen_proposer(self, proposers):
+        """The proposer posted or asked for, else the user's only one; None if not yet known."""
+        key = self.data.get("proposer") or self.initial.get("proposer")
+        if key:
+            return proposers.filter(pk=key).first() if str(key).isdigit() else None
+        return proposers.first() if proposers[:2].count() == 1 else None
+
+
+class PersonLabels:
+    """People told apart from namesakes: birth year, position and unit (``people_under``)."""
+
+    def label_from_instance(self, person):
+        return person_label(person)
+
+
+class PersonChoiceField(PersonLabels, forms.ModelChoiceField):
+    pass
+
+
+class PeopleChoiceField(PersonLabels, IdsChoiceField):
+    pass
+
+
+def person_label(person):
+    born = person.birth_date.year if person.birth_date else "—"
+    job = ", ".join(part for part in (getattr(person, "job_position", ""),
+                                       getattr(person, "job_unit", "")) if part)
+    return f"{person.full_name} ({born})" + (f" — {job}" if job else "")
+
+
 def people_under(unit):
+    """People currently working in ``unit``'s subtree, with their position and unit there."""
     here = Employment.objects.filter(current_employment_q(), person=OuterRef("pk"),
-                                     organization__path__startswith=unit.path)
-    return Person.objects.filter(Exists(here)).order_by("sort_key", "pk")
+                                     organization__path__startswith=unit.path).order_by(
+        "-start_date", "-pk")
+    return Person.objects.filter(Exists(here)).annotate(
+        job_position=Subquery(here.values("position")[:1]),
+        job_unit=Subquery(here.values("organization__name")[:1])).order_by("sort_key", "pk")
 
 
 def types_in_force():
@@ -43,12 +99,29 @@ def types_in_force():
     return AwardType.objects.filter(is_active=True).in_force(timezone.localdate())
 
 
+class AwardTypeChoiceField(forms.ModelChoiceField):
+    """The forms of the catalogue, each saying whether the batch's deciding level confers it or
+    the tờ trình will go up to a higher level for it (``for_authority``)."""
+
+    def for_authority(self, authority):
+        day = timezone.localdate()
+        powers, kinds = power_table(), unit_issuer_kinds(authority)
+        self.queryset = types_in_force()
+        self.decided_here = {code for code in self.queryset.values_list("code", flat=True)
+                             if any(may_confer(powers, kind, code, day) for kind in kinds)}
+
+    def label_from_instance(self, award_type):
+        here = award_type.code in getattr(self, "decided_here", ())
+        return f"{award_type.label} — " + (_("cấp xét quyết định") if here
+                                          else _("trình cấp trên quyết định"))
+
+
 class NomineeForm(forms.Form):
     subject_kind = forms.ChoiceField(label=_("Đối tượng"), choices=SubjectKind.choices)
-    award_type = forms.ModelChoiceField(label=_("Danh hiệu, hình thức"),
-                                       queryset=AwardType.objects.filter(is_active=True))
-    person = forms.ModelChoiceField(label=_("Cá nhân (hoặc chủ hộ)"), required=False,
-                                    queryset=Person.objects.none())
+    award_type = AwardTypeChoiceField(label=_("Danh hiệu, hình thức"),
+                                      queryset=AwardType.objects.filter(is_active=True))
+    person = PersonChoiceField(label=_("Cá nhân (hoặc chủ hộ)"), required=False,
+                               queryset=Person.objects.none())
     organization = forms.ModelChoiceField(label=_("Tập thể"), required=False,
                                           queryset=Organization.objects.none())
     household_name = forms.CharField(label=_("Tên hộ gia đình"), required=False, max_length=200)
@@ -58,24 +131,23 @@ class NomineeForm(forms.Form):
     def __init__(self, *args, batch, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people_under(batch.proposer)
-        self.fields["award_type"].queryset = types_in_force()
+        self.fields["award_type"].for_authority(batch.authority)
         self.fields["organization"].queryset = Organization.objects.subtree(
             batch.proposer, include_self=True)
 
 
 class ManyNomineesForm(forms.Form):
-    award_type = forms.ModelChoiceField(label=_("Danh hiệu, hình thức"),
-                                        queryset=AwardType.objects.filter(is_active=True))
-    people = forms.ModelMultipleChoiceField(label=_("Chọn nhiều cá nhân"),
-                                            queryset=Person.objects.none(),
-                                            widget=forms.CheckboxSelectMultiple)
+    award_type = AwardTypeChoiceField(label=_("Danh hiệu, hình thức"),
+                                      queryset=AwardType.objects.filter(is_active=True))
+    people = PeopleChoiceField(label=_("Chọn nhiều cá nhân"), queryset=Person.objects.none(),
+                               widget=forms.CheckboxSelectMultiple)
     achievement = forms.CharField(label=_("Tóm tắt thành tích chung"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, batch, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = people_under(batch.proposer)
-        self.fields["award_type"].queryset = types_in_force()
+        self.fields["award_type"].for_authority(batch.authority)
 
 
 class AttachmentForm(forms.Form):

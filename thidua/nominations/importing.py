@@ -1,5 +1,5 @@
 """Excel import of a nominee list into a draft tờ trình: our template and the layouts officials
-already use (FORMS.md §4: CANHAN, TAPTHE, MauTDKT, NHANDULIEU).
+already use (CANHAN, TAPTHE, MauTDKT, NHANDULIEU: docs/forms.md#excel-import-templates).
 
 Each row names a person (citizen ID; else unaccented name, unit and birth date), a collective (unit
 code or name) or a household (its head), and one award type, by our code, abbreviation, name or the
@@ -65,6 +65,13 @@ class NomineeSpec(RecipientSpec):
     def root(self):
         return self.unit.proposer
 
+    def parse(self, number, raw, problems):
+        """A CANHAN or TAPTHE row may give only "Mã danh hiệu thi đua (nếu có)": that title is
+        then the row's award."""
+        if raw.get("award_type") is None and raw.get("second_type") is not None:
+            raw = {**raw, "award_type": raw["second_type"], "second_type": None}
+        return super().parse(number, raw, problems)
+
     def kind(self, values):
         return subject_kind(values, "COLLECTIVE" if values["collective_name"] else "INDIVIDUAL")
 
@@ -100,7 +107,7 @@ class NomineeSpec(RecipientSpec):
             if (person and person.pk, organization and organization.pk,
                     award_type.pk) in self.in_batch:
                 problems.add(number, _("%(name)s đã có trong tờ trình với “%(type)s”."),
-                             name=subject, type=award_type.name)
+                             name=subject, type=award_type.label)
         household = self.name(values) if kind == SubjectKind.HOUSEHOLD else ""
         return [workflow.Nominee(kind, award_type, person, organization,
                                  values["achievement"] or "", household) for award_type in types]

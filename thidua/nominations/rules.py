@@ -36,6 +36,12 @@ sees_authority = _at("authority", ALL_ROLES, "sees_authority")
 rules.add_perm("nominations.propose_for", is_active_superuser | proposes_for)
 rules.add_perm("nominations.view_batch", is_active_superuser | sees_proposer | sees_authority)
 rules.add_perm("nominations.edit_batch", is_active_superuser | is_batch_proposer)
+# Withdrawing is the proposer's own step: an intake officer of the authority who also holds a
+# proposer role through their subtree is not offered it, unless the unit proposes to itself.
+proposes_to_itself = rules.predicate(lambda user, batch: batch.proposer_id == batch.authority_id,
+                                     name="proposes_to_itself")
+rules.add_perm("nominations.withdraw_batch", is_active_superuser | (
+    is_batch_proposer & (~is_batch_intake | proposes_to_itself)))
 rules.add_perm("nominations.intake_batch", is_active_superuser | is_batch_intake)
 rules.add_perm("nominations.council_batch", is_active_superuser | is_batch_secretary)
 rules.add_perm("nominations.decide_batch", is_active_superuser | is_batch_issuer)

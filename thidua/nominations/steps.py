@@ -7,6 +7,11 @@ from django.utils import timezone
 from thidua.core.workdays import WorkingCalendar
 
 from .models import Transition
+from .states import State
+
+# States whose deadline is the end of a window the batch must wait out, not a time to act by:
+# leaving them after the deadline is the rule, never late.
+WINDOWS = {State.PUBLICITY}
 
 
 def local_date(moment):
@@ -25,7 +30,8 @@ def record(batch, to_state, actor, from_state=None, note="", at=None, calendar=N
     if previous is not None:
         calendar = calendar or WorkingCalendar.from_database()
         working_days = calendar.working_days_between(local_date(previous), day)
+    from_state = batch.state if from_state is None else from_state
     return Transition.objects.create(
-        batch=batch, from_state=batch.state if from_state is None else from_state,
-        to_state=to_state, actor=actor, at=at, note=note, working_days=working_days,
-        late=batch.due_on is not None and day > batch.due_on)
+        batch=batch, from_state=from_state, to_state=to_state, actor=actor, at=at, note=note,
+        working_days=working_days,
+        late=batch.due_on is not None and day > batch.due_on and from_state not in WINDOWS)

@@ -70,7 +70,7 @@ class Directory:
             found = named[0] if named else None
         if found is None:
             raise CellError(_("%(column)s “%(value)s” không có trong hệ thống."), value=value)
-        if not found.path.startswith(self.root.path):
+        if not found.is_within(self.root):
             raise CellError(_("%(column)s “%(value)s” không thuộc phạm vi %(unit)s."),
                             value=value, unit=self.root.name)
         return found
@@ -87,7 +87,7 @@ class Directory:
                                 unit=self.root.name)
             return found
         candidates = {person.pk: person for person, job_unit in self.jobs[normalize(name)]
-                      if job_unit.path.startswith(where.path)
+                      if job_unit.is_within(where)
                       and (birth_date is None or person.birth_date == birth_date)}
         if len(candidates) == 1:
             return next(iter(candidates.values()))

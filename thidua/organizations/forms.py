@@ -2,7 +2,10 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.widgets import DateInput
+
 from .geography import province_choices, ward
+from .merging import check_merge
 from .models import (Employment, EmulationGroup, EmulationGroupMembership, Organization,
                      Person)
 
@@ -21,13 +24,11 @@ class OrganizationCodeField(forms.ModelChoiceField):
         kwargs["to_field_name"] = "code"
         super().__init__(queryset if queryset is not None else Organization.objects.none(), **kwargs)
 
-
-class DateInput(forms.DateInput):
-    input_type = "text"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy",
-                                                   "inputmode": "numeric"}, **kwargs)
+    def to_python(self, value):
+        if isinstance(value, str) and "\x00" in value:  # PostgreSQL refuses a NUL in a query
+            raise forms.ValidationError(self.error_messages["invalid_choice"],
+                                        code="invalid_choice")
+        return super().to_python(value)
 
 
 class OrganizationForm(forms.ModelForm):
@@ -142,3 +143,26 @@ class MembershipForm(forms.ModelForm):
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
+
+
+class MergeForm(forms.Form):
+    """Merge the unit into another (``merging.merge_unit``)."""
+
+    successor = OrganizationCodeField(label=_("Sáp nhập vào đơn vị (mã đơn vị)"))
+    day = forms.DateField(label=_("Ngày sáp nhập"), widget=DateInput())
+    accounts = forms.ChoiceField(
+        label=_("Tài khoản của đơn vị bị sáp nhập"), widget=forms.RadioSelect,
+        choices=[("lock", _("Khóa các tài khoản chỉ làm việc tại đơn vị này")),
+                 ("move", _("Chuyển các tài khoản sang đơn vị nhận sáp nhập"))],
+        initial="lock")
+
+    def __init__(self, *args, absorbed, successors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.absorbed = absorbed
+        self.fields["successor"].queryset = successors.exclude(pk=absorbed.pk)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("successor") and data.get("day"):
+            check_merge(self.absorbed, data["successor"], data["day"])
+        return data

@@ -2,11 +2,12 @@
 all-or-nothing writing are ``thidua.core.xlsx_import``'s; here are the two kinds)."""
 import re
 
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import crypto
-from thidua.core.xlsx_import import (CellError, Choice, Column, Spec, a_date, past_date, run_import,
-                                     text, yes_no)
+from thidua.core.xlsx_import import (CellError, Choice, Column, Spec, a_date, past_date, text,
+                                     yes_no)
 
 from . import services
 from .ethnicities import ETHNICITY_CHOICES
@@ -125,6 +126,9 @@ class PersonSpec(Spec):
         Column("category", _("Đối tượng"), Choice(EmploymentCategory.choices), required=True),
         Column("is_direct_worker", _("Trực tiếp sản xuất"), yes_no),
         Column("start_date", _("Từ ngày"), a_date),
+        Column("create_anyway", _("Tạo mới dù trùng"), yes_no,
+               hint=_("Có: tạo người mới dù đã có người cùng họ tên, ngày sinh, đơn vị; để trống: "
+                      "giữ người đã có, không tạo thêm.")),
     )
     PERSON_FIELDS = ("family_name", "middle_name", "given_name", "gender", "birth_date", "ethnicity")
     JOB_FIELDS = ("position", "category", "is_direct_worker", "start_date")
@@ -134,7 +138,10 @@ class PersonSpec(Spec):
         digests = {crypto.digest(v["citizen_id"]) for v in rows if v["citizen_id"]}
         self.taken = set(Person.objects.filter(citizen_id_digest__in=digests)
                          .values_list("citizen_id_digest", flat=True))
-        self.seen = {}
+        self.seen, self.seen_people = {}, {}
+        people = Person.objects.filter(employments__organization__in=self.units.values()).annotate(
+            unit_id=F("employments__organization"))
+        self.known = {(services.same_person(p), p.birth_date, p.unit_id): p for p in people}
 
     def build(self, number, values, problems):
         person = Person(**self.fields(values, self.PERSON_FIELDS))
@@ -151,15 +158,26 @@ class PersonSpec(Spec):
                          column=self.labels["start_date"], birth=self.labels["birth_date"])
         self.validate(number, person, problems)
         self.validate(number, job, problems, exclude=["person", "organization"])  # found above
-        return person, job
+        key = (services.same_person(person), person.birth_date, unit and unit.pk)
+        if not values["citizen_id"] and unit and number not in problems.rows:
+            self.unique(number, "given_name", key, self.seen_people, (), problems,
+                        shown=f"{person.full_name} ({values['organization']})")
+        existing = None if values["create_anyway"] or values["citizen_id"] else self.known.get(key)
+        twin = services.CREATE if values["create_anyway"] else services.KEEP
+        return person, job, existing, twin
+
+    def describe(self, item):
+        existing = item[2]
+        if existing is None:
+            return ""
+        return _("đã có %(person)s (#%(pk)s, cùng họ tên, ngày sinh, đơn vị): bỏ qua dòng này — "
+                 "không tạo mới, không sửa người đã có; ghi Có ở cột “Tạo mới dù trùng” nếu là "
+                 "người khác") % {"person": existing.full_name, "pk": existing.pk}
 
     def save(self, item):
-        services.create_person(self.user, *item)
+        person, job, existing, twin = item
+        if existing is None:  # a twin added meanwhile (a parallel import) is kept, not doubled
+            services.create_person(self.user, person, job, twin=twin)
 
 
 SPECS = {spec.slug: spec for spec in (OrganizationSpec, PersonSpec)}
-
-
-def import_file(slug, upload, unit, user):
-    """Import ``upload`` as the kind ``slug`` into ``unit``'s subtree, as ``user``."""
-    return run_import(SPECS[slug](unit, user), upload)

@@ -11,7 +11,7 @@ from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 from thidua.core import crypto
 from thidua.core.text import abbreviations, normalize, person_sort_key, sort_key
 
-from . import scoping
+from . import scoping, tree
 from .ethnicities import ETHNICITY_CHOICES
 from .geography import province_name
 
@@ -106,6 +106,7 @@ class Organization(MP_Node):
     history = HistoricalRecords(excluded_fields=["search_text", "sort_key", "numchild"])
 
     node_order_by = None
+    steplen = tree.STEPLEN
     objects = OrganizationManager()
 
     class Meta:
@@ -125,6 +126,19 @@ class Organization(MP_Node):
     @property
     def is_active(self):
         return self.status == OrganizationStatus.ACTIVE
+
+    def ancestor_paths(self, include_self=False):
+        """The paths of the units above this one, root first (see tree.py)."""
+        return tree.ancestor_paths(self.path, include_self=include_self)
+
+    def is_within(self, other):
+        """Whether this unit is ``other`` or below it."""
+        return tree.is_within(self.path, other.path)
+
+    def ancestors(self, include_self=False):
+        """The units above this one, root first, in one indexed query."""
+        return Organization.objects.filter(
+            path__in=self.ancestor_paths(include_self)).order_by("depth")
 
     def clean(self):
         if self.status == OrganizationStatus.MERGED and not self.merged_into_id:
@@ -228,8 +242,8 @@ class Gender(models.TextChoices):
 
 
 class PersonQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(scoping.person_q(user))
+    def visible_to(self, user, roles=scoping.PEOPLE_READERS):
+        return self.filter(scoping.person_q(user, Employment.objects, roles))
 
     def search(self, query):
         return self.filter(scoping.search_q(query, words=True))

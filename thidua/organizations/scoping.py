@@ -12,7 +12,7 @@ from django.utils import timezone
 from thidua.accounts.models import Role
 from thidua.core.text import search_terms
 
-from .unit_scope import STEPLEN
+from . import tree
 
 ALL_ROLES = frozenset(Role.values)
 # Portal editors and moderators work on the public site; they never need people's records.
@@ -61,26 +61,26 @@ def current_employment_q(prefix=""):
     return Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today})
 
 
-def person_q(user, roles=PEOPLE_READERS):
-    """People with a current employment in a unit where ``user`` holds one of ``roles``.
+def person_q(user, employments, roles=PEOPLE_READERS):
+    """People with a current employment (a row of ``employments``, the Employment manager: this
+    module imports no model, so the models can import it) in a unit where ``user`` holds one of
+    ``roles``.
 
     Where the database can test JSON containment (PostgreSQL), a subtree assignment reads the
     person's own ``unit_scope`` (see unit_scope.py), which one GIN index serves together with the
     name search; elsewhere, and for single-unit assignments, it asks Employment directly."""
-    from .models import Employment
-
     if getattr(user, "is_superuser", False) and user.is_active:
         return Q()
     held = [(org_id, path, subtree) for role, org_id, path, subtree in assignments(user)
             if role in roles]
     if not held:
         return _NOTHING
-    current_jobs = Employment.objects.filter(current_employment_q(), person=OuterRef("pk"))
+    current_jobs = employments.filter(current_employment_q(), person=OuterRef("pk"))
     if not connection.features.supports_json_field_contains:
         return Q(Exists(current_jobs.filter(organization_q(user, roles, prefix="organization__"))))
     condition = _NOTHING
     for org_id, path, subtree in held:
-        if subtree and len(path) == STEPLEN:
+        if subtree and tree.is_root(path):
             # A root is in everyone's scope: "has a current job" lets the name index lead.
             condition |= ~Q(unit_scope=[])
         elif subtree:
@@ -99,7 +99,8 @@ def roles_at(user, organization):
         return ALL_ROLES
     held = set()
     for role, org_id, path, include_descendants in assignments(user):
-        if org_id == organization.pk or (include_descendants and organization.path.startswith(path)):
+        if org_id == organization.pk or (
+                include_descendants and tree.is_within(organization.path, path)):
             held.add(role)
     return frozenset(held)
 

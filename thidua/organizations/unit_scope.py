@@ -12,12 +12,10 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-STEPLEN = 4  # Organization.steplen: a unit's path is its ancestors' paths plus 4 characters
+from .models import Employment, Organization, Person
+from .tree import ancestor_paths
+
 CHUNK = 5_000
-
-
-def ancestor_paths(path):
-    return [path[:end] for end in range(STEPLEN, len(path) + 1, STEPLEN)]
 
 
 def compute_scopes(jobs, ids_by_path):
@@ -47,8 +45,6 @@ def ids_by_path(organization_model, jobs):
 def refresh(person_ids, person_model=None, employment_model=None, organization_model=None):
     """Recompute the scope of these people; only rows that changed are written."""
     if person_model is None:
-        from .models import Employment, Organization, Person
-
         person_model, employment_model, organization_model = Person, Employment, Organization
     person_ids = list(person_ids)
     for start in range(0, len(person_ids), CHUNK):
@@ -65,16 +61,12 @@ def refresh(person_ids, person_model=None, employment_model=None, organization_m
 
 
 def refresh_all():
-    from .models import Person
-
     refresh(Person.objects.order_by("pk").values_list("pk", flat=True).iterator(chunk_size=CHUNK))
 
 
 def refresh_ended(days=7):
     """People with an employment that ended in the last ``days`` days (a missed night is caught
     up the next one)."""
-    from .models import Person
-
     today = timezone.localdate()
     people = Person.objects.filter(employments__end_date__lt=today,
                                    employments__end_date__gte=today - timedelta(days=days))

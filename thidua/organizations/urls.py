@@ -9,6 +9,7 @@ urlpatterns = [
          name="organization_detail"),
     path("don-vi/<int:pk>/sua/", organizations.OrganizationFormView.as_view(),
          name="organization_edit"),
+    path("don-vi/<int:pk>/sap-nhap/", organizations.MergeView.as_view(), name="organization_merge"),
     path("don-vi/<int:parent>/them-don-vi/", organizations.OrganizationFormView.as_view(),
          name="organization_create"),
     path("don-vi/<int:organization>/them-ca-nhan/", people.PersonCreateView.as_view(),

@@ -8,6 +8,3 @@ class PortalConfig(AppConfig):
     name = "thidua.portal"
     label = "portal"
     verbose_name = _("Cổng thông tin")
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -161,9 +161,17 @@ class GalleryItemForm(forms.ModelForm):
 class SiteForm(forms.ModelForm):
     class Meta:
         model = Site
-        fields = ["name", "tagline", "about", "address", "phone", "fax", "email", "licence",
-                  "responsible_person", "cite_source"]
+        fields = ["name", "tagline", "logo", "about", "address", "phone", "fax", "email",
+                  "licence", "responsible_person", "cite_source"]
         widgets = {"about": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {"logo": _("Ảnh PNG hoặc JPEG, nên vuông và nền trong suốt; hiện ở đầu "
+                                "trang và làm biểu tượng của trang trên trình duyệt.")}
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and logo != self.initial.get("logo"):
+            validate_image(logo)
+        return logo
 
 
 class AnswerForm(forms.Form):

@@ -4,7 +4,8 @@ from django.db.models import Q
 
 from thidua.awards.models import Award, AwardStatus
 from thidua.core.text import normalize
-from thidua.organizations.models import Employment, Organization
+from thidua.organizations import tree
+from thidua.organizations.models import Employment
 
 from .models import HonourEntry
 
@@ -12,7 +13,7 @@ ALLIANCE_DEPTH = 2  # VCA → provincial alliances and VCA units
 
 
 def alliance_path(path):
-    return path[:Organization.steplen * ALLIANCE_DEPTH]
+    return tree.ancestor_path(path, ALLIANCE_DEPTH)
 
 
 def _unit_of(award):
@@ -46,23 +47,32 @@ def entry_for(award):
         search_text=normalize(f"{recipient} {unit.name}")[:600])
 
 
+def _delete_entries(entries):
+    """Derived rows go without a signal each (``QuerySet.delete`` would send one per row, and
+    the audit log would write a line for each)."""
+    return entries._raw_delete(entries.db)
+
+
 @transaction.atomic
-def refresh_award(award):
-    HonourEntry.objects.filter(award_id=award.pk).delete()
-    entry = entry_for(award)
-    if entry is not None:
-        entry.save()
-    return entry
+def refresh_awards(award_ids):
+    """Replace the entries of the awards ``award_ids`` (just written by an award service, see
+    ``awards.followups``): one for each that is active and has a unit, none for the others."""
+    _delete_entries(HonourEntry.objects.filter(award_id__in=award_ids))
+    awards = Award.objects.filter(pk__in=award_ids).select_related("person", "organization")
+    entries = [entry for entry in map(entry_for, awards) if entry is not None]
+    return HonourEntry.objects.bulk_create(entries, batch_size=2000)
 
 
+@transaction.atomic
 def rebuild(only_missing=False, batch_size=5000):
-    """Rebuild the roll from the registry (after bulk imports), or with ``only_missing`` add the
+    """Rebuild the roll from the registry (nightly, so a person's move between units reaches
+    the roll; and from ``manage.py refresh_honour_roll``), or with ``only_missing`` add the
     awards that have no entry yet; returns the number of entries written."""
     awards = Award.objects.filter(status=AwardStatus.ACTIVE)
     if only_missing:
         awards = awards.filter(honour_entry__isnull=True)
     else:
-        HonourEntry.objects.all().delete()
+        _delete_entries(HonourEntry.objects.all())
     awards = awards.select_related("person", "organization").order_by("pk")
     buffer, written = [], 0
     for award in awards.iterator(chunk_size=batch_size):
@@ -80,10 +90,10 @@ def roll(site, year=None, award_type=None, province=None, unit=None, query=""):
     """The site's honour roll, newest first, filtered; the unit filter narrows to a subtree of
     the site's own."""
     path = site.organization.path
-    if unit is not None and unit.path.startswith(path):
+    if unit is not None and tree.is_within(unit.path, path):
         path = unit.path
     entries = HonourEntry.objects.select_related("award_type")
-    if len(path) == len(alliance_path(path)) == Organization.steplen * ALLIANCE_DEPTH:
+    if tree.depth(path) == ALLIANCE_DEPTH:
         entries = entries.filter(alliance_path=path)
     else:
         entries = entries.filter(unit_path__startswith=path)
@@ -96,3 +106,11 @@ def roll(site, year=None, award_type=None, province=None, unit=None, query=""):
     for term in normalize(query).split():
         entries = entries.filter(search_text__contains=term)
     return entries.order_by("-year", "-pk")
+
+
+def unit_merged(user, absorbed, successor):
+    """The follow-up of a merger (``organizations.merging``): entries of the units that moved
+    from under ``absorbed`` get their new place (their old paths still start with its path)."""
+    moved = HonourEntry.objects.filter(unit_path__startswith=absorbed.path).exclude(
+        unit_path=absorbed.path)
+    return refresh_awards(list(moved.values_list("award_id", flat=True)))

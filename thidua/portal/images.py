@@ -2,31 +2,19 @@
 small thumbnail for lists."""
 from io import BytesIO
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
-from thidua.core.uploads import JPEG, PNG, validate_upload
+from thidua.core.uploads import validate_image as validate_upload_image
 
 DISPLAY_SIZE = (1280, 1280)
 THUMB_SIZE = (400, 300)
+LOGO_SIZE = (256, 256)
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
-MAX_PIXELS = 40_000_000
 
 
 def validate_image(upload):
-    validate_upload(upload, allowed=(JPEG, PNG), max_bytes=MAX_IMAGE_BYTES)
-    try:
-        with Image.open(upload) as image:
-            if image.width * image.height > MAX_PIXELS:
-                raise ValidationError(_("Ảnh quá lớn về kích thước điểm ảnh."))
-            image.verify()
-    except (UnidentifiedImageError, OSError) as error:
-        raise ValidationError(_("Tệp “%(name)s” không phải là ảnh hợp lệ.") % {
-            "name": upload.name}) from error
-    finally:
-        upload.seek(0)
+    validate_upload_image(upload, MAX_IMAGE_BYTES)
 
 
 def _encode(image, size, name):
@@ -43,3 +31,15 @@ def resized(upload, stem):
     with Image.open(upload) as original:
         image = ImageOps.exif_transpose(original).convert("RGB")
     return _encode(image, DISPLAY_SIZE, stem), _encode(image, THUMB_SIZE, f"{stem}-thumb")
+
+
+def logo_mark(upload, stem):
+    """The site's logo mark as a PNG of at most 256 px, transparency kept: the header shows it at
+    72 px and browsers use it as the favicon."""
+    upload.seek(0)
+    with Image.open(upload) as original:
+        image = ImageOps.exif_transpose(original).convert("RGBA")
+    image.thumbnail(LOGO_SIZE)
+    buffer = BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return ContentFile(buffer.getvalue(), name=f"{stem}.png")

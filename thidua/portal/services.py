@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from thidua.accounts.directory import users_with_roles
 from thidua.core.notifications import notify
 from thidua.nominations import workflow as nominations_workflow
-from thidua.nominations.workflow.common import users_with_roles
 
-from .images import resized
+from .images import logo_mark, resized
 from .models import Article, Comment, CommentStatus, Question
 from .rules import MODERATOR_ROLES
 from .sanitize import clean_html
@@ -68,12 +68,16 @@ def save_gallery_item(user, item, image_upload=None):
 
 
 @transaction.atomic
-def save_site_content(user, obj):
-    """Save a category, document or the site's own settings after the permission check."""
+def save_site_content(user, obj, logo_upload=None):
+    """Save a category, document or the site's own settings after the permission check; a new
+    logo mark is stored as a small PNG."""
     site = getattr(obj, "site", obj)
     require(user, "portal.edit_site", site)
     if hasattr(obj, "about"):
         obj.about = clean_html(obj.about)
+    if logo_upload is not None:
+        mark = logo_mark(logo_upload, f"{site.slug}-{timezone.now():%Y%m%d%H%M%S}")
+        obj.logo.save(mark.name, mark, save=False)
     obj.save()
     return obj
 

@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from .feeds import AtomFeed, RssFeed
 from .sitemaps import sitemap_view
-from .views import public, sections, staff
+from .views import files, public, sections, staff
 
 site_patterns = [
     path("", public.HomeView.as_view(), name="home"),
@@ -26,6 +26,8 @@ site_patterns = [
     path("hoi-dap/gui-cau-hoi/", sections.AskView.as_view(), name="ask"),
     path("thu-vien/", sections.GalleryView.as_view(), name="gallery"),
     path("thong-ke/", sections.StatisticsView.as_view(), name="statistics"),
+    path("tep/<str:kind>/<int:pk>/<str:field>/", files.PublicFileView.as_view(), name="file"),
+    path("bieu-trung/", files.LogoView.as_view(), name="logo"),
     path("cong-khai/<str:token>/", sections.PublicityView.as_view(), name="publicity"),
     path("quan-ly/", staff.DashboardView.as_view(), name="staff"),
     path("quan-ly/cong/", staff.SiteSettingsView.as_view(), name="staff_site"),

@@ -8,6 +8,4 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Báo cáo, thống kê")
 
     def ready(self):
-        from . import rules, signals  # noqa: F401
-
-        signals.connect()
+        from . import rules  # noqa: F401

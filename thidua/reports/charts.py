@@ -1,5 +1,6 @@
 """A chart is a small table: labels down the side, one column per series. The page draws it with
-Chart.js from ``json_script`` data, shows the same table under it and exports it to Excel."""
+Chart.js from ``json_script`` data (reports/static/reports/charts.js: the project's colours, whole
+numbers on the axis of a count), shows the same table beside it and exports it to Excel."""
 from dataclasses import dataclass, field
 
 
@@ -12,6 +13,7 @@ class Chart:
     series: list  # names of the value columns
     rows: list = field(default_factory=list)  # (label, [value per series])
     note: str = ""
+    counts: bool = True  # whole numbers: the value axis ticks 0, 1, 2 … never 0.2
 
     @property
     def has_data(self):
@@ -26,6 +28,7 @@ class Chart:
 
     def as_json(self):
         return {"key": self.key, "title": str(self.title), "kind": self.kind,
+                "counts": self.counts, "axis": str(self.label_header),
                 "labels": [str(label) for label, _values in self.rows],
                 "series": [{"name": str(name), "values": [values[i] for _l, values in self.rows]}
                            for i, name in enumerate(self.series)]}

@@ -39,7 +39,8 @@ TOP_ETHNICITIES = 8
 
 
 def award_type_names():
-    return dict(AwardType.objects.values_list("pk", "name"))
+    """Each award type's name in the interface's language."""
+    return {award_type.pk: award_type.label for award_type in AwardType.objects.all()}
 
 
 def _counts(rows, key):
@@ -117,7 +118,7 @@ def step_days_chart(scope, year):
             for row in sorted(steps, key=lambda row: order.index(row["to_state"]))]
     return Chart("steps", _("Số ngày làm việc trung bình mỗi bước xử lý hồ sơ"), "bar",
                  _("Bước (chuyển sang)"), [_("Ngày làm việc trung bình"), _("Số lượt quá hạn")],
-                 rows)
+                 rows, counts=False)
 
 
 def award_charts(scope, year):

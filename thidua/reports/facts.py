@@ -36,6 +36,7 @@ from django.db.models.functions import Coalesce
 
 from thidua.awards.models import Award, AwardStatus, AwardType
 from thidua.nominations.states import SubjectKind
+from thidua.organizations import tree
 from thidua.organizations.models import Employment, EmploymentCategory, OrganizationKind
 
 from .models import AwardSummary, PersonCategory, Subject, SummaryYear
@@ -44,8 +45,7 @@ ECONOMIC_KINDS = [OrganizationKind.COOPERATIVE, OrganizationKind.COOPERATIVE_UNI
                   OrganizationKind.CREDIT_FUND, OrganizationKind.COOPERATIVE_GROUP]
 BUSINESS_KINDS = [*ECONOMIC_KINDS, OrganizationKind.ALLIANCE_UNIT]
 LEADERSHIP = r"(chủ tịch|giám đốc|trưởng|phó|bí thư|chủ nhiệm|lãnh đạo)"
-ANCHOR_LENGTH = 8  # two tree levels of treebeard's four-character steps
-ROOT_LENGTH = 4  # the national alliance's path
+ANCHOR_DEPTH = 2  # summaries count by the unit's ancestor two levels down (its province)
 UNATTACHED = ""  # the anchor of an award counted under no unit
 NOMINATED = "decision_item__nomination__"
 PROPOSER = f"{NOMINATED}batch__proposer__"
@@ -133,8 +133,9 @@ def compute(awards, individual_awards=None, unattached_awards=None, in_scope=Non
     def add(path, province_code, row, subject, *person):
         if in_scope and not in_scope(path):
             return
-        cell = counts[(row["year"], path[:ANCHOR_LENGTH], province_code, row["award_type_id"],
-                       subject, *person, row["basis_value"])]
+        anchor = tree.ancestor_path(path, ANCHOR_DEPTH)
+        cell = counts[(row["year"], anchor, province_code, row["award_type_id"], subject, *person,
+                       row["basis_value"])]
         cell[0] += row["n"]
         cell[1] += row["money"]
 
@@ -179,7 +180,7 @@ class LiveFacts:
         self._facts = None
 
     def in_scope(self, path):
-        return path.startswith(self.path) if self.subtree else path == self.path
+        return tree.is_within(path, self.path) if self.subtree else path == self.path
 
     def facts(self):
         if self._facts is None:
@@ -234,7 +235,7 @@ class SummaryFacts:
 
     def anchors_q(self):
         anchors = Q(anchor_path__startswith=self.path)
-        return anchors | Q(anchor_path=UNATTACHED) if len(self.path) == ROOT_LENGTH else anchors
+        return anchors | Q(anchor_path=UNATTACHED) if tree.is_root(self.path) else anchors
 
     def stamp(self):
         """The summary's state for these years: one small indexed query per facts object."""
@@ -262,7 +263,7 @@ class SummaryFacts:
 
 def summarised(path, subtree):
     """Whether the unit at ``path`` (with its subtree or not) is one the summary answers for."""
-    return subtree and len(path) <= ANCHOR_LENGTH
+    return subtree and tree.depth(path) <= ANCHOR_DEPTH
 
 
 def facts_for(organization, subtree, years):

@@ -17,7 +17,7 @@ class StaffSpec(Spec):
     permission = "reports.manage_ec_staff"
     columns = (
         Column("full_name", _("Họ và tên"), required=True, aliases=("Họ tên",)),
-        # NAM / NU are the codes of the CANHAN.xlsx template (FORMS.md §4).
+        # NAM / NU: the codes of the CANHAN.xlsx template (docs/forms.md#excel-import-templates).
         Column("gender", _("Giới tính"), Choice([*Gender.choices, ("MALE", "NAM"),
                                                  ("FEMALE", "NU")]), required=True),
         Column("birth_year", _("Năm sinh"), a_year, required=True),

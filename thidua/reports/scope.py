@@ -3,13 +3,12 @@ user may see (``organizations.scoping``), so no figure is ever counted outside i
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.db.models.functions import Length
 from django.utils.translation import gettext as _
 
-from thidua.organizations import scoping
+from thidua.organizations import scoping, tree
 from thidua.organizations.models import Organization
 
-from .facts import ANCHOR_LENGTH, facts_for
+from .facts import ANCHOR_DEPTH, facts_for
 
 
 class ScopeError(Exception):
@@ -44,7 +43,7 @@ class Scope:
 def sees_subtree(user, organization):
     if getattr(user, "is_superuser", False) and user.is_active:
         return True
-    return any(descendants and organization.path.startswith(path)
+    return any(descendants and tree.is_within(organization.path, path)
                for _role, _unit, path, descendants in scoping.assignments(user))
 
 
@@ -78,7 +77,6 @@ def scope_choices(user):
     first two levels (a province officer sees their province; the VCA every province)."""
     own = [row[1] for row in scoping.assignments(user)]
     units = (Organization.objects.visible_to(user)
-             .annotate(path_length=Length("path"))
-             .filter(Q(pk__in=own) | Q(path_length__lte=ANCHOR_LENGTH)).order_by("path"))
+             .filter(Q(pk__in=own) | Q(depth__lte=ANCHOR_DEPTH)).order_by("path"))
     return [(unit.pk, "— " * (unit.depth - 1) + unit.name)
             for unit in units.only("name", "path", "depth")]

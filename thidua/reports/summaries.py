@@ -7,11 +7,12 @@ change. Instead a change to an award only marks its year dirty (one tiny upsert,
 write path); rebuilding a year is one grouped query over that year's awards, run in a worker
 right after the commit (``run_task``: inline without a broker) and again by the periodic task
 ``thidua.reports.refresh_summaries`` (Celery beat), which also rebuilds the current year so
-changes made behind the signals' back (bulk imports, employment moves) are caught within a
-period. Dashboards therefore never scan the registry for national or provincial scopes; figures
+changes that reach the figures without an award service (employment moves) are caught within a
+period. Every award service calls ``awards_changed`` by name (see ``awards.followups``). Dashboards therefore never scan the registry for national or provincial scopes; figures
 may lag a write by the time a worker takes to rebuild one year.
 """
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from thidua.core.tasks import run_task
@@ -83,6 +84,23 @@ def schedule_refresh():
         transaction.on_commit(_refresh_after_commit)
 
 
+def awards_changed(years):
+    """The follow-up of an award write (``awards.followups``): mark ``years`` and rebuild them
+    after the commit."""
+    mark_dirty(*years)
+    schedule_refresh()
+
+
 def last_refreshed(years):
     return (SummaryYear.objects.filter(year__in=years).order_by("-refreshed_at")
             .values_list("refreshed_at", flat=True).first())
+
+
+def unit_merged(user, absorbed, successor):
+    """The follow-up of a merger (``organizations.merging``): the units that were below
+    ``absorbed`` may now count under another anchor, so each year counted at an anchor on their
+    old road (above ``absorbed`` or below it) is rebuilt after the commit."""
+    road = Q(anchor_path__in=absorbed.ancestor_paths(include_self=True)) | Q(
+        anchor_path__startswith=absorbed.path)
+    years = AwardSummary.objects.filter(road).values_list("year", flat=True).distinct()
+    awards_changed(set(years))

@@ -1,4 +1,4 @@
-"""Periodic work for Celery beat (the lead adds it to the beat schedule)."""
+"""Periodic work for Celery beat (``CELERY_BEAT_SCHEDULE`` in settings)."""
 from celery import shared_task
 from django.utils import timezone
 
@@ -7,5 +7,8 @@ from .summaries import refresh_dirty
 
 @shared_task(name="thidua.reports.refresh_summaries")
 def refresh_summaries():
-    """Rebuild dirty years and the current one (catches bulk writes that bypass signals)."""
-    return refresh_dirty(also=[timezone.localdate().year])
+    """Rebuild dirty years, the current one and the one before (catches writes that reach a
+    year's figures without an award service, such as a person moving to another unit; in
+    January, decisions dated late in December still count for last year)."""
+    year = timezone.localdate().year
+    return refresh_dirty(also=[year - 1, year])

@@ -1,9 +1,9 @@
 """Eligibility engine: which award types a subject can be proposed for in a year, and why.
 
 Pure Python (no ORM; Django only for the translation of its sentences, see ``texts.py``):
-``evaluate(payload) -> dict`` applies the rules of ``shared/domain/ELIGIBILITY.md`` to a JSON-shaped
-history and returns JSON-shaped verdicts, worded in the active language (Vietnamese by default).
-``check_quotas`` checks a unit's list against its quotas (``quotas.py``).
+``evaluate(payload) -> dict`` applies the rules described in ``docs/eligibility.md`` to a
+JSON-shaped history and returns JSON-shaped verdicts, worded in the active language (Vietnamese by
+default). ``check_quotas`` checks a unit's list against its quotas (``quotas.py``).
 
 Input (unknown keys are ignored)::
 
@@ -14,8 +14,11 @@ Input (unknown keys are ignored)::
      "subjects": [{
         "id": "p1", "kind": "individual" | "collective",
         "ratings": {"2024": "GOOD"},      # EXCELLENT GOOD COMPLETED NOT_COMPLETED
-        "awards": [{"type": "CSTDCS", "year": 2023, "revoked": false}],
-                                        # also revoked by "status": CANCELLED / STRIPPED / REVOKED
+        "awards": [{"type": "CSTDCS", "year": 2023, "revoked": false,
+                    "issuer_kind": "COMMUNE", "decided_on": "2023-12-20"}],
+                                        # also revoked by "status": CANCELLED / STRIPPED / REVOKED;
+                                        # issuer_kind (null: not identified) and decided_on are
+                                        # read only with ``powers`` (see powers.py)
         "initiatives": [{"id": "i1", "scope": "PROVINCIAL", "year": 2024, "used_for": null}],
         "disciplines": [{"year": 2022, "level": "REPRIMAND"}],  # … WARNING DEMOTION DISMISSAL
         "holds": [{"from": "2025-03-01", "to": null, "reason": "INVESTIGATION"}],  # ends included
@@ -69,13 +72,17 @@ __all__ = [
 ]
 
 
-def evaluate(payload):
-    """Evaluate ``payload`` (the input shape above) and return the output shape above."""
+def evaluate(payload, powers=None):
+    """Evaluate ``payload`` (the input shape above) and return the output shape above.
+
+    ``powers``, the catalogue of conferral powers (``powers.py``; the registry passes
+    ``awards.issuing.power_table()``), makes awards that carry an ``issuer_kind`` (and a
+    ``decided_on`` date) count only when that kind of issuer could confer them."""
     collecting = gc.isenabled()
     if collecting:
         gc.disable()  # verdicts make no reference cycles; collections would only slow bulk runs
     try:
-        request = parse(payload)
+        request = parse(payload, powers)
         judge = Evaluator(request.year, request.period, request.settings, request.types)
         return {"regime": judge.regime, "year": request.year,
                 "results": judge.results(request.subjects)}

@@ -1,4 +1,4 @@
-"""Collective rules (ELIGIBILITY.md "Collective rules").
+"""Collective rules (docs/eligibility.md#collective-rules).
 
 Members are judged by the individual rules with what is given (no initiatives): a member has LDTT
 when it is listed or its rating is EXCELLENT/GOOD with no discipline; it has CSTDCS when it is

@@ -1,5 +1,6 @@
-"""The common definitions of ELIGIBILITY.md: holds / has / meets, streaks that do not reuse years,
-unused initiatives, holds on the subject; plus the verdict being built and its wording.
+"""The shared definitions (docs/eligibility.md#definitions-the-rules-share): holds / has / meets,
+streaks that do not reuse years, unused initiatives, holds on the subject; plus the verdict being
+built and its wording.
 """
 
 from .ruleset import GOOD_OR_BETTER, NATIONAL

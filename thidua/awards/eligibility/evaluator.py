@@ -12,6 +12,7 @@ read-only.
 from . import collective, individual
 from .definitions import Ctx, hold_messages, manual_only, to_result
 from .input import COLLECTIVE, INDIVIDUAL
+from .powers import notes_for
 from .texts import texts
 
 _RULES = {INDIVIDUAL: individual.RULES, COLLECTIVE: collective.RULES}
@@ -74,5 +75,7 @@ class Evaluator:
             verdict = ctx.verdict(code) if rule.machine else _MANUAL[kind](ctx, code, rule)
             if ctx.holds(code, year):
                 verdict.note(t.already_held.format(award=t.short[code], year=year))
+            if subject.award_notes:
+                verdict.note(*notes_for(code, year, verdict.awards, subject.award_notes, t))
             found.append(to_result(subject.id, code, rule, verdict, hold))
         return found

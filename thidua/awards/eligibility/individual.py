@@ -1,4 +1,4 @@
-"""Individual rules (ELIGIBILITY.md "Individual rules"; LAW_2003 differs only for CSTDCS)."""
+"""Individual rules (docs/eligibility.md#individual-rules; LAW_2003 differs only for CSTDCS)."""
 
 from .definitions import (
     EMPTY,
@@ -220,7 +220,7 @@ def history_key(subject, y):
 
     Two subjects with equal keys get the same verdicts for the same request: ratings of
     y-4 … y, the discipline of y, LDTT of y, the CSTDCS years above, the cut-off and prior
-    titles up to y, any other type in y. Keep it in step with the rules above;
+    titles up to y, any other type in y, and the notes on awards left out or unverified. Keep it in step with the rules above;
     tests/awards/test_eligibility_sharing.py checks it against fresh evaluations.
     """
     if subject.initiatives or subject.holds:
@@ -240,7 +240,7 @@ def history_key(subject, y):
         awards.sort()
     return (
         *map(ratings.get, range(y - RATINGS_READ + 1, y + 1)), subject.disciplines.get(y),
-        tuple(awards),
+        tuple(awards), subject.award_notes,
     )
 
 

@@ -10,6 +10,7 @@ import re
 from collections import namedtuple
 from datetime import date, datetime
 
+from .powers import OUTSIDE, standing
 from .ruleset import (
     COLLECTIVE,
     INDIVIDUAL,
@@ -40,6 +41,7 @@ Request = namedtuple("Request", "as_of year period settings types subjects")
 
 class Subject:
     __slots__ = (
+        "award_notes",
         "awards",
         "bloc_rank",
         "disciplines",
@@ -171,8 +173,10 @@ def _code(value, path):
     return value.strip()
 
 
-def _awards(value, path):
-    awards = {}
+def _awards(value, path, powers=None):
+    """{code: frozenset of years} of the awards that count, and the notes (powers.py) on those
+    left out or not yet verified; without ``powers`` every award counts."""
+    awards, notes = {}, []
     for index, award in enumerate(_list(value, path)):
         if type(award) is not dict:
             _object(award, f"{path}[{index}]")
@@ -183,9 +187,27 @@ def _awards(value, path):
         if type(year) is not int or not 1000 <= year <= 9999:
             here = f"{path}[{index}]"
             year = _year(_require(award, "year", here), f"{here}.year")
-        if not _is_revoked(award, path, index):
-            awards.setdefault(code, set()).add(year)
-    return {code: frozenset(years) for code, years in awards.items()}
+        if _is_revoked(award, path, index):
+            continue
+        if powers is not None and "issuer_kind" in award:
+            here = f"{path}[{index}]"
+            kind = award["issuer_kind"]
+            if kind is not None and not isinstance(kind, str):
+                raise EligibilityInputError(f"{here}.issuer_kind",
+                                            f"loại cơ quan không hợp lệ {_show(kind)}")
+            day = award.get("decided_on")
+            day = None if day is None else _date(day, f"{here}.decided_on")
+            status = standing(powers, code, kind, day)
+            if status is not None:
+                notes.append((status, code, year, kind, day))
+                if status == OUTSIDE:
+                    continue
+        awards.setdefault(code, set()).add(year)
+    return {code: frozenset(years) for code, years in awards.items()}, _sorted_notes(notes)
+
+
+def _sorted_notes(notes):
+    return tuple(sorted(notes, key=lambda n: (n[2], n[1], n[0], n[3] or "", n[4] or date.min)))
 
 
 def _initiatives(value, path):
@@ -268,7 +290,7 @@ def _leads(value, path):
     return tuple(leads)
 
 
-def _subject(raw, path, as_of):
+def _subject(raw, path, as_of, powers=None):
     raw = _object(raw, path)
     subject = Subject()
     subject.id = _identifier(_require(raw, "id", path), f"{path}.id")
@@ -278,7 +300,7 @@ def _subject(raw, path, as_of):
             f"{path}.kind", f"loại đối tượng không hợp lệ {_show(subject.kind)}"
         )
     subject.ratings = _ratings(raw.get("ratings"), f"{path}.ratings")
-    subject.awards = _awards(raw.get("awards"), f"{path}.awards")
+    subject.awards, subject.award_notes = _awards(raw.get("awards"), f"{path}.awards", powers)
     subject.initiatives = _initiatives(raw.get("initiatives"), f"{path}.initiatives")
     subject.disciplines = _disciplines(raw.get("disciplines"), f"{path}.disciplines")
     subject.holds = _holds(raw.get("holds"), f"{path}.holds", as_of)
@@ -293,24 +315,35 @@ def _subject(raw, path, as_of):
     return subject
 
 
-def individual_subject(ident, ratings, awards, initiatives, disciplines, holds, as_of):
+def individual_subject(ident, ratings, awards, initiatives, disciplines, holds, as_of,
+                       powers=None):
     """A parsed individual from trusted data (the registry's own rows), without ``parse``'s checks.
 
     Same vocabulary as the input shape, as tuples: ``ratings`` {year: rating}, ``awards``
-    (type, year, revoked), ``initiatives`` (id, scope, year, used_for), ``disciplines``
+    (type, year, revoked) or (type, year, revoked, issuer kind, decision date) when ``powers``
+    are given (see powers.py), ``initiatives`` (id, scope, year, used_for), ``disciplines``
     (year, level), ``holds`` (from, to or None, reason); normalised exactly as ``parse`` does.
     """
     subject = Subject()
     subject.id, subject.kind, subject.ratings = ident, INDIVIDUAL, ratings
-    held = {}
-    for code, year, revoked in awards:
-        if not revoked:
-            years = held.get(code)
-            if years is None:
-                held[code] = {year}
-            else:
-                years.add(year)
+    held, notes = {}, []
+    for award in awards:
+        code, year, revoked = award[:3]
+        if revoked:
+            continue
+        if powers is not None:
+            status = standing(powers, code, award[3], award[4])
+            if status is not None:
+                notes.append((status, code, year, award[3], award[4]))
+                if status == OUTSIDE:
+                    continue
+        years = held.get(code)
+        if years is None:
+            held[code] = {year}
+        else:
+            years.add(year)
     subject.awards = held  # sets: the rules only read them
+    subject.award_notes = _sorted_notes(notes) if notes else ()
     subject.initiatives = tuple(sorted(
         (Initiative(key, key, SCOPE_RANK[scope], year, used_for or None)
          for key, scope, year, used_for in initiatives),
@@ -360,8 +393,9 @@ def _types(value):
     return tuple(codes)
 
 
-def parse(payload):
-    """Check ``payload`` and return a ``Request``; raise ``EligibilityInputError`` if malformed."""
+def parse(payload, powers=None):
+    """Check ``payload`` and return a ``Request``; raise ``EligibilityInputError`` if malformed.
+    ``powers`` is the catalogue of conferral powers (powers.py), or None to count every award."""
     if not isinstance(payload, dict):
         raise EligibilityInputError("dữ liệu vào", "phải là đối tượng JSON")
     as_of = _date(_require(payload, "as_of", ""), "as_of")
@@ -370,7 +404,7 @@ def parse(payload):
     settings = _settings(payload.get("settings"), period.settings)
     types = _types(payload.get("types"))
     subjects = [
-        _subject(raw, f"subjects[{index}]", as_of)
+        _subject(raw, f"subjects[{index}]", as_of, powers)
         for index, raw in enumerate(_list(_require(payload, "subjects", ""), "subjects"))
     ]
     return Request(as_of, year, period, settings, types, subjects)

@@ -1,4 +1,5 @@
-"""Quotas over a unit's list: "quota is checked per unit list, not per person" (ELIGIBILITY.md).
+"""Quotas over a unit's list: a quota is checked over the unit's whole list, never per person
+(docs/eligibility.md#quotas).
 
 A quota caps how many subjects of one kind a unit may propose for one award type in a year:
 

@@ -49,6 +49,21 @@ HOLD_REASON_LABEL = {
     "CORRUPTION": _("đang xác minh vụ việc tham nhũng, tiêu cực"),
 }
 
+# How the engine names an issuer kind in its sentences (the kinds of awards.issuers.IssuerKind).
+ISSUER_KIND_LABEL = {
+    "PRESIDENT": _("Chủ tịch nước"),
+    "PRIME_MINISTER": _("Thủ tướng Chính phủ"),
+    "MINISTRY": _("bộ, ban, ngành"),
+    "PROVINCE": _("Chủ tịch UBND cấp tỉnh"),
+    "DISTRICT": _("Chủ tịch UBND cấp huyện"),
+    "COMMUNE": _("Chủ tịch UBND cấp xã"),
+    "VCA": _("Liên minh HTX Việt Nam"),
+    "VCA_PROVINCIAL": _("Liên minh HTX tỉnh"),
+    "UNIT_HEAD": _("thủ trưởng đơn vị"),
+    "COOPERATIVE_DIRECTOR": _("Giám đốc HTX"),
+    "COOPERATIVE_BOARD": _("Chủ tịch HĐQT, HĐTV"),
+}
+
 # code: (short name used in messages, full name); the order is the default order of results.
 TYPES = {
     "LDTT": (_("LĐTT"), _("Lao động tiên tiến")),
@@ -98,7 +113,7 @@ KNC_BASIS = "Quy định về Kỷ niệm chương của Liên minh Hợp tác x
 Rule = namedtuple("Rule", "code kind regime name legal_basis decree valid_from valid_to machine")
 Period = namedtuple("Period", "regime valid_from valid_to rules default_types settings")
 
-# Thresholds an organisation may change (ELIGIBILITY.md "(setting)"), per regime.
+# Thresholds an organisation may change (docs/eligibility.md#settings), per regime.
 _COMMON_SETTINGS = {"collective_ldtt_percent": 70, "window_after_prior_award": True}
 SETTING_DEFAULTS = {
     LAW_2003: {**_COMMON_SETTINGS, "cstdcs_quota_percent": 15},  # NĐ 91/2017, Art. 9(3)

@@ -11,7 +11,14 @@ from types import SimpleNamespace
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .ruleset import HOLD_REASON_LABEL, LEVEL_LABEL, RATING_LABEL, SCOPE_LABEL, TYPES
+from .ruleset import (
+    HOLD_REASON_LABEL,
+    ISSUER_KIND_LABEL,
+    LEVEL_LABEL,
+    RATING_LABEL,
+    SCOPE_LABEL,
+    TYPES,
+)
 
 ON_HOLD = "ON_HOLD: "
 
@@ -190,6 +197,15 @@ _SENTENCES = {
     ),
     "people": _("cá nhân"),
     "units": _("tập thể"),
+    # issuers (powers.py)
+    "award_outside_powers": _(
+        "Không tính {award} năm {year}: {issuer} không có thẩm quyền tặng vào ngày {day} "
+        "(kiểm tra lại cơ quan quyết định)"
+    ),
+    "award_unverified": _(
+        "{award} năm {year} chưa xác định cơ quan quyết định: cần rà soát trước khi tính"
+    ),
+    "no_decision_date": _("quyết định (chưa có ngày)"),
 }
 
 # Vocabularies keyed by code or rank, resolved together with the sentences.
@@ -200,6 +216,7 @@ _VOCABULARIES = {
     "scope": dict(enumerate(SCOPE_LABEL)),
     "level": dict(enumerate(LEVEL_LABEL)),
     "hold_reason": HOLD_REASON_LABEL,
+    "issuer_kind": ISSUER_KIND_LABEL,
 }
 
 _RESOLVED = {}

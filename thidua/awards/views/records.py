@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from thidua.core.widgets import DateInput
 from thidua.organizations.models import Organization, Person
 
 from .. import histories, services
-from ..eligibility import evaluate
+from ..issuing import with_standing
 from ..forms import AwardForm, DisciplineForm, HoldForm, RatingForm
 from ..models import AnnualRating, Award, Hold, Revocation
 
@@ -24,7 +25,7 @@ class RevocationForm(forms.ModelForm):
         model = Revocation
         fields = ["ground", "revoking_decision", "decided_on", "artefacts_recovered",
                   "recovered_amount", "note"]
-        widgets = {"decided_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"decided_on": DateInput()}
 
 
 class RecordView(LoginRequiredMixin, View):
@@ -107,7 +108,8 @@ class RecordView(LoginRequiredMixin, View):
             services.set_rating(user, data["year"], data["rating"], data["source"],
                                 **self.recipient())
         elif name == "award":
-            services.record_award(user, form.save(commit=False))
+            services.record_award(user, form.save(commit=False),
+                                  issuer_kind=form.cleaned_data["issuer_kind"])
         elif name == "hold":
             services.add_hold(user, form.save(commit=False))
         elif name == "discipline":
@@ -120,7 +122,7 @@ class RecordView(LoginRequiredMixin, View):
         as_of = histories.default_as_of(year)
         build = histories.unit_subjects if self.collective else histories.person_subjects
         subjects = build([self.subject.pk], year, as_of)
-        return year, evaluate({"as_of": as_of.isoformat(), "year": year, "subjects": subjects})
+        return year, histories.judge({"as_of": as_of.isoformat(), "year": year, "subjects": subjects})
 
     def render(self, forms, open_form=None):
         year, result = self.verdicts()
@@ -128,8 +130,8 @@ class RecordView(LoginRequiredMixin, View):
         context = {
             "subject": self.subject, "collective": self.collective, "can_keep": self.can_keep,
             "forms": forms, "open_form": open_form, "year": year, "result": result,
-            "awards": Award.objects.filter(**recipient).select_related(
-                "award_type", "decision", "revocation"),
+            "awards": with_standing(Award.objects.filter(**recipient).select_related(
+                "award_type", "decision", "revocation", "issuer")),
             "revoke_form": RevocationForm(prefix="revoke"),
             "ratings": AnnualRating.objects.filter(**recipient).order_by("-year"),
             "holds": Hold.objects.filter(**recipient).order_by("-start_date"),

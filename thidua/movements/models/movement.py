@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from thidua.core.text import normalize
-from thidua.organizations import scoping
+from thidua.organizations import scoping, tree
 
 
 class MovementKind(models.TextChoices):
@@ -46,10 +46,10 @@ class MovementQuerySet(models.QuerySet):
         return self.filter(status__in=PUBLISHED).filter(covering_path_q(unit.path)).distinct()
 
 
-def covering_path_q(path, steplen=4):
+def covering_path_q(path):
     """Movements whose scope includes the unit with materialised ``path``: launched by one of its
     ancestors (or itself) for the whole subtree, or choosing one of them explicitly."""
-    ancestor_paths = [path[:end] for end in range(steplen, len(path) + 1, steplen)]
+    ancestor_paths = tree.ancestor_paths(path)
     return (Q(scope_chosen=False, launched_by__path__in=ancestor_paths)
             | Q(scope_chosen=True, chosen_units__path__in=ancestor_paths))
 
@@ -140,8 +140,8 @@ class Movement(models.Model):
     def covers(self, unit):
         """Whether ``unit`` is in the movement's scope."""
         if self.scope_chosen:
-            return any(unit.path.startswith(chosen.path) for chosen in self.chosen_units.all())
-        return unit.path.startswith(self.launched_by.path)
+            return any(unit.is_within(chosen) for chosen in self.chosen_units.all())
+        return unit.is_within(self.launched_by)
 
 
 class Criterion(models.Model):

@@ -44,7 +44,6 @@ class ProgrammeTarget(models.Model):
     entered_actual = models.PositiveIntegerField(_("kết quả nhập tay"), null=True, blank=True)
     actual_source = models.CharField(_("nguồn số liệu"), max_length=300, blank=True)
     review_note = models.TextField(_("đánh giá năm"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("chỉ tiêu năm")

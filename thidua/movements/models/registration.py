@@ -1,6 +1,5 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from thidua.organizations import scoping
 
@@ -34,7 +33,6 @@ class Registration(models.Model):
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
-    history = HistoricalRecords()
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -1,9 +1,18 @@
 """Periodic reports: schedules with working-day due dates, and what units submit."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from thidua.organizations import scoping
+from thidua.organizations import scoping, tree
+
+
+class ReportScheduleQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Rounds the user follows (asked by a level in their reading scope) or must answer (asked
+        by one of their units or a level above it)."""
+        condition = scoping.organization_q(user, scoping.PEOPLE_READERS, prefix="owner__")
+        for _role, _unit, path, _descendants in scoping.assignments(user):
+            condition |= models.Q(owner__path__in=tree.ancestor_paths(path))
+        return self.filter(condition).distinct()
 
 
 class Period(models.TextChoices):
@@ -27,7 +36,8 @@ class ReportSchedule(models.Model):
     due_date = models.DateField(_("hạn nộp"))
     closes_on = models.DateField(_("khóa sổ"), null=True, blank=True,
                                  help_text=_("Sau ngày này không nhận báo cáo nữa."))
-    history = HistoricalRecords()
+
+    objects = ReportScheduleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kỳ báo cáo")
@@ -62,7 +72,6 @@ class ProgressReport(models.Model):
     file = models.FileField(_("tệp báo cáo"), upload_to="reports/%Y/", blank=True)
     submitted_at = models.DateTimeField(_("nộp lúc"))
     submitted_by = models.ForeignKey("accounts.User", models.PROTECT, related_name="+")
-    history = HistoricalRecords()
 
     objects = ProgressReportQuerySet.as_manager()
 

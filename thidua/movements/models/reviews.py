@@ -23,7 +23,6 @@ class Review(models.Model):
     new_cooperatives = models.PositiveIntegerField(_("HTX thành lập mới"), default=0)
     exemplars = models.ManyToManyField("movements.Exemplar", blank=True, related_name="reviews",
                                        verbose_name=_("điển hình được nêu"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("sơ kết, tổng kết")

@@ -162,7 +162,8 @@ class PeopleOptionsView(LoginRequiredMixin, View):
     limit = 500
 
     def get(self, request):
-        unit = Organization.objects.filter(code=request.GET.get("unit", "").strip()).first()
+        code = request.GET.get("unit", "").strip().replace("\x00", "")
+        unit = Organization.objects.filter(code=code).first()
         if unit is None or not request.user.has_perm("organizations.view_people_of", unit):
             people = []
         else:

@@ -12,8 +12,9 @@ from thidua.organizations.scoping import PEOPLE_EDITORS, organization_q
 
 from .. import records_services as services
 from .. import scoring
-from ..forms_records import AdjustForm, CriterionForm, PledgeForm, SheetForm, SignatureForm
-from ..models import Pledge, PledgeSignature, Score, ScoreCriterion, ScoreSheet, TieBreak
+from ..forms_records import (AdjustForm, CriterionForm, NewSheetForm, PledgeForm, SheetForm,
+                             SignatureForm)
+from ..models import Pledge, PledgeSignature, Score, ScoreCriterion, ScoreSheet
 from ..rules import SIGNERS
 from .programmes import FIX_ERRORS, add_errors, recent_history
 
@@ -116,9 +117,11 @@ class ScoreSheetView(GroupPageView):
 
     def context(self, sheet, **extra):
         members = list(self.members())
-        context = {"group": self.group, "sheet": sheet, "can_edit": self.can_edit,
-                   "tie_break_choices": TieBreak.choices, **extra}
+        context = {"group": self.group, "sheet": sheet, "can_edit": self.can_edit, **extra}
         if sheet is None:
+            if self.can_edit:
+                context.setdefault("new_sheet_form", NewSheetForm(user=self.request.user,
+                                                                  group=self.group))
             return context
         criteria, scores, rows = sheet_rows(sheet, members)
         context["history"] = recent_history(
@@ -127,7 +130,7 @@ class ScoreSheetView(GroupPageView):
                        .values_list("pk", flat=True))
         context.update(criteria=criteria, rows=rows, self_forms=[
             self_form(sheet, member, criteria, scores) for member in members
-            if member.pk in scorable] if sheet.is_open else [])
+            if member.pk in scorable] if sheet.is_open and criteria else [])
         if self.can_edit:
             context.setdefault("criterion_form", CriterionForm())
             context.setdefault("sheet_form", SheetForm(initial={
@@ -144,10 +147,12 @@ class ScoreSheetView(GroupPageView):
         sheet, action = self.sheet(), request.POST.get("action")
         try:
             if action == "create" and sheet is None:
-                form = SheetForm(request.POST)
-                if form.is_valid():
-                    services.create_score_sheet(request.user, self.group,
-                                                form.cleaned_data["tie_break"])
+                form = NewSheetForm(request.POST, user=request.user, group=self.group)
+                if not form.is_valid():
+                    messages.error(request, FIX_ERRORS)
+                    return render(request, self.template_name,
+                                  self.context(None, new_sheet_form=form))
+                services.create_score_sheet(request.user, self.group, **form.cleaned_data)
             elif action == "settings" and sheet:
                 form = SheetForm(request.POST)
                 if form.is_valid():
@@ -188,7 +193,9 @@ def self_form(sheet, member, criteria, scores, posted=None, errors=(), saved=Fal
             evidence = "" if score is None else score.evidence
         rows.append({"criterion": criterion, "value": value, "evidence": evidence,
                      "score": score})
-    return {"sheet": sheet, "member": member, "rows": rows, "errors": errors, "saved": saved}
+    total = sum(row["score"].points for row in rows if row["score"] is not None)
+    return {"sheet": sheet, "member": member, "rows": rows, "errors": errors, "saved": saved,
+            "total": total}
 
 
 def _partial(request, template, context, changed):

@@ -3,7 +3,6 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -124,12 +123,10 @@ class MovementFormView(LoginRequiredMixin, View):
     def post(self, request, pk=None):
         form, criteria, awards = self.forms(request.POST)
         if form.is_valid() and criteria.is_valid() and awards.is_valid():
-            with transaction.atomic():
-                movement = services.save_movement(request.user, form.save(commit=False))
-                movement.chosen_units.set(form.cleaned_data["chosen_units"])
-                criteria.instance = awards.instance = movement
-                criteria.save()
-                awards.save()
+            parts = criteria.save(commit=False) + awards.save(commit=False)
+            movement = services.save_movement(
+                request.user, form.save(commit=False), form.cleaned_data["chosen_units"], parts,
+                criteria.deleted_objects + awards.deleted_objects)
             messages.success(request, _("Đã lưu phong trào."))
             return redirect(movement)
         messages.error(request, _("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu bên dưới."))
@@ -169,9 +166,7 @@ class MovementActionView(LoginRequiredMixin, View):
             raise PermissionDenied
         form = DocumentForm(request.POST, request.FILES)
         if form.is_valid():
-            document = form.save(commit=False)
-            document.movement = movement
-            document.save()
+            services.attach_document(request.user, movement, form.save(commit=False))
             messages.success(request, _("Đã đính kèm văn bản."))
         else:
             messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))

@@ -89,10 +89,8 @@ class ReviewDetailView(LoginRequiredMixin, View):
         if not self.can_manage:
             raise PermissionDenied
         if request.POST.get("action") == "exemplars":
-            chosen = Exemplar.objects.filter(
-                pk__in=request.POST.getlist("exemplars"),
-                unit__path__startswith=self.review.organization.path)
-            self.review.exemplars.set(chosen)
+            services.name_exemplars(request.user, self.review,
+                                    [pk for pk in request.POST.getlist("exemplars") if pk.isdigit()])
             messages.success(request, _("Đã cập nhật điển hình được nêu."))
             return redirect(request.path)
         form = self.proposal_form(request.POST)

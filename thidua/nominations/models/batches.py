@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from thidua.organizations import scoping
@@ -86,10 +85,6 @@ class NominationBatch(models.Model):
     def is_overdue(self):
         return bool(self.due_on and self.due_on < timezone.localdate()
                     and self.state in {State.SUBMITTED, State.RECEIVED, State.IN_APPRAISAL})
-
-    @cached_property
-    def transitions_list(self):
-        return list(self.transitions.select_related("actor"))
 
 
 class Nomination(models.Model):

@@ -18,16 +18,17 @@ from thidua.core.views import FilteredListMixin
 from thidua.organizations.models import Organization
 from thidua.organizations.scoping import organization_q
 
-from .. import workflow
+from .. import guards, workflow
 from ..forms import AttachmentForm, BatchForm, ManyNomineesForm, NomineeForm
 from ..models import Attachment, NominationBatch
 from ..rules import INTAKE, ISSUERS, PROPOSERS, SECRETARIES
 from ..states import EDITABLE_STATES, STEPPER, State, SubjectKind, Verdict
-from ..workflow.decisions import decidable_items, forwardable_items
 from ..workflow.intake import checklist
 from ..workflow.quotas import batch_quotas
 from .common import attempt, batch_or_403
 
+# States in which the authority has not looked at the nominees: no verdict or result to show.
+UNSENT = EDITABLE_STATES | {State.WITHDRAWN}
 WAITING = {State.SUBMITTED, State.RECEIVED, State.IN_APPRAISAL, State.PUBLICITY, State.AT_COUNCIL}
 
 
@@ -81,7 +82,9 @@ class BatchListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
 
 class BatchCreateView(LoginRequiredMixin, View):
     def get(self, request):
-        return render(request, "nominations/batch_form.html", {"form": BatchForm(user=request.user)})
+        """The empty form; asked again by htmx with ``?proposer=`` when the proposer changes."""
+        form = BatchForm(user=request.user, initial={"proposer": request.GET.get("proposer")})
+        return render(request, "nominations/batch_form.html", {"form": form})
 
     def post(self, request):
         form = BatchForm(request.POST, user=request.user)
@@ -104,27 +107,24 @@ class BatchDetailView(LoginRequiredMixin, View):
         batch = batch_or_403(request.user, pk)
         user = request.user
         index = STEPPER.index(batch.state) if batch.state in STEPPER else -1
+        gates = guards.for_batch(user, batch)
         context = {
             "batch": batch, "stepper": [(s, s.label, i < index, i == index)
                                         for i, s in enumerate(STEPPER)],
             "items": batch.items.select_related("person", "organization", "award_type"),
             "attachments": batch.attachments.select_related("item"),
             "transitions": batch.transitions.select_related("actor"),
-            "can_edit": user.has_perm("nominations.edit_batch", batch)
-            and batch.state in EDITABLE_STATES,
-            "can_withdraw": user.has_perm("nominations.edit_batch", batch)
-            and batch.state == State.SUBMITTED,
-            "can_intake": user.has_perm("nominations.intake_batch", batch),
-            "can_decide": user.has_perm("nominations.decide_batch", batch),
-            "can_council": user.has_perm("nominations.council_batch", batch),
+            "gates": gates, "gates_offered": any(g.offered for g in gates.values()),
+            "under_review": batch.state not in UNSENT,
+            "can_package": batch.state == State.FORWARDED
+            and user.has_perm("nominations.decide_batch", batch),
             "checklist": checklist(batch), "upload_form": AttachmentForm(batch=batch),
             "appraisers": User.objects.filter(
                 role_assignments__role__in=INTAKE,
-                role_assignments__organization__in=Organization.objects.get_ancestors(
-                    batch.authority) | Organization.objects.filter(pk=batch.authority_id)
-            ).distinct(),
-            "decidable": decidable_items(batch), "forwardable": forwardable_items(batch),
-            "parents": Organization.objects.get_ancestors(batch.authority),
+                role_assignments__organization__in=batch.authority.ancestors(include_self=True)
+            ).distinct() if gates["assign_appraiser"].offered else (),
+            "forwardable": guards.forwardable_items(batch) if gates["forward"].offered else (),
+            "parents": batch.authority.ancestors(),
             "forwarded": batch.forwarded_batches.all(),
         }
         return render(request, "nominations/batch_detail.html", context)

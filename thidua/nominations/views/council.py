@@ -60,6 +60,10 @@ def session_or_403(request, pk):
     return session
 
 
+def ballots_cast(session):
+    return session.participations.filter(round=session.round).count()
+
+
 def tally_rows(session):
     return [(t, passes(session, t)) for t in session.tallies.select_related(
         "item__person", "item__organization", "item__award_type").order_by("round", "item_id")]
@@ -72,7 +76,7 @@ class SessionView(LoginRequiredMixin, View):
         voted = member and session.participations.filter(round=session.round,
                                                           member=member).exists()
         return render(request, "nominations/session.html", {
-            "session": session, "member": member, "voted": voted,
+            "session": session, "member": member, "voted": voted, "ballots": ballots_cast(session),
             "round_items": [t.item for t in session.tallies.filter(round=session.round)
                             .select_related("item__person", "item__organization",
                                             "item__award_type")],
@@ -119,7 +123,7 @@ class SessionTalliesView(LoginRequiredMixin, View):
         session = session_or_403(request, pk)
         return render(request, "nominations/_tallies.html", {
             "session": session, "rows": tally_rows(session),
-            "voted": session.participations.filter(round=session.round).count()})
+            "ballots": ballots_cast(session)})
 
 
 class MinutesView(LoginRequiredMixin, View):

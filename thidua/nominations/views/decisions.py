@@ -2,6 +2,7 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -9,8 +10,9 @@ from thidua.awards.models import BaseSalary
 from thidua.awards.money import award_amount, multiplier_for
 
 from .. import workflow
+from ..guards import decidable_items
 from ..models import Decision
-from ..workflow.decisions import decidable_items, symbol_for
+from ..workflow.decisions import symbol_for
 from .common import attempt, batch_or_403
 
 
@@ -38,7 +40,9 @@ class DecisionCreateView(LoginRequiredMixin, View):
 
 
 class DecisionView(LoginRequiredMixin, View):
-    """The draft is a preview (money computed for today); once issued it is the record."""
+    """The draft is a preview (money computed for today); once issued it is the record. The
+    money column appears only when a form on the draft carries money, or when the issued
+    decision awarded money (an old decision recorded without an amount shows none)."""
 
     def load(self, request, pk):
         decision = get_object_or_404(Decision.objects.select_related("issuer", "batch"), pk=pk)
@@ -51,17 +55,19 @@ class DecisionView(LoginRequiredMixin, View):
         rows = list(decision.items.select_related("nomination__person",
                                                   "nomination__organization",
                                                   "nomination__award_type", "award"))
-        if decision.state == "DRAFT":
-            from django.utils import timezone
-
-            salary = BaseSalary.objects.in_force(timezone.localdate())
-            for row in rows:
-                row.money_amount = award_amount(multiplier_for(
-                    row.nomination.award_type, row.nomination.subject_kind),
-                    salary.amount if salary else 0)
+        salary = BaseSalary.objects.in_force(timezone.localdate())
+        for row in rows:
+            if decision.state == "DRAFT":
+                multiplier = multiplier_for(row.nomination.award_type, row.nomination.subject_kind)
+                row.carries_money = multiplier is not None
+                row.money_amount = award_amount(multiplier, salary.amount if salary else 0)
+            else:  # the record: money was paid or it was not
+                row.carries_money = bool(row.money_amount)
         return render(request, "nominations/decision.html", {
             "decision": decision, "rows": rows,
-            "can_manage": request.user.has_perm("nominations.manage_decision", decision)})
+            "money_column": any(row.carries_money for row in rows),
+            "can_manage": request.user.has_perm("nominations.manage_decision", decision),
+            "can_seal": request.user.has_perm("documents.seal_certificates", decision)})
 
     def post(self, request, pk):
         decision = self.load(request, pk)

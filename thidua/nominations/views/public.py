@@ -28,7 +28,7 @@ class DisclosureView(View):
         rows = [(item.subject_name, (item.person.employments.filter(end_date__isnull=True)
                                      .first().organization.name if item.person_id
                                      and item.person.employments.exists() else
-                                     item.batch.proposer.name), item.award_type.name)
+                                     item.batch.proposer.name), item.award_type.label)
                 for item in disclosure.batch.items.filter(verdict=Verdict.ELIGIBLE)
                 .select_related("person", "organization", "award_type", "batch__proposer")]
         return render(self.request, "nominations/disclosure.html", {

@@ -1,18 +1,20 @@
 """Council sessions and ballots. Secret ballots write a BallotParticipation (who voted) and
 increment anonymous Tally counters with F() in the same transaction — nothing else, not even an
 audit entry (it names the voter). Every other write here is in the audit log."""
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.audit.recording import audited_update, record_created
+from thidua.core.permissions import require
 
 from ..models import (Attendance, BallotParticipation, CouncilSession, Nomination, OpenVote,
                       SessionState, Tally)
 from ..rules import ISSUERS
 from ..states import CouncilResult, State, Verdict, VoteValue
-from .common import WorkflowError, require, setting, tell
+from .common import WorkflowError, tell
 
 COLUMNS = {VoteValue.AGREE: "agree", VoteValue.DISAGREE: "disagree", VoteValue.ABSTAIN: "abstain"}
 
@@ -39,7 +41,7 @@ def open_session(user, council, title, items, day=None):
     session = CouncilSession.objects.create(
         council=council, title=title, date=day, created_by=user, total_members=len(members),
         secret=any(item.award_type.secret_ballot for item in items),
-        quorum_percent=setting("THIDUA_COUNCIL_QUORUM_PERCENT", 66.67))
+        quorum_percent=settings.THIDUA_COUNCIL_QUORUM_PERCENT)
     session.agenda.set(items)
     record_created(Attendance.objects.bulk_create(Attendance(session=session, member=m)
                                                   for m in members))
@@ -155,7 +157,7 @@ def next_round(user, session):
     THIDUA_MAX_BALLOT_ROUNDS rounds). Side effects: the round number, new tally rows."""
     require(user, "nominations.run_council", session.council)
     session = _open(session)
-    if session.round >= setting("THIDUA_MAX_BALLOT_ROUNDS", 2):
+    if session.round >= settings.THIDUA_MAX_BALLOT_ROUNDS:
         raise WorkflowError(_("Đã hết số vòng bỏ phiếu cho phép."))
     failing = [t.item for t in session.tallies.filter(round=session.round).select_related(
         "item__award_type") if not passes(session, t)]

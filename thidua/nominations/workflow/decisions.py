@@ -1,22 +1,26 @@
 """Decisions (numbered, immutable once issued) and forwarding upward."""
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.audit.recording import audited_update, record_created
-from thidua.awards.models import Award, AwardSource, BaseSalary
+from thidua.awards.issuing import issuer_for_unit
+from thidua.awards import base_salary
+from thidua.awards.models import Award, AwardSource
 from thidua.awards.money import award_amount, multiplier_for
+from thidua.awards.services import grant_awards
+from thidua.core.permissions import require
 from thidua.movements.models import Initiative
 
-from .. import steps
+from .. import guards, steps
+from ..guards import decidable_items, forwardable_items
 from ..models import (Attachment, Counter, Decision, DecisionItem, DecisionState, IssuerSettings,
                       Nomination, NominationBatch)
 from ..numbering import next_number
 from ..rules import INTAKE, PROPOSERS
-from ..states import CouncilResult, ItemOutcome, State
-from .common import WorkflowError, locked, move, require, setting, tell, working_days_from_today
-
-DECIDABLE = {CouncilResult.PASSED, CouncilResult.NOT_REQUIRED}
+from ..states import ItemOutcome, State
+from .common import WorkflowError, enforce, locked, move, tell, working_days_from_today
 
 
 def symbol_for(issuer):
@@ -27,27 +31,13 @@ def symbol_for(issuer):
     return f"QĐ-{short}"
 
 
-def decidable_items(batch):
-    """Items the batch's authority may award now: council passed, open, within its power."""
-    return [item for item in batch.items.filter(outcome=ItemOutcome.OPEN,
-                                                council_result__in=DECIDABLE).select_related(
-                "award_type", "person", "organization") if item.award_type.conferrable_by(
-                batch.authority)]
-
-
-def forwardable_items(batch):
-    return [item for item in batch.items.filter(outcome=ItemOutcome.OPEN,
-                                                council_result__in=DECIDABLE).select_related(
-                "award_type") if not item.award_type.conferrable_by(batch.authority)]
-
-
 @transaction.atomic
 def create_decision(user, batch, items, title, legal_bases="", signer_name="", signer_title=""):
     """A DRAFT decision of the batch's authority over chosen council-approved ``items``.
     Side effects: Decision and DecisionItem rows (no number yet)."""
     batch = locked(batch)
-    require(user, "nominations.decide_batch", batch)
-    if batch.state not in {State.AT_COUNCIL, State.FORWARDED, State.DECIDED}:
+    enforce(guards.create_decision(user, batch))
+    if batch.state not in guards.DECIDING:
         raise WorkflowError(_("Chỉ lập quyết định khi Hội đồng đã xét tờ trình."))
     items = list(items)
     if not items:
@@ -95,36 +85,53 @@ def _use_initiatives(item, award):
         audited_update(Initiative.objects.filter(pk__in=ids, used_for__isnull=True), used_for=award)
 
 
+def _salary_for(items, day):
+    """The base salary row the decision's money is computed on; refuses while the amount in
+    force on ``day`` is not entered and confirmed (a decision without money never waits)."""
+    if not any(multiplier_for(row.nomination.award_type, row.nomination.subject_kind) is not None
+               for row in items):
+        return None
+    reason = base_salary.hold_reason(day)
+    if reason:
+        raise WorkflowError(reason)
+    return base_salary.salary_for(day)
+
+
 @transaction.atomic
 def issue_decision(user, decision, day=None):
     """DRAFT → ISSUED: take the next number of the issuer's year, create one Award per item with
     its golden-book number and money (multiplier × base salary on the decision date, rounded up
-    to 10,000 đồng), mark the initiatives used. Side effects: Award rows, counters, item outcomes,
-    batch → DECIDED with a Transition row; the proposer notified."""
+    to 10,000 đồng), mark the initiatives used. Side effects: Award rows through
+    ``awards.services.grant_awards`` (with its follow-ups: summaries, honour roll), counters,
+    item outcomes, batch → DECIDED with a Transition row; the proposer notified."""
     decision = _draft(user, decision)
     items = list(decision.items.select_related("nomination__award_type", "nomination__batch"))
     if not items:
         raise WorkflowError(_("Quyết định phải có ít nhất một cá nhân hoặc tập thể được khen "
                               "thưởng."))
     day = day or timezone.localdate()
+    salary = _salary_for(items, day)
     decision.year, decision.date, decision.signer = day.year, day, user
     decision.number = next_number(decision.issuer, day.year)
     decision.state = DecisionState.ISSUED
     decision.save()
-    salary = BaseSalary.objects.in_force(day)
+    issuer = issuer_for_unit(decision.issuer)
+    awards = []
     for row in items:
         item = row.nomination
-        money = award_amount(multiplier_for(item.award_type, item.subject_kind),
-                             salary.amount if salary else 0)
-        register = f"{next_number(decision.issuer, day.year, Counter.REGISTER)}/{day.year}"
-        award = Award.objects.create(
+        row.money_amount = award_amount(multiplier_for(item.award_type, item.subject_kind),
+                                        salary.amount if salary else 0)
+        row.register_number = (f"{next_number(decision.issuer, day.year, Counter.REGISTER)}"
+                               f"/{day.year}")
+        awards.append(Award(
             person=item.person, organization=item.organization, year=item.batch.year,
             award_type=item.award_type, decision_number=decision.reference, decision_date=day,
-            issuer_name=decision.issuer.name, register_number=register, source=AwardSource.DECISION,
-            decision=decision, money_amount=money)
-        row.award, row.money_amount, row.register_number = award, money, register
+            issuer_name=decision.issuer.name, issuer=issuer, register_number=row.register_number,
+            source=AwardSource.DECISION, decision=decision, money_amount=row.money_amount))
+    for row, award in zip(items, grant_awards(user, awards)):
+        row.award = award
         row.save(update_fields=["award", "money_amount", "register_number"])
-        _use_initiatives(item, award)
+        _use_initiatives(row.nomination, award)
     audited_update(Nomination.objects.filter(pk__in=[r.nomination_id for r in items]),
                    outcome=ItemOutcome.AWARDED)
     batch = locked(decision.batch)
@@ -133,8 +140,8 @@ def issue_decision(user, decision, day=None):
              note=decision.reference)
     else:
         steps.record(batch, batch.state, user, note=decision.reference)
-    tell(batch.proposer, PROPOSERS, _("Đã ban hành quyết định khen thưởng %(ref)s") % {
-        "ref": decision.reference}, batch)
+    tell(batch.proposer, PROPOSERS, _("Đã ban hành quyết định khen thưởng %(ref)s"), batch,
+         title_params={"ref": decision.reference})
     return decision
 
 
@@ -153,7 +160,7 @@ def forward_to(user, batch, items, parent=None, external_authority="", external_
     system: the authority's name and our reference are recorded. Side effects: Transition rows,
     the new batch, item outcomes; the receiving level notified."""
     batch = locked(batch)
-    require(user, "nominations.decide_batch", batch)
+    enforce(guards.forward(user, batch))
     items = list(items)
     allowed = {item.pk for item in forwardable_items(batch)}
     if not items or any(item.pk not in allowed for item in items):
@@ -162,10 +169,10 @@ def forward_to(user, batch, items, parent=None, external_authority="", external_
     if (parent is None) == (not external_authority.strip()):
         raise WorkflowError(_("Chọn một cấp trên trong hệ thống hoặc ghi tên cơ quan ngoài hệ "
                               "thống."))
-    if parent is not None and not (batch.authority.path.startswith(parent.path)
+    if parent is not None and not (batch.authority.is_within(parent)
                                    and parent.pk != batch.authority_id):
         raise WorkflowError(_("Chỉ trình lên cấp trên của %(unit)s.") % {"unit": batch.authority})
-    move(user, batch, {State.AT_COUNCIL, State.DECIDED}, State.FORWARDED,
+    move(user, batch, guards.FORWARDING, State.FORWARDED,
          note=str(parent or external_authority))
     audited_update(Nomination.objects.filter(pk__in=allowed & {i.pk for i in items}),
                    outcome=ItemOutcome.FORWARDED)
@@ -178,7 +185,7 @@ def forward_to(user, batch, items, parent=None, external_authority="", external_
         movement=batch.movement, movement_name=batch.movement_name, year=batch.year,
         procedure=batch.procedure, simplified_reason=batch.simplified_reason, origin=batch, created_by=user,
         state=State.SUBMITTED,
-        due_on=working_days_from_today(setting("THIDUA_INTAKE_WORKING_DAYS", 5)))
+        due_on=working_days_from_today(settings.THIDUA_INTAKE_WORKING_DAYS))
     steps.record(new_batch, State.SUBMITTED, user, from_state="",
                  note=_("Chuyển từ %(unit)s") % {"unit": batch.authority})
     pairs = {}
@@ -199,7 +206,7 @@ def forward_to(user, batch, items, parent=None, external_authority="", external_
 def record_external_outcome(user, batch, outcome):
     """Record what an outside authority (Prime Minister, President) answered."""
     batch = locked(batch)
-    require(user, "nominations.decide_batch", batch)
+    enforce(guards.record_external_outcome(user, batch))
     if not batch.external_authority:
         raise WorkflowError(_("Tờ trình này không trình cơ quan ngoài hệ thống."))
     batch.external_outcome = outcome

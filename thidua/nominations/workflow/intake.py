@@ -1,4 +1,5 @@
 """The authority's side before the council: intake, return, appraisal, publicity, rejection."""
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -6,12 +7,12 @@ from django.utils.translation import gettext as _
 from thidua.accounts.models import User
 from thidua.audit.recording import audited_update
 
+from .. import guards
+from ..guards import describe_missing, missing_components
 from ..models import Disclosure, PublicComment
-from ..rules import INTAKE, PROPOSERS, SECRETARIES
+from ..rules import PROPOSERS, SECRETARIES
 from ..states import CouncilResult, ItemOutcome, State, Verdict
-from .common import (WorkflowError, locked, move, require, setting, tell,
-                     working_days_from_today)
-from .dossier import describe_missing, missing_components
+from .common import WorkflowError, enforce, locked, move, tell, working_days_from_today
 
 
 def checklist(batch):
@@ -29,13 +30,9 @@ def receive_batch(user, batch):
     """SUBMITTED → RECEIVED once the checklist is complete. Side effects: Transition row; the
     appraisal deadline (20 working days) set; the proposer notified."""
     batch = locked(batch)
-    require(user, "nominations.intake_batch", batch)
-    missing = missing_components(batch)
-    if missing:
-        raise WorkflowError(_("Hồ sơ chưa đủ để tiếp nhận (%(list)s); hãy trả lại để bổ sung.")
-                            % {"list": describe_missing(missing)})
+    enforce(guards.receive(user, batch))
     move(user, batch, {State.SUBMITTED}, State.RECEIVED,
-         due_on=working_days_from_today(setting("THIDUA_APPRAISAL_WORKING_DAYS", 20)))
+         due_on=working_days_from_today(settings.THIDUA_APPRAISAL_WORKING_DAYS))
     tell(batch.proposer, PROPOSERS, _("Tờ trình đã được tiếp nhận"), batch)
     return batch
 
@@ -45,12 +42,12 @@ def return_for_correction(user, batch, reason, working_days=None):
     """SUBMITTED/RECEIVED/IN_APPRAISAL → RETURNED_FOR_CORRECTION with a reason and a deadline in
     working days. Side effects: Transition row (the reason is its note); proposer notified."""
     batch = locked(batch)
-    require(user, "nominations.intake_batch", batch)
+    enforce(guards.return_for_correction(user, batch))
     if not (reason or "").strip():
         raise WorkflowError(_("Cần ghi rõ lý do trả lại và nội dung cần bổ sung."))
-    days = working_days or setting("THIDUA_CORRECTION_WORKING_DAYS", 10)
-    move(user, batch, {State.SUBMITTED, State.RECEIVED, State.IN_APPRAISAL},
-         State.RETURNED_FOR_CORRECTION, note=reason, due_on=working_days_from_today(days))
+    days = working_days or settings.THIDUA_CORRECTION_WORKING_DAYS
+    move(user, batch, guards.RETURNABLE, State.RETURNED_FOR_CORRECTION, note=reason,
+         due_on=working_days_from_today(days))
     tell(batch.proposer, PROPOSERS, _("Tờ trình bị trả lại để bổ sung"), batch, body=reason)
     return batch
 
@@ -60,7 +57,7 @@ def start_appraisal(user, batch, appraiser):
     """RECEIVED → IN_APPRAISAL with an assigned appraiser (who must hold an intake role at the
     authority). Side effects: Transition row; the appraiser notified."""
     batch = locked(batch)
-    require(user, "nominations.intake_batch", batch)
+    enforce(guards.assign_appraiser(user, batch))
     if not isinstance(appraiser, User) or not appraiser.has_perm("nominations.intake_batch", batch):
         raise WorkflowError(_("Người được giao thẩm định phải là cán bộ thẩm định hoặc cán bộ "
                               "thi đua – khen thưởng của cấp xét."))
@@ -80,9 +77,7 @@ def appraise_item(user, item, verdict, reason="", override_reason=""):
     """Record the appraiser's verdict for one nominee, beside the engine's. Disagreeing with the
     engine needs ``override_reason``. Side effects: the Nomination row only."""
     batch = locked(item.batch)
-    require(user, "nominations.intake_batch", batch)
-    if batch.state != State.IN_APPRAISAL:
-        raise WorkflowError(_("Chỉ thẩm định được tờ trình đang ở bước thẩm định."))
+    enforce(guards.appraise(user, batch))
     if verdict not in {Verdict.ELIGIBLE, Verdict.NOT_ELIGIBLE}:
         raise WorkflowError(_("Chọn Đủ điều kiện hoặc Không đủ điều kiện."))
     engine = item.engine_eligible
@@ -98,25 +93,13 @@ def appraise_item(user, item, verdict, reason="", override_reason=""):
     return item
 
 
-def _appraisal_done(batch):
-    if batch.items.filter(verdict=Verdict.PENDING).exists():
-        raise WorkflowError(_("Còn hồ sơ chưa thẩm định; hãy cho kết quả từng người, tập thể."))
-    if not batch.items.filter(verdict=Verdict.ELIGIBLE).exists():
-        raise WorkflowError(_("Không có hồ sơ nào đủ điều kiện; hãy chọn Không chấp thuận."))
-
-
-def needs_publicity(batch):
-    return batch.items.filter(verdict=Verdict.ELIGIBLE, award_type__publicity_required=True).exists()
-
-
 @transaction.atomic
 def open_publicity(user, batch, working_days=None):
     """IN_APPRAISAL → PUBLICITY: the eligible nominees go on a public page for N working days
     (the longest any of their types asks, or ``working_days``). Side effects: Transition row,
     Disclosure row with its token; the council secretary notified."""
     batch = locked(batch)
-    require(user, "nominations.intake_batch", batch)
-    _appraisal_done(batch)
+    enforce(guards.open_publicity(user, batch))
     days = working_days or max(batch.items.filter(verdict=Verdict.ELIGIBLE).values_list(
         "award_type__publicity_days", flat=True))
     today = timezone.localdate()
@@ -151,21 +134,14 @@ def send_to_council(user, batch):
     Side effects: Transition row; item results; the council's deadline (20 working days) set;
     the council secretary notified."""
     batch = locked(batch)
-    require(user, "nominations.intake_batch", batch)
-    _appraisal_done(batch)
-    if batch.state == State.IN_APPRAISAL and needs_publicity(batch):
-        raise WorkflowError(_("Danh sách có danh hiệu, hình thức phải công khai trước khi đưa ra "
-                              "Hội đồng."))
-    if batch.state == State.PUBLICITY and batch.disclosure.ends_on >= timezone.localdate():
-        raise WorkflowError(_("Chưa hết thời gian công khai (đến hết ngày %(day)s).") % {
-            "day": batch.disclosure.ends_on.strftime("%d/%m/%Y")})
+    enforce(guards.send_to_council(user, batch))
     audited_update(batch.items.filter(verdict=Verdict.NOT_ELIGIBLE),
                    outcome=ItemOutcome.NOT_AWARDED)
     audited_update(batch.items.filter(verdict=Verdict.ELIGIBLE,
                                       award_type__council_vote_required=False),
                    council_result=CouncilResult.NOT_REQUIRED)
-    move(user, batch, {State.IN_APPRAISAL, State.PUBLICITY}, State.AT_COUNCIL,
-         due_on=working_days_from_today(setting("THIDUA_COUNCIL_WORKING_DAYS", 20)))
+    move(user, batch, guards.BEFORE_COUNCIL, State.AT_COUNCIL,
+         due_on=working_days_from_today(settings.THIDUA_COUNCIL_WORKING_DAYS))
     tell(batch.authority, SECRETARIES, _("Tờ trình chờ Hội đồng xét"), batch)
     return batch
 
@@ -175,11 +151,10 @@ def reject_batch(user, batch, reason):
     """Any active state at the authority → REJECTED with a reason. Side effects: Transition row;
     open items closed as not awarded; the proposer notified."""
     batch = locked(batch)
-    require(user, "nominations.intake_batch", batch)
+    enforce(guards.reject(user, batch))
     if not (reason or "").strip():
         raise WorkflowError(_("Cần ghi rõ lý do không chấp thuận."))
-    move(user, batch, {State.SUBMITTED, State.RECEIVED, State.IN_APPRAISAL, State.PUBLICITY,
-                       State.AT_COUNCIL}, State.REJECTED, note=reason)
+    move(user, batch, guards.REJECTABLE, State.REJECTED, note=reason)
     audited_update(batch.items.filter(outcome=ItemOutcome.OPEN), outcome=ItemOutcome.NOT_AWARDED)
     tell(batch.proposer, PROPOSERS, _("Tờ trình không được chấp thuận"), batch, body=reason)
     return batch

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.recording import record_created
 from thidua.awards import histories
-from thidua.awards.eligibility import EligibilityInputError, evaluate
+from thidua.awards.eligibility import EligibilityInputError
+from thidua.awards.issuing import IN_SYSTEM_KINDS, may_confer, power_table, unit_issuer_kinds
 from thidua.awards.models import AwardType
 from thidua.organizations.models import Employment, Organization, Person
 from thidua.organizations.scoping import current_employment_q
@@ -59,7 +60,7 @@ def _ids(values):
 
 
 class NomineeChecks:
-    """``check_nominee`` for a whole list: whether its subjects are in the proposer's scope and
+    """Every rule a nominee must meet, for a whole list: whether its subjects are in the proposer's scope and
     whether they are on hold is read in a few queries for all of them (``people`` and ``units``,
     ids); a subject not among them is read when it is checked."""
 
@@ -67,6 +68,7 @@ class NomineeChecks:
         self.batch, self.day = batch, day or timezone.localdate()
         self.people, self.units = set(), set()  # the ids read
         self.people_in_scope, self.units_in_scope, self.held = set(), set(), set()
+        self.powers = power_table()
         self.read(people, units)
 
     def read(self, people=(), units=()):
@@ -107,30 +109,28 @@ class NomineeChecks:
                                                                       "unit": batch.proposer})
         if not award_type.allows_subject(subject_kind):
             raise WorkflowError(_("“%(type)s” không xét tặng cho đối tượng %(kind)s.") % {
-                "type": award_type.name, "kind": SubjectKind(subject_kind).label.lower()})
+                "type": award_type.label, "kind": SubjectKind(subject_kind).label.lower()})
         if not award_type.in_force(timezone.localdate()) or not award_type.is_active:
-            raise WorkflowError(_("“%(type)s” không còn áp dụng.") % {"type": award_type.name})
-        authority = batch.authority
-        can_forward = authority.pk != batch.proposer_id or not award_type.conferrer_kinds
-        if not award_type.conferrable_by(authority) and not can_forward:
+            raise WorkflowError(_("“%(type)s” không còn áp dụng.") % {"type": award_type.label})
+        authority, code = batch.authority, award_type.code
+        can_forward = (authority.pk != batch.proposer_id
+                       or not any(may_confer(self.powers, kind, code, self.day)
+                                  for kind in IN_SYSTEM_KINDS))
+        if not can_forward and not any(may_confer(self.powers, kind, code, self.day)
+                                       for kind in unit_issuer_kinds(authority)):
             raise WorkflowError(_("%(unit)s không có thẩm quyền tặng “%(type)s”; hãy gửi tờ trình "
                                   "lên cấp có thẩm quyền.") % {"unit": authority,
-                                                               "type": award_type.name})
+                                                               "type": award_type.label})
         if (person and person.pk, organization and organization.pk) in self.held:
             raise WorkflowError(_("%(name)s đang trong thời gian tạm dừng xét khen thưởng.") % {
                 "name": name})
-
-
-def check_nominee(batch, subject_kind, person, organization, award_type):
-    """Every rule one nominee must meet; raises WorkflowError naming the first one broken."""
-    NomineeChecks(batch).check(subject_kind, person, organization, award_type)
 
 
 def _judge(as_of, year, code, subjects):
     """{subject id: the engine's result} for type ``code``; a subject whose history the engine
     refuses gets none (as if judged alone), the others still get theirs."""
     try:
-        results = evaluate({"as_of": as_of.isoformat(), "year": year, "types": [code],
+        results = histories.judge({"as_of": as_of.isoformat(), "year": year, "types": [code],
                             "subjects": subjects})["results"]
     except EligibilityInputError:
         if len(subjects) == 1:
@@ -181,7 +181,7 @@ def add_nominations(user, batch, nominees):
             if nominee.key in taken:
                 raise WorkflowError(_("%(name)s đã có trong tờ trình với “%(type)s”.") % {
                     "name": nominee.person or nominee.organization,
-                    "type": nominee.award_type.name})
+                    "type": nominee.award_type.label})
         except WorkflowError as error:
             refusals.append((index, error))
             continue

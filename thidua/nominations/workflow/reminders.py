@@ -10,6 +10,7 @@ once it has passed (publicity only before it ends: the day after, ``close_public
 tells the secretary). Nothing is sent on a day off, and a :class:`DeadlineReminder` row per batch,
 step, deadline and day makes a second run the same day send nothing.
 """
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from thidua.core.workdays import WorkingCalendar
 from ..models import DeadlineReminder, NominationBatch
 from ..rules import INTAKE, PROPOSERS, SECRETARIES
 from ..states import State
-from .common import setting, tell
+from .common import tell
 
 # state: (who acts: "authority" or "proposer", their roles, what the deadline is for)
 STEPS = {
@@ -39,7 +40,7 @@ def reminders_due(today):
     calendar = WorkingCalendar.from_database()
     if not calendar.is_working_day(today):
         return []
-    lead = setting("THIDUA_DEADLINE_REMINDER_WORKING_DAYS", 2)
+    lead = settings.THIDUA_DEADLINE_REMINDER_WORKING_DAYS
     horizon = calendar.add_working_days(today, lead)
     batches = NominationBatch.objects.filter(
         state__in=list(STEPS), due_on__isnull=False, due_on__lte=horizon).select_related(
@@ -59,8 +60,9 @@ def remind(batch, overdue, today):
             where, roles, step = STEPS[batch.state]
             values = {"step": step, "day": batch.due_on.strftime("%d/%m/%Y")}
             title = (_("Quá hạn %(step)s (hạn %(day)s)") if overdue
-                     else _("Sắp đến hạn %(step)s (hạn %(day)s)")) % values
-            record.recipients = tell(getattr(batch, where), roles, title, batch)
+                     else _("Sắp đến hạn %(step)s (hạn %(day)s)"))
+            record.recipients = tell(getattr(batch, where), roles, title, batch,
+                                     title_params=values)
             record.save(update_fields=["recipients"])
     except IntegrityError:  # reminded already today (a parallel run committed first)
         return 0

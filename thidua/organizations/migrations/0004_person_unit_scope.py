@@ -10,15 +10,15 @@ SQLite keeps the Python loop."""
 from django.db import migrations, models
 from django.utils import timezone
 
-from thidua.organizations import unit_scope
+from thidua.organizations import tree, unit_scope
 
 # Each unit's ancestors-or-self, then their union over each person's current jobs.
 FILL_SQL = f"""
 WITH unit_ancestor AS (
     SELECT unit.id AS unit_id, above.id AS ancestor_id
     FROM organizations_organization unit
-    CROSS JOIN LATERAL generate_series({unit_scope.STEPLEN}, length(unit.path),
-                                       {unit_scope.STEPLEN}) AS prefix(len)
+    CROSS JOIN LATERAL generate_series({tree.STEPLEN}, length(unit.path),
+                                       {tree.STEPLEN}) AS prefix(len)
     JOIN organizations_organization above ON above.path = left(unit.path, prefix.len)
 ), scope AS (
     SELECT job.person_id,

@@ -9,9 +9,9 @@ from django.views.generic import FormView, TemplateView
 from thidua.core.excel import xlsx_response
 from thidua.core.views import FilteredListMixin, SearchPaginator
 
-from .. import services
+from .. import merging, services
 from ..filters import OrganizationFilter
-from ..forms import OrganizationForm
+from ..forms import MergeForm, OrganizationForm
 from ..models import Organization
 from ..scoping import current_employment_q
 
@@ -53,13 +53,16 @@ class OrganizationDetailView(LoginRequiredMixin, TemplateView):
                            .select_related("person").order_by("person__sort_key")[:200])
         return super().get_context_data(
             organization=organization,
-            ancestors=Organization.objects.get_ancestors(organization).filter(pk__in=visible.values("pk")),
+            ancestors=organization.ancestors().filter(pk__in=visible.values("pk")),
             children=Organization.objects.children_of(organization).order_by("sort_key")[:500],
             child_count=organization.numchild,
             employments=employments,
             groups=organization.group_memberships.select_related("group").order_by("-group__year"),
             history=organization.history.select_related("history_user")[:20],
             can_edit=user.has_perm("organizations.change_organization", organization),
+            can_merge=organization.is_active and user.has_perm(
+                "organizations.change_organization",
+                Organization.objects.get_parent(organization) or organization),
             can_add_person=user.has_perm("organizations.add_person", organization),
             can_see_records=user.has_perm("awards.view_records_of", organization),
             can_rate=user.has_perm("awards.rate_people_of", organization),
@@ -106,3 +109,41 @@ class OrganizationFormView(LoginRequiredMixin, FormView):
     def form_invalid(self, form):
         messages.error(self.request, _("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu bên dưới."))
         return super().form_invalid(form)
+
+
+class MergeView(LoginRequiredMixin, FormView):
+    """Merge the unit into another one (``merging.merge_unit``), for who edits the network
+    where the unit sits."""
+
+    template_name = "organizations/merge_form.html"
+    form_class = MergeForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = get_object_or_404(Organization, pk=kwargs["pk"])
+        where = Organization.objects.get_parent(self.object) or self.object
+        if request.user.is_authenticated and not request.user.has_perm(
+                "organizations.change_organization", where):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "absorbed": self.object,
+                "successors": Organization.objects.visible_to(self.request.user)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            object=self.object, child_count=Organization.objects.children_of(self.object).count(),
+            **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            moved = merging.merge_unit(self.request.user, self.object, data["successor"],
+                                       data["day"], data["accounts"])
+        except PermissionDenied as refusal:
+            form.add_error("successor", str(refusal))
+            return self.form_invalid(form)
+        messages.success(self.request, _(
+            "Đã sáp nhập %(old)s vào %(new)s; %(count)s đơn vị trực thuộc đã chuyển sang.") % {
+            "old": self.object.name, "new": data["successor"].name, "count": moved})
+        return redirect(data["successor"])

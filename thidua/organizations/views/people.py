@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -12,7 +13,7 @@ from thidua.core.views import FilteredListMixin, SearchPaginator
 from .. import services
 from ..filters import PersonFilter
 from ..forms import EmploymentForm, PersonForm, TransferForm
-from ..models import Employment, Organization, Person, PersonalDataAccess
+from ..models import Employment, Organization, Person
 from ..scoping import PEOPLE_EDITORS, organization_q
 
 
@@ -87,8 +88,8 @@ class RevealCitizenIdView(LoginRequiredMixin, View):
 
     def post(self, request, pk):
         person = _person_or_403(request.user, pk, "organizations.view_citizen_id")
-        PersonalDataAccess.objects.create(user=request.user, person=person)
-        return render(request, "organizations/_citizen_id.html", {"value": person.citizen_id})
+        return render(request, "organizations/_citizen_id.html",
+                      {"value": services.reveal_citizen_id(request.user, person)})
 
 
 class PersonCreateView(LoginRequiredMixin, View):
@@ -116,9 +117,15 @@ class PersonCreateView(LoginRequiredMixin, View):
         person_form, job_form = self.forms(request.POST)
         if person_form.is_valid() and job_form.is_valid():
             person = person_form.save(commit=False)
-            services.create_person(request.user, person, job_form.save(commit=False))
-            messages.success(request, _("Đã thêm %(name)s.") % {"name": person.full_name})
-            return redirect(person)
+            try:
+                services.create_person(request.user, person, job_form.save(commit=False))
+            except services.DuplicatePerson as twin:
+                person_form.add_error(None, format_html(
+                    '{} <a href="{}">{}</a>', twin.message, twin.existing.get_absolute_url(),
+                    _("Mở hồ sơ %(name)s") % {"name": twin.existing.full_name}))
+            else:
+                messages.success(request, _("Đã thêm %(name)s.") % {"name": person.full_name})
+                return redirect(person)
         messages.error(request, _("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu bên dưới."))
         return self.render(person_form, job_form)
 

@@ -7,7 +7,8 @@ class HonourEntry(models.Model):
 
     Copying the public fields (never a birth date or an ID number) makes leaking private data
     impossible by construction, and lets the roll of a subtree with millions of awards be one
-    indexed prefix scan. Kept in step by signals on Award and ``manage.py refresh_honour_roll``.
+    indexed prefix scan. Kept in step by every award service (``awards.followups``), rebuilt
+    nightly (``portal.tasks.refresh_honour_roll``) and by ``manage.py refresh_honour_roll``.
     """
 
     award = models.OneToOneField("awards.Award", models.CASCADE, related_name="honour_entry")

@@ -9,7 +9,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from thidua.core.text import normalize
 
-from .. import services
+from .. import honour, services
 from ..forms import CommentForm
 from ..models import Article, ArticleKind, Category, CommentStatus, GalleryItem, LegalDocument
 from .common import CachedPageMixin, SiteMixin, client_address
@@ -23,6 +23,7 @@ class HomeView(CachedPageMixin, TemplateView):
         articles = Article.objects.published().filter(site=self.site).select_related("category")
         return super().get_context_data(
             featured=list(articles.filter(is_featured=True)[:4]),
+            honours=list(honour.roll(self.site)[:6]),
             news=list(articles.filter(kind=ArticleKind.NEWS)[:8]),
             announcements=list(articles.filter(kind=ArticleKind.ANNOUNCEMENT)[:6]),
             photos=list(GalleryItem.objects.filter(site=self.site, is_featured=True)[:6]),

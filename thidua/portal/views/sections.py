@@ -178,7 +178,7 @@ class PublicityView(SiteMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         self.disclosure = get_object_or_404(
             Disclosure.objects.select_related("batch__authority"), token=kwargs["token"])
-        if not self.disclosure.batch.authority.path.startswith(self.site.organization.path):
+        if not self.disclosure.batch.authority.is_within(self.site.organization):
             raise Http404(_("Danh sách này không thuộc cổng thông tin này."))
         return super().dispatch(request, *args, **kwargs)
 

@@ -210,7 +210,8 @@ class SiteSettingsView(SiteContentMixin, UpdateView):
         return self.site
 
     def save(self, form):
-        site = services.save_site_content(self.request.user, form.instance)
+        site = services.save_site_content(self.request.user, form.instance,
+                                          logo_upload=form.files.get("logo"))
         cache.delete(f"portal:site:{site.slug}")
         return site
 

@@ -1,5 +1,6 @@
 """The header every form shares: who reports to whom, and for which period."""
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .layout import StatisticalForm
 
@@ -14,7 +15,9 @@ def period_label(year_from, year_to):
 
 def receiving_unit(organization):
     parent = type(organization).objects.get_parent(organization) if organization.depth > 1 else None
-    return parent.name if parent else "Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)"
+    if parent:
+        return parent.name
+    return gettext_noop("Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)")
 
 
 def new_form(number, title, unit_of_measure, scope, year_from, year_to, columns, rows):
@@ -22,5 +25,5 @@ def new_form(number, title, unit_of_measure, scope, year_from, year_to, columns,
         number=number, title=title, unit_of_measure=unit_of_measure,
         period_label=period_label(year_from, year_to), reporting_unit=scope.organization.name,
         receiving_unit=receiving_unit(scope.organization), columns=columns, rows=rows,
-        received_note="Ngày nhận báo cáo: Ngày 15 tháng 12 năm báo cáo"
+        received_note=gettext_noop("Ngày nhận báo cáo: Ngày 15 tháng 12 năm báo cáo")
         if number in RECEIVED_BY_15_DECEMBER else "")

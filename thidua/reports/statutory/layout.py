@@ -11,6 +11,7 @@ class Column:
     header: str = ""  # the leaf heading inside a group ("" when the group is one column)
     selects: object = None  # predicate on a fact row
     in_total: bool = True  # False for a "Trong đó" column: a subset of the total, not a share
+    shown: str = ""  # the leaf heading on screen when the catalogue words it per language
 
 
 @dataclass
@@ -52,13 +53,24 @@ class StatisticalForm:
 
     @property
     def grouped_columns(self):
-        """[(group heading, number, [leaf headings])] in order, for two-level headers."""
+        """[(group heading, number, [leaf headings])] in order, for two-level headers, as the
+        circular words them (the files filed: XLSX, PDF)."""
+        return self.grouped(lambda column: column.header)
+
+    @property
+    def shown_columns(self):
+        """The same on screen, where a leaf named from the catalogue is in the interface's
+        language (the template translates the circular's own words)."""
+        return self.grouped(lambda column: column.shown or column.header)
+
+    def grouped(self, leaf):
         groups = []
         for column in self.columns:
             if groups and groups[-1][0] == column.group and column.header:
-                groups[-1][2].append(column.header)
+                groups[-1][2].append(leaf(column))
             else:
-                groups.append((column.group, column.number, [column.header] if column.header else []))
+                groups.append((column.group, column.number,
+                               [leaf(column)] if column.header else []))
         return groups
 
     @property

@@ -7,6 +7,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from thidua.core.excel import put
+
 FONTS = Path(__file__).resolve().parents[2] / "documents" / "fonts"
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -16,7 +18,7 @@ FOOTER_RIGHT = ["…………, Ngày…...tháng …… năm ……", "Thủ tr�
 
 
 def _write(sheet, row, column, value, bold=False, merge_to=None, align=CENTRE, border=True):
-    cell = sheet.cell(row=row, column=column, value=value)
+    cell = put(sheet.cell(row=row, column=column), value)
     cell.font = Font(name="Times New Roman", bold=bold, size=11)
     cell.alignment = align
     if merge_to and merge_to != (row, column):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from thidua.core.excel import xlsx_response
 
-from .. import adhoc
+from .. import adhoc, services
 from ..forms import AdhocForm, SaveReportForm
 from ..models import SavedReport
 from .common import ScopedView
@@ -39,11 +39,9 @@ class AdhocReportView(ScopedView):
         valid = self.bind(request)
         save_form = SaveReportForm(request.user, request.POST)
         if valid and save_form.is_valid():
-            report = save_form.save(commit=False)
-            report.owner = request.user
-            report.source = self.form.cleaned_data["source"]
-            report.definition = self.form.definition()
-            report.save()
+            report = services.save_report(request.user, save_form.save(commit=False),
+                                          self.form.cleaned_data["source"],
+                                          self.form.definition())
             messages.success(request, _("Đã lưu báo cáo “%(name)s”.") % {"name": report.name})
             return redirect(f"{request.path}?saved={report.pk}")
         messages.error(request, _("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu."))

@@ -19,7 +19,7 @@ from thidua.core.excel import xlsx_response
 from thidua.core.views import FilteredListMixin
 from thidua.organizations.models import Organization
 
-from .. import importing
+from .. import importing, services
 from ..forms import ECDepartmentForm, ECStaffMemberForm, reporting_units
 from ..models import REPORTING_KINDS, ECDepartment, ECDepartmentLevel, ECStaffMember, TrainingLevel
 
@@ -147,7 +147,7 @@ class RecordFormView(RecordPages, LoginRequiredMixin, View):
         if not form.is_valid():
             messages.error(request, FIX_ERRORS)
             return self.render(form)
-        saved = form.save()
+        saved = services.save_ec_record(request.user, form.save(commit=False))
         messages.success(request, _("Đã lưu “%(name)s”.") % {"name": saved})
         return redirect(self.list_url())
 
@@ -183,7 +183,7 @@ class RecordDeleteView(RecordPages, LoginRequiredMixin, View):
 
     def post(self, request):
         name = str(self.object)
-        self.object.delete()
+        services.delete_ec_record(request.user, self.object)
         messages.success(request, _("Đã xóa “%(name)s”.") % {"name": name})
         return redirect(self.list_url())
 

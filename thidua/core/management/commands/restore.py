@@ -1,11 +1,15 @@
+import tempfile
+
 from django.core.management.base import BaseCommand, CommandError
 
-from thidua.core.backups import BackupError, restore_backup
+from thidua.core.backups import BackupError
+from thidua.core.restoring import restore_backup
 
 
 class Command(BaseCommand):
-    help = ("Khôi phục cơ sở dữ liệu và tệp đính kèm từ một bản `manage.py backup`. Mọi mã kiểm "
-            "tra được đối chiếu trước; sai một tệp là không khôi phục gì cả.")
+    help = ("Khôi phục cơ sở dữ liệu và tệp đính kèm từ một bản `manage.py backup`, trọn vẹn hoặc "
+            "không gì cả: mọi mã kiểm tra, phiên bản, thư mục và chỗ trống được kiểm trước; tệp "
+            "được chép vào chỗ tạm rồi mới thay; lỗi ở bước nào cũng để hệ thống như cũ.")
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help="tệp thidua-….tar.gz")
@@ -18,7 +22,8 @@ class Command(BaseCommand):
         ) != "yes":
             raise CommandError("Đã hủy khôi phục.")
         try:
-            manifest = restore_backup(archive)
+            with tempfile.TemporaryDirectory(prefix="thidua-restore-") as scratch:
+                manifest = restore_backup(archive, scratch)
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Đã khôi phục bản sao lưu lúc {manifest['created_at']} "

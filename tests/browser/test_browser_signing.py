@@ -1,0 +1,67 @@
+"""In a browser: the Huế signer signs an issued decision from its page, the public verification
+page shows the signature, and a tampered copy uploaded to "Kiểm tra tệp PDF" is reported as
+modified."""
+import io
+
+import pytest
+from pki import Pki
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from test_browser_documents import download, log_in
+
+from thidua.accounts.models import Role
+from thidua.awards.models import AwardType
+from thidua.nominations import workflow
+from thidua.nominations.models import IssuerSettings, NominationBatch
+from thidua.nominations.states import CouncilResult, State, SubjectKind, Verdict
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def decision(network, make_user, settings, tmp_path, today, base_salary_entered):
+    signer = make_user(Role.SIGNER, network.hue)
+    IssuerSettings.objects.create(organization=network.hue, decision_symbol="QĐ-LMHTX",
+                                  place_name="Huế")
+    batch = NominationBatch.objects.create(
+        proposer=network.hue_coop, authority=network.hue, title="Đề nghị tặng Giấy khen",
+        year=today.year - 1, state=State.AT_COUNCIL, created_by=signer)
+    items = [batch.items.create(subject_kind=SubjectKind.INDIVIDUAL, person=network.hue_person,
+                                award_type=AwardType.objects.get(code="GK"),
+                                verdict=Verdict.ELIGIBLE, council_result=CouncilResult.PASSED)]
+    decision = workflow.create_decision(signer, batch, items, "Về việc tặng Giấy khen",
+                                        signer_name="Hồ Thị Điệp", signer_title="CHỦ TỊCH")
+    decision = workflow.issue_decision(signer, decision)
+    Pki(tmp_path / "ky-so", settings).enrol(signer, "Hồ Thị Điệp")
+    return decision
+
+
+def tampered(data):
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    writer.add_stream_to_page(0, writer.add_object(
+        generic.StreamObject(stream_data=b"0 0 1 rg 100 400 200 50 re f")))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_sign_verify_and_check_a_tampered_copy(page, live_server, decision, tmp_path):
+    log_in(page, live_server, decision.signer)
+    page.goto(f"{live_server.url}{decision.get_absolute_url()}")
+    page.get_by_role("link", name="Ký số").click()
+    page.get_by_role("button", name="Ký số bằng khóa của máy chủ (bản trình diễn)").click()
+    page.get_by_role("dialog").get_by_role("button", name="Ký số").click()
+    page.get_by_text("Đã ký số quyết định 01/QĐ-LMHTX (bản 1).").wait_for()
+    signed = download(page, "Tải bản gốc đã ký (PDF)")
+
+    page.get_by_role("link", name="Trang xác minh công khai").click()
+    page.get_by_text("Nguyên vẹn, chữ ký hợp lệ").wait_for()
+    assert "Hồ Thị Điệp" in page.content()
+
+    copy = tmp_path / "ban-sao.pdf"
+    copy.write_bytes(tampered(signed))
+    page.get_by_role("link", name="Kiểm tra tệp PDF").click()
+    page.get_by_label("Tệp PDF đã ký").set_input_files(copy)
+    page.get_by_role("button", name="Kiểm tra").click()
+    page.get_by_text("Tệp đã bị sửa đổi sau khi ký.").wait_for()
+    assert "Đã bị sửa đổi" in page.content()

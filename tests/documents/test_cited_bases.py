@@ -1,0 +1,21 @@
+"""A decision prints the law, decree and circular in force on its date (from the legal register)
+before its typed lines, without citing a text twice."""
+import pytest
+
+from thidua.documents.context import decision_context
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_decision_prints_the_bases_in_force_once(commendation):
+    decision = commendation.decision()
+    decision.legal_bases = ("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025;\n"
+                            "Căn cứ Kế hoạch số 5/KH-LMHTX")
+    context = decision_context(decision)
+    lines = context["legal_bases"]
+    assert lines[0].startswith("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15")
+    assert sum("152/2025/NĐ-CP" in line for line in lines) == 1
+    assert "Căn cứ Kế hoạch số 5/KH-LMHTX;" in lines
+    assert lines[-1] == "Căn cứ Luật TĐKT 2022, Điều 75."
+    assert [basis["key"] for basis in context["bases_in_force"]] == [
+        "law-2022", "nd-152-2025", "tt-15-2025-bnv"]

@@ -1,0 +1,86 @@
+"""“Việc của tôi” on the home page: each role sees the work waiting for it now, with counts,
+deadlines and a link to where it is done; another province's officer sees none of it; the page
+costs the same number of queries however many dossiers wait."""
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from thidua.accounts.models import Role
+from thidua.movements.models import Period, ReportSchedule
+from thidua.nominations import workflow
+from thidua.worklist import my_work
+
+pytestmark = pytest.mark.django_db
+
+
+def kinds(user):
+    return {work.key: work for work in my_work(user)}
+
+
+def test_each_role_sees_its_step_of_the_pipeline(pipeline, network, make_user):
+    outsider = make_user(Role.EC_OFFICER, network.hanoi)
+    batch = pipeline.draft()
+    assert set(kinds(pipeline.reporter)) == {"drafts"}
+    workflow.submit_batch(pipeline.reporter, batch)
+    batch.refresh_from_db()
+    receive = kinds(pipeline.hue.officer)["receive"]
+    assert receive.count == 1 and receive.url == batch.get_absolute_url()
+    assert receive.due == batch.due_on and receive.entries[0].title == batch.title
+    assert "receive" not in kinds(pipeline.reporter) and kinds(outsider) == {}
+
+    workflow.return_for_correction(pipeline.hue.officer, batch, "Thiếu chữ ký")
+    assert "correct" in kinds(pipeline.reporter)
+    assert "correct" not in kinds(pipeline.hue.officer)  # the authority's own officer
+    workflow.submit_batch(pipeline.reporter, batch)
+    pipeline.to_appraisal(batch)
+    assert "appraise" in kinds(pipeline.hue.appraiser)
+    pipeline.appraise_all(batch)
+    workflow.send_to_council(pipeline.hue.officer, batch)
+    assert "council" in kinds(pipeline.hue.secretary)
+
+    items = list(batch.items.all())
+    session = workflow.open_session(pipeline.hue.secretary, pipeline.hue.council, "Phiên họp",
+                                    items)
+    member = pipeline.hue.members[0]
+    assert kinds(member)["vote"].url == session.get_absolute_url()
+    workflow.cast_ballot(member, session, {item.pk: "AGREE" for item in items})
+    assert "vote" not in kinds(member)
+    for other in pipeline.hue.members[1:]:
+        workflow.cast_ballot(other, session, {item.pk: "AGREE" for item in items})
+    workflow.close_session(pipeline.hue.secretary, session)
+    assert "to_decide" in kinds(pipeline.hue.signer)
+    decision = workflow.create_decision(pipeline.hue.signer, batch, items, "Về việc tặng GK")
+    mine = kinds(pipeline.hue.signer)
+    assert "to_decide" not in mine and mine["sign"].url == decision.get_absolute_url()
+    assert kinds(outsider) == {}
+
+
+def test_a_report_due_for_my_unit_links_to_its_form(pipeline, network, today):
+    schedule = ReportSchedule.objects.create(owner=network.hue, year=today.year,
+                                             period=Period.Q4, due_date=today - timedelta(days=2))
+    work = kinds(pipeline.reporter)["reports"]
+    assert work.overdue and work.due == schedule.due_date
+    assert work.entries[0].url == reverse("movements:report_submit",
+                                          args=[schedule.pk, network.hue_coop.pk])
+
+
+def test_the_home_page_shows_the_work_with_a_fixed_number_of_queries(client, pipeline):
+    client.force_login(pipeline.hue.officer)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(reverse("core:home")).content.decode()
+        return len(captured), page
+
+    queries()  # the first request of a session also writes the session
+    workflow.submit_batch(pipeline.reporter, pipeline.draft())
+    few, page = queries()
+    assert "Tờ trình chờ tiếp nhận" in page and "Hạn gần nhất" in page
+    for _ in range(4):
+        workflow.submit_batch(pipeline.reporter, pipeline.draft())
+    many, page = queries()
+    assert many == few
+    assert "Xem tất cả 5" in page and "?state=SUBMITTED&amp;mine=on" in page

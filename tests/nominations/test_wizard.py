@@ -1,0 +1,58 @@
+"""The nomination wizard: the deciding level is one of the proposer's own levels that the
+catalogue lets confer, and people are told apart by birth year, position and unit."""
+from datetime import date
+
+import pytest
+
+from thidua.accounts.models import Role
+from thidua.nominations.forms import BatchForm, deciding_levels
+from thidua.organizations import services
+from thidua.organizations.models import Employment, Person
+
+pytestmark = pytest.mark.django_db
+
+
+def options(form):
+    return {unit.code for unit in form.fields["authority"].queryset}
+
+
+def test_a_cooperative_is_offered_its_own_levels_only(pipeline, network):
+    form = BatchForm(user=pipeline.reporter)
+    assert options(form) == {"P46-HTX01", "P46", "VCA"}
+    assert set(deciding_levels(network.hue_coop).values_list("code", flat=True)) == options(form)
+
+
+def test_the_levels_follow_the_chosen_proposer(client, network, make_user):
+    officer = make_user(Role.EC_OFFICER, network.vca)  # may propose for every unit
+    assert options(BatchForm(user=officer)) == set()
+    assert options(BatchForm(user=officer, initial={"proposer": network.hanoi_coop.pk})) == {
+        "P01-HTX01", "P01", "VCA"}
+    client.force_login(officer)
+    page = client.get(f"/ho-so/moi/?proposer={network.hue_coop.pk}").content.decode()
+    authority = page[page.index('id="id_authority"'):]
+    authority = authority[:authority.index("</select>")]
+    assert network.hue.name in authority and network.hanoi.name not in authority
+    assert 'hx-get="/ho-so/moi/"' in page
+
+
+def test_another_provinces_alliance_is_refused(pipeline, network):
+    form = BatchForm({"proposer": network.hue_coop.pk, "authority": network.hanoi.pk,
+                      "title": "Tờ trình", "year": 2025, "basis": "MERIT",
+                      "procedure": "STANDARD"}, user=pipeline.reporter)
+    assert not form.is_valid() and "authority" in form.errors
+
+
+def test_namesakes_are_told_apart_on_the_nominee_page(client, pipeline, network, root_user):
+    namesake = services.create_person(root_user, Person(
+        family_name="Nguyễn", middle_name="Văn", given_name="Điệp", gender="MALE",
+        birth_date=date(1992, 3, 1)), Employment(
+        organization=network.hue_coop, category="MEMBER", position="Kế toán",
+        start_date=date(2020, 1, 1)))
+    batch = pipeline.draft()
+    client.force_login(pipeline.reporter)
+    page = client.get(f"/ho-so/{batch.pk}/doi-tuong/").content.decode()
+    assert f"Nguyễn Văn Điệp (1980) — Thành viên, {network.hue_coop.name}" in page
+    assert f"Nguyễn Văn Điệp (1992) — Kế toán, {network.hue_coop.name}" in page
+    assert namesake.pk
+    assert "Giấy khen — cấp xét quyết định" in page
+    assert "Bằng khen của Thủ tướng Chính phủ — trình cấp trên quyết định" in page

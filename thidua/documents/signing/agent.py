@@ -1,0 +1,80 @@
+"""The local signing agent (Ban Cơ yếu's VGCA SignService contract): the signer's USB token is
+driven by a program on their own PC listening on ``THIDUA_SIGNING_AGENT_URL``
+(http://127.0.0.1:8987). The signing page opens a session and hands the agent two one-time
+addresses bound to it: where to download the prepared PDF and where to upload the signed one.
+What comes back goes through ``services.store_signed_decision`` like every signed PDF.
+"""
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import SigningSession
+from . import services
+from .base import SigningError
+
+LIFETIME = timedelta(minutes=10)
+
+
+def open_session(user, decision):
+    """A session for ``user`` to sign ``decision`` through the agent (permission, state and the
+    signer's certificate checked now) and its token, given to the agent only. Side effects: a
+    SigningSession row and the prepared PDF's file."""
+    prepared = services.prepared_pdf(user, decision)
+    token = secrets.token_urlsafe(32)
+    session = SigningSession(decision=decision, user=user, digest=_digest(token),
+                             expires_at=timezone.now() + LIFETIME)
+    session.prepared.save("prepared.pdf", ContentFile(prepared), save=False)
+    session.save()
+    return session, token
+
+
+def _digest(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _session(token):
+    session = SigningSession.objects.select_for_update().filter(digest=_digest(token)).first()
+    if session is None or session.expires_at < timezone.now():
+        raise SigningError(_("Phiên ký không tồn tại hoặc đã hết hạn; hãy bấm ký lại."))
+    return session
+
+
+@transaction.atomic
+def take_prepared(token):
+    """The prepared PDF, once: the download address works a single time."""
+    session = _session(token)
+    if session.downloaded_at:
+        raise SigningError(_("Địa chỉ tải văn bản chỉ dùng được một lần."))
+    session.downloaded_at = timezone.now()
+    session.save(update_fields=["downloaded_at"])
+    return _read(session), session
+
+
+def _read(session):
+    with session.prepared.open("rb") as handle:
+        return handle.read()
+
+
+def receive_signed(token, data):
+    """Store what the agent uploads (checked; refused with a Vietnamese reason). The upload
+    address works once, whatever the outcome, and the outcome is kept for the signing page."""
+    with transaction.atomic():
+        session = _session(token)
+        if session.uploaded_at or not session.downloaded_at:
+            raise SigningError(_("Địa chỉ gửi văn bản đã ký chỉ dùng được một lần, sau khi "
+                                 "tải văn bản."))
+        session.uploaded_at = timezone.now()
+        session.save(update_fields=["uploaded_at"])
+    try:
+        row = services.store_signed_decision(session.user, session.decision, _read(session),
+                                             data, method="agent")
+    except SigningError as error:
+        SigningSession.objects.filter(pk=session.pk).update(error=str(error))
+        raise
+    SigningSession.objects.filter(pk=session.pk).update(signed=row)
+    return row

@@ -1,0 +1,59 @@
+"""The local agent's side of signing: the page opens a session (signer, CSRF-protected); the
+agent downloads and uploads with the session's one-time addresses (no cookies: the token is the
+credential)."""
+from django.conf import settings
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+
+from ..views import PDF, decision_or_403
+from . import agent
+from .base import SigningError
+
+
+def absolute(path):
+    return settings.THIDUA_SITE_URL.rstrip("/") + path
+
+
+class OpenSessionView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        decision = decision_or_403(request.user, pk)
+        if not request.user.has_perm("documents.sign_decision", decision):
+            raise PermissionDenied
+        try:
+            session, token = agent.open_session(request.user, decision)
+        except SigningError as error:
+            return JsonResponse({"error": str(error)}, status=400)
+        return JsonResponse({
+            "SessionId": session.pk,
+            "FileName": f"quyet-dinh-{decision.number}-{decision.year}.pdf",
+            "FileDownloadHandler": absolute(reverse("documents:agent_download", args=[token])),
+            "FileUploadHandler": absolute(reverse("documents:agent_upload", args=[token])),
+            "ResultUrl": reverse("documents:sign_decision", args=[pk]) + f"?phien={session.pk}"})
+
+
+class AgentDownloadView(View):
+    def get(self, request, token):
+        try:
+            data, _session = agent.take_prepared(token)
+        except SigningError as error:
+            return JsonResponse({"Status": 1, "Message": str(error)}, status=410)
+        return HttpResponse(data, content_type=PDF)
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class AgentUploadView(View):
+    def post(self, request, token):
+        data = request.FILES["file"].read() if "file" in request.FILES else request.body
+        if len(data) > settings.THIDUA_UPLOAD_MAX_BYTES:
+            return JsonResponse({"Status": 1, "Message": _("Tệp quá lớn.")}, status=413)
+        try:
+            row = agent.receive_signed(token, data)
+        except SigningError as error:
+            return JsonResponse({"Status": 1, "Message": str(error)}, status=400)
+        return JsonResponse({"Status": 0, "Message": "", "Version": row.version})

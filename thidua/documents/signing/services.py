@@ -1,0 +1,133 @@
+"""Signing closes a decision: its PDF signed (PAdES B-T), checked by us, stored as the original.
+
+``store_signed_decision`` is the one door every signed PDF goes through, whoever signed it (the
+server's key, the signer's token through the local agent, a remote signing service): nothing is
+stored unless our own check passes and the certificate is the signer's own.
+"""
+import hashlib
+
+from cryptography.x509.oid import NameOID
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+from pyhanko.pdf_utils.misc import PdfError
+
+from thidua.core.permissions import require
+from thidua.nominations.models import Decision, DecisionState
+
+from .. import services as documents
+from ..context import place_of
+from ..models import SignedDecision, SignerCertificate
+from . import config, pades
+from .base import SignatureBlock, SigningError
+from .software import SoftwareSigner
+from .validation import check_pdf
+
+
+def register_certificate(user, cert):
+    """Record ``cert`` (a ``cryptography`` certificate) on ``user``'s account."""
+    row, _created = SignerCertificate.objects.update_or_create(
+        user=user, serial=format(cert.serial_number, "X"), defaults={
+            "subject": _readable(cert.subject)[:500], "issuer": _readable(cert.issuer)[:300],
+            "valid_from": cert.not_valid_before_utc, "valid_until": cert.not_valid_after_utc})
+    return row
+
+
+def _readable(name):
+    """"Hồ Thị Điệp, Ban Cơ yếu Chính phủ": the common name and organisation of an X.509 name."""
+    parts = [attribute.value for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME)
+             for attribute in name.get_attributes_for_oid(oid)]
+    return ", ".join(parts) or name.rfc4514_string()
+
+
+def server_signer(user):
+    """The key the server holds for ``user``: only the demo CA's (demo and tests)."""
+    ca = config.demo_ca()
+    if ca is None or not ca.key_path(user).exists():
+        raise SigningError(_("Máy chủ không giữ khóa ký của tài khoản này; hãy ký bằng thiết bị "
+                             "ký số (USB token) của bạn."))
+    return SoftwareSigner(ca.key_path(user), ca.cert_path(user), [ca.root_path])
+
+
+def signature_block(decision):
+    return SignatureBlock(signer_title=decision.signer_title or _("Chủ tịch"),
+                          signer_name=decision.signer_name,
+                          organisation=decision.issuer.name, place=place_of(decision.issuer))
+
+
+def _signable(user, decision):
+    require(user, "documents.sign_decision", decision)
+    if decision.state != DecisionState.ISSUED:
+        raise SigningError(_("Chỉ ký số quyết định đã ban hành (đã có số, ngày)."))
+    if not SignerCertificate.objects.filter(user=user).exists():
+        raise SigningError(_("Tài khoản của bạn chưa đăng ký chứng thư số; đề nghị quản trị "
+                             "hệ thống ghi chứng thư số vào tài khoản trước khi ký."))
+
+
+def prepared_pdf(user, decision):
+    """The unsigned PDF a signer is asked to sign (permission and state checked)."""
+    _signable(user, decision)
+    return documents.decision_pdf(decision)
+
+
+def sign_decision(user, decision, signer=None):
+    """Sign ``decision`` with ``signer`` (default: the key the server holds for ``user``) and
+    store it as the original. Side effects: a SignedDecision row and its file (audited)."""
+    prepared = prepared_pdf(user, decision)
+    signer = signer or server_signer(user)
+    try:
+        signed = pades.sign_pdf(prepared, signer, signature_block(decision), config.timestamper())
+    except (OSError, ValueError, PdfError) as error:  # TSA unreachable, bad key, bad PDF
+        raise SigningError(_("Không ký được: %(error)s") % {"error": error}) from error
+    return store_signed_decision(user, decision, prepared, signed, method=signer.name)
+
+
+def store_signed_decision(user, decision, prepared, signed, method):
+    """Check ``signed`` (bytes) against ``prepared`` (what was sent to be signed) and the
+    signer's certificates, then store it as the decision's next signed version. Refuses with a
+    Vietnamese reason and stores nothing when a check fails."""
+    _signable(user, decision)
+    if not signed.startswith(prepared) or len(signed) == len(prepared):
+        raise SigningError(_("Tệp gửi về không phải văn bản đã chuẩn bị để ký."))
+    check = check_pdf(signed)
+    if not check.ok:
+        raise SigningError(_("Chữ ký không được chấp nhận: %(reason)s") % {"reason": check.reason})
+    if not SignerCertificate.objects.filter(user=user, serial=check.serial).exists():
+        raise SigningError(_("Tệp được ký bằng chứng thư số %(serial)s của “%(name)s”, không phải "
+                             "chứng thư số đăng ký cho tài khoản của bạn.") % {
+                                 "serial": check.serial, "name": check.signer_name})
+    with transaction.atomic():
+        Decision.objects.select_for_update().get(pk=decision.pk)
+        last = decision.signed_versions.aggregate(last=Max("version"))["last"] or 0
+        row = SignedDecision(
+            decision=decision, version=last + 1, sha256=hashlib.sha256(signed).hexdigest(),
+            signed_by=user, signer_name=check.signer_name[:200], subject=check.subject[:500],
+            serial=check.serial, issuer=check.issuer[:300], signed_at=check.signed_at,
+            method=method)
+        save_with_file(row, signed)
+    return row
+
+
+def save_with_file(row, data):
+    """Save ``row`` (a model whose upload path names its file) with ``data`` as its file; the
+    file is removed again when the row cannot be saved."""
+    row.file.save("signed.pdf", ContentFile(data), save=False)
+    try:
+        row.save()
+    except Exception:
+        row.file.delete(save=False)
+        raise
+
+
+def original_for(check):
+    """The stored signed decision whose signed revision ``check`` (a ``SignatureCheck``) is, or
+    None: an uploaded copy is "ours" when its signed part is byte for byte one we stored."""
+    if not check.signed_digest:
+        return None
+    return (SignedDecision.objects.select_related("decision__issuer")
+            .filter(sha256=check.signed_digest).first())
+
+
+def latest_signed(decision):
+    return decision.signed_versions.first()

@@ -1,0 +1,182 @@
+"""Signing a decision (signers) and checking signatures (public: /xac-minh/)."""
+from csp.decorators import csp_update
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from thidua.awards.models import Award
+from thidua.nominations.models import Decision
+
+from ..models import SealedCertificate, SignerCertificate, SigningSession
+from ..verification import award_id, decision_id, decision_token
+from ..views import PDF, decision_or_403, rate_limited
+from . import sealing, services
+from .base import SigningError
+from .forms import PdfCheckForm
+from .validation import check_pdf
+
+CHECK_LIMIT = 10
+
+
+def allow_agent(response):
+    """The signing page alone may call the signer's local agent (CSP connect-src)."""
+    return csp_update({"connect-src": [settings.THIDUA_SIGNING_AGENT_URL]})(lambda: response)()
+
+
+def signed_response(row, name):
+    return FileResponse(row.file.open("rb"), as_attachment=True, filename=name,
+                        content_type=PDF)
+
+
+class SignDecisionView(LoginRequiredMixin, View):
+    """The signing page: the decision's signed versions, the signer's certificates, and the way
+    to sign that this server offers."""
+
+    def context(self, request, decision):
+        try:
+            services.server_signer(request.user)
+            server_key = True
+        except SigningError:
+            server_key = False
+        return {"decision": decision, "versions": decision.signed_versions.all(),
+                "session": SigningSession.objects.filter(
+                    pk=request.GET.get("phien") if str(request.GET.get("phien", "")).isdigit()
+                    else None, user=request.user, decision=decision).first(),
+                "agent_url": settings.THIDUA_SIGNING_AGENT_URL,
+                "certificates": SignerCertificate.objects.filter(user=request.user),
+                "can_sign": request.user.has_perm("documents.sign_decision", decision),
+                "server_key": server_key, "token": decision_token(decision)}
+
+    def get(self, request, pk):
+        decision = decision_or_403(request.user, pk)
+        response = render(request, "documents/signing/sign.html", self.context(request, decision))
+        return allow_agent(response)
+
+    def post(self, request, pk):
+        decision = decision_or_403(request.user, pk)
+        if not request.user.has_perm("documents.sign_decision", decision):
+            raise PermissionDenied
+        try:
+            row = services.sign_decision(request.user, decision)
+        except SigningError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Đã ký số quyết định %(ref)s (bản %(version)s).") % {
+                "ref": decision.reference, "version": row.version})
+        return redirect("documents:sign_decision", pk)
+
+
+class SignedDecisionFileView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        decision = decision_or_403(request.user, pk)
+        row = services.latest_signed(decision)
+        if row is None:
+            raise Http404(_("Quyết định chưa được ký số."))
+        return signed_response(row, f"quyet-dinh-{decision.number}-{decision.year}-ky-so.pdf")
+
+
+def public_decision(token):
+    pk = decision_id(token)
+    decision = Decision.objects.select_related("issuer").filter(pk=pk).first() \
+        if pk is not None else None
+    row = services.latest_signed(decision) if decision else None
+    if row is None:
+        raise Http404(_("Không tìm thấy quyết định đã ký số với mã xác minh này."))
+    return decision, row
+
+
+class VerifyDecisionView(View):
+    """Public: is this decision signed, by whom, when, and is the stored original intact and
+    trusted today (checked live, so a revoked certificate shows)."""
+
+    def get(self, request, token):
+        if rate_limited(request, "verify", 30):
+            return render(request, "documents/verify_limited.html", status=429)
+        decision, row = public_decision(token)
+        with row.file.open("rb") as handle:
+            check = check_pdf(handle.read())
+        return render(request, "documents/signing/verify_decision.html", {
+            "decision": decision, "row": row, "check": check, "token": token})
+
+
+class VerifyDecisionFileView(View):
+    def get(self, request, token):
+        if rate_limited(request, "verify", 30):
+            return render(request, "documents/verify_limited.html", status=429)
+        decision, row = public_decision(token)
+        return signed_response(row, f"quyet-dinh-{decision.number}-{decision.year}-ky-so.pdf")
+
+
+class CheckPdfView(View):
+    """Public "Kiểm tra tệp PDF": is an uploaded file one of our signed decisions, unchanged,
+    and signed by whom."""
+
+    def get(self, request):
+        return render(request, "documents/signing/check.html", {"form": PdfCheckForm()})
+
+    def post(self, request):
+        if rate_limited(request, "check-pdf", CHECK_LIMIT):
+            return render(request, "documents/verify_limited.html", status=429)
+        form = PdfCheckForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return render(request, "documents/signing/check.html", {"form": form}, status=400)
+        check = check_pdf(form.cleaned_data["file"])
+        original = services.original_for(check)
+        return render(request, "documents/signing/check.html", {
+            "form": PdfCheckForm(), "check": check, "original": original,
+            "token": decision_token(original.decision) if original else ""})
+
+
+class VerifyView(View):
+    """Public, no login: is this certificate genuine and still valid, and is its sealed
+    original intact (checked live)? Shows no birth date or identity number."""
+
+    LIMIT = 30
+
+    def get(self, request, token):
+        if rate_limited(request, "verify", self.LIMIT):
+            return render(request, "documents/verify_limited.html", status=429)
+        pk = award_id(token)
+        award = (Award.objects.select_related("award_type", "person", "organization")
+                 .filter(pk=pk).first() if pk is not None else None)
+        if award is None:
+            raise Http404(_("Không tìm thấy khen thưởng với mã xác minh này."))
+        revocation = getattr(award, "revocation", None) if award.status == "REVOKED" else None
+        signed = award.decision.signed_versions.first() if award.decision_id else None
+        seal, seal_check = sealing.seal_check(award)
+        return render(request, "documents/verify.html", {
+            "award": award, "revocation": revocation, "seal": seal, "seal_check": seal_check,
+            "decision_token": decision_token(award.decision) if signed else ""})
+
+
+class SealCertificatesView(LoginRequiredMixin, View):
+    """The decision page's seal panel (loaded by htmx; a page of its own without it): how many
+    of the decision's certificates carry the organisation seal, the progress of the sealing
+    this user started, and "Đóng dấu số giấy khen" for whoever may seal."""
+
+    def get(self, request, pk):
+        decision = decision_or_403(request.user, pk)
+        template = ("documents/signing/_seal.html" if request.headers.get("HX-Request")
+                    else "documents/signing/seal.html")
+        return render(request, template, {
+            "decision": decision, "job": sealing.jobs_of(decision).filter(
+                created_by=request.user).first(),
+            "sealed": SealedCertificate.objects.filter(award__decision=decision).count(),
+            "total": decision.awards.count(),
+            "can_seal": request.user.has_perm("documents.seal_certificates", decision)})
+
+    def post(self, request, pk):
+        decision = decision_or_403(request.user, pk, "documents.seal_certificates")
+        try:
+            sealing.seal_certificates(request.user, decision)
+        except SigningError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Đang đóng dấu số giấy khen của quyết định %(ref)s.") % {
+                "ref": decision.reference})
+        return redirect(decision)

@@ -1,0 +1,244 @@
+"""“Việc của tôi”: what waits for a user now, across the apps (project level, like navigation).
+
+Each source below answers for one kind of work with a count, the nearest deadline and the first
+few entries, each with a link straight to where the work is done. A source runs only when the
+user holds a role that does that work, and costs at most two queries (an aggregate and the first
+entries), so the home page stays a fixed number of queries whatever the size of the network
+(bench/home.py measures it).
+"""
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Exists, F, Min, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from thidua.accounts.models import Role
+from thidua.movements.models import ProgressReport, Registration, ReportSchedule
+from thidua.movements.models.registration import RegistrationStatus
+from thidua.nominations.guards import DECIDABLE
+from thidua.nominations.models import (BallotParticipation, CouncilMembership, CouncilSession,
+                                       Decision, DecisionState, NominationBatch, SessionState)
+from thidua.nominations.rules import INTAKE, ISSUERS, PROPOSERS, SECRETARIES
+from thidua.nominations.states import ItemOutcome, State
+from thidua.organizations import tree
+from thidua.organizations.scoping import (NETWORK_EDITORS, PEOPLE_EDITORS, assignments,
+                                          organization_q)
+from thidua.portal.models import Article, Comment, CommentStatus
+from thidua.portal.models.content import ArticleStatus
+from thidua.portal.rules import EDITOR_ROLES, MODERATOR_ROLES
+
+SHOWN = 3  # entries listed under each kind of work
+REPORT_HORIZON_DAYS = 15  # a report round shows this many days before its due date
+
+
+@dataclass
+class Entry:
+    title: str
+    url: str
+    due: date | None = None
+    note: str = ""
+
+
+@dataclass
+class Work:
+    """One kind of work waiting for the user."""
+
+    key: str
+    label: str
+    count: int
+    url: str
+    due: date | None = None
+    entries: list = field(default_factory=list)
+    today: date | None = None
+
+    def __post_init__(self):
+        # Some deadlines are moments (a session's or a publicity's time); the list compares days.
+        if isinstance(self.due, datetime):
+            self.due = timezone.localtime(self.due).date()
+
+    @property
+    def overdue(self):
+        return self.due is not None and self.today is not None and self.due < self.today
+
+
+def _held(user):
+    if user.is_superuser:
+        return set(Role.values)
+    return {role for role, *_rest in assignments(user)}
+
+
+def _work(key, label, queryset, due_field, entry, list_url, today):
+    """A Work from ``queryset``: its count and earliest ``due_field`` in one query, the first
+    entries (``entry`` makes an Entry of a row) in another; None when nothing waits. With one
+    entry, or no list page (``list_url`` empty), the link goes to the first entry itself."""
+    totals = queryset.aggregate(n=Count("pk", distinct=True),
+                                **({"due": Min(due_field)} if due_field else {}))
+    if not totals["n"]:
+        return None
+    order = [F(due_field).asc(nulls_last=True), "pk"] if due_field else ["pk"]
+    entries = [entry(row) for row in queryset.order_by(*order)[:SHOWN]]
+    url = list_url if totals["n"] > 1 and list_url else entries[0].url
+    return Work(key, label, totals["n"], url, totals.get("due"), entries, today)
+
+
+def _batches(user, roles, prefix, states):
+    return NominationBatch.objects.filter(state__in=states).filter(
+        organization_q(user, roles, prefix)).select_related("proposer", "authority")
+
+
+def _batch_entry(batch):
+    return Entry(batch.title, batch.get_absolute_url(), batch.due_on, str(batch.proposer))
+
+
+def _batch_list(state, mine=True):
+    return reverse("nominations:batch_list") + f"?state={state}" + ("&mine=on" if mine else "")
+
+
+def batch_work(user, held, today):
+    """Dossiers to finish, correct, receive, assign, appraise, take to the council, decide."""
+    found = []
+
+    def add(key, label, queryset, state, due_field="due_on", entry=_batch_entry):
+        found.append(_work(key, label, queryset.distinct(), due_field, entry,
+                           _batch_list(state), today))
+
+    if held & PROPOSERS:
+        # The proposing side; an authority's own officers see these as intake work instead.
+        mine = organization_q(user, PROPOSERS, "proposer__") & (
+            ~organization_q(user, INTAKE, "authority__") | Q(proposer=F("authority")))
+        add("correct", _("Tờ trình bị trả lại, cần bổ sung"),
+            _batches(user, PROPOSERS, "proposer__", {State.RETURNED_FOR_CORRECTION}).filter(mine),
+            State.RETURNED_FOR_CORRECTION)
+        add("drafts", _("Tờ trình nháp chưa gửi"), NominationBatch.objects.filter(
+            state=State.DRAFT, created_by=user).select_related("proposer"), State.DRAFT, None)
+    if held & INTAKE:
+        add("receive", _("Tờ trình chờ tiếp nhận"),
+            _batches(user, INTAKE, "authority__", {State.SUBMITTED}), State.SUBMITTED)
+        add("assign", _("Tờ trình chờ giao thẩm định"),
+            _batches(user, INTAKE, "authority__", {State.RECEIVED}), State.RECEIVED)
+        add("publicity", _("Danh sách đang công khai"),
+            _batches(user, INTAKE, "authority__", {State.PUBLICITY}).select_related("disclosure"),
+            State.PUBLICITY,
+            "disclosure__ends_on", lambda b: Entry(b.title, b.get_absolute_url(),
+                                                   b.disclosure.ends_on, str(b.proposer)))
+        add("appraise", _("Tờ trình được giao thẩm định"), NominationBatch.objects.filter(
+            state=State.IN_APPRAISAL, appraiser=user).select_related("proposer"),
+            State.IN_APPRAISAL)
+    if held & SECRETARIES:
+        add("council", _("Tờ trình chờ Hội đồng xét"),
+            _batches(user, SECRETARIES, "authority__", {State.AT_COUNCIL}).filter(
+                items__council_result="PENDING", items__verdict="ELIGIBLE"), State.AT_COUNCIL)
+    if held & ISSUERS:
+        add("to_decide", _("Đã qua Hội đồng, chờ lập quyết định"),
+            _batches(user, ISSUERS, "authority__", {State.AT_COUNCIL}).filter(
+                items__council_result__in=DECIDABLE, items__outcome=ItemOutcome.OPEN,
+                items__decision_item__isnull=True), State.AT_COUNCIL)
+    return found
+
+
+def decision_work(user, held, today):
+    if not held & ISSUERS:
+        return []
+    drafts = Decision.objects.filter(state=DecisionState.DRAFT).filter(
+        organization_q(user, ISSUERS, "issuer__")).select_related("issuer")
+    return [_work("sign", _("Quyết định chờ ký ban hành"), drafts, None,
+                  lambda d: Entry(d.title, d.get_absolute_url(), None, str(d.issuer)),
+                  reverse("nominations:batch_list") + "?mine=on", today)]
+
+
+def council_work(user, held, today):
+    """Open sessions in which the user sits and has not voted in the current round."""
+    seats = CouncilMembership.objects.filter(user=user, start_date__lte=today).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today))
+    voted = BallotParticipation.objects.filter(session=OuterRef("pk"), round=OuterRef("round"),
+                                               member__user=user)
+    sessions = CouncilSession.objects.filter(
+        state=SessionState.OPEN, council__in=seats.values("council")).exclude(
+        Exists(voted)).select_related("council")
+    return [_work("vote", _("Phiên họp Hội đồng chờ bạn bỏ phiếu"), sessions, "date",
+                  lambda s: Entry(s.title, s.get_absolute_url(), s.date, str(s.council)),
+                  "", today)]
+
+
+def _reviewed_by(user):
+    """Registrations whose unit sits directly under a unit where the user is an E&C officer (the
+    level that reviews them), or anywhere below one held with its subtree."""
+    condition = Q(pk__in=[])
+    for role, _org, path, subtree in assignments(user):
+        if role not in NETWORK_EDITORS:
+            continue
+        below = Q(unit__path__startswith=path) & ~Q(unit__path=path)
+        condition |= below if subtree else below & Q(unit__depth=tree.depth(path) + 1)
+    return Q() if user.is_superuser else condition
+
+
+def registration_work(user, held, today):
+    if not held & NETWORK_EDITORS:
+        return []
+    pending = Registration.objects.filter(status=RegistrationStatus.SUBMITTED).filter(
+        _reviewed_by(user)).select_related("unit", "movement")
+    return [_work("registrations", _("Đăng ký thi đua chờ duyệt"), pending, "submitted_at",
+                  lambda r: Entry(str(r.unit), reverse("movements:registration",
+                                                       args=[r.movement_id, r.unit_id]),
+                                  None, str(r.movement)),
+                  reverse("movements:movement_list"), today)]
+
+
+def report_work(user, held, today):
+    """Report rounds due within the horizon or late for the units the user reports for (the
+    units of their own assignments, not the whole subtree: that is the compliance page's job)."""
+    units = {org: path for role, org, path, _sub in assignments(user) if role in PEOPLE_EDITORS}
+    if not units:
+        return []
+    parents = {tree.ancestor_paths(path, include_self=False)[-1]: org
+               for org, path in units.items() if not tree.is_root(path)}
+    reported = ProgressReport.objects.filter(schedule=OuterRef("pk"), unit_id__in=units)
+    rounds = ReportSchedule.objects.filter(
+        owner__path__in=parents, due_date__lte=today + timedelta(days=REPORT_HORIZON_DAYS)).filter(
+        Q(closes_on__isnull=True) | Q(closes_on__gte=today)).exclude(
+        Exists(reported)).select_related("owner", "movement")
+
+    def entry(schedule):
+        unit = parents[schedule.owner.path]
+        late = _("quá hạn") if schedule.due_date < today else _("sắp đến hạn")
+        return Entry(f"{schedule} — {schedule.movement or schedule.owner}",
+                     reverse("movements:report_submit", args=[schedule.pk, unit]),
+                     schedule.due_date, late)
+
+    first_unit = next(iter(parents.values()), None)
+    return [_work("reports", _("Báo cáo định kỳ đến hạn hoặc quá hạn"), rounds, "due_date",
+                  entry, reverse("movements:unit_reports", args=[first_unit]) if first_unit
+                  else "", today)]
+
+
+def portal_work(user, held, today):
+    found = []
+    if held & MODERATOR_ROLES:
+        comments = Comment.objects.filter(status=CommentStatus.PENDING).filter(
+            organization_q(user, MODERATOR_ROLES, "article__site__organization__")).select_related(
+            "article__site")
+        found.append(_work("comments", _("Bình luận chờ kiểm duyệt"), comments, "created_at",
+                           lambda c: Entry(c.body[:80], reverse("portal:staff_comments", kwargs={
+                               "site": c.article.site.slug}), None, c.article.site.name),
+                           "", today))
+    if held & EDITOR_ROLES:
+        drafts = Article.objects.filter(status=ArticleStatus.DRAFT).filter(
+            organization_q(user, EDITOR_ROLES, "site__organization__")).select_related("site")
+        found.append(_work("articles", _("Tin bài nháp chờ xuất bản"), drafts, None,
+                           lambda a: Entry(a.title, reverse("portal:staff_article", kwargs={
+                               "site": a.site.slug, "pk": a.pk}), None, a.site.name),
+                           "", today))
+    return found
+
+
+SOURCES = (batch_work, decision_work, council_work, registration_work, report_work, portal_work)
+
+
+def my_work(user, today=None):
+    """Every kind of work waiting for ``user``, overdue first, then by nearest deadline."""
+    today = today or timezone.localdate()
+    held = _held(user)
+    found = [work for source in SOURCES for work in source(user, held, today) if work]
+    return sorted(found, key=lambda w: (not w.overdue, w.due is None, w.due or today))
