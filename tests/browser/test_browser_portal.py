@@ -88,6 +88,7 @@ def test_counter_moves_for_a_new_visitor_and_page_fits_a_phone(browser, live_ser
     page.get_by_role("link", name="Tất cả tin bài").click()
     page.get_by_role("link", name=article.title).click()
     page.get_by_role("heading", name=article.title).wait_for()
+    page.get_by_role("button", name="Gửi ý kiến").wait_for()  # the comment form's fragment
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     first.close()
 

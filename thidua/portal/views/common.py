@@ -45,7 +45,9 @@ class SiteMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(site_context(self.site))
+        context["site"] = self.site
+        if not self.request.headers.get("HX-Request"):  # a fragment has no layout to fill
+            context.update(site_context(self.site))
         return context
 
 
