@@ -11,12 +11,15 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from thidua.accounts.models import Role, RoleAssignment, User
+from thidua.audit.models import AuditEntry
+from thidua.awards.models import Award
 from thidua.demo import data
 from thidua.documents.models import SealedCertificate, SignedDecision
 from thidua.documents.signing import demo_hsm, validation
 from thidua.organizations.geography import province_choices
 from thidua.organizations.models import (EmulationGroup, Employment, GroupRole, Organization,
                                          OrganizationKind, Person)
+from thidua.portal.models import HonourEntry
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 PASSWORD = "mat-khau-demo-kiem-thu"
@@ -280,3 +283,19 @@ def test_the_demo_signs_its_decisions_and_seals_the_latest_ones_certificates(loa
     else:
         assert "dấu số trình diễn dùng khóa phần mềm" in out
     assert f"Đã đóng dấu số {sealed.count()} giấy khen." in out
+
+
+def test_historic_awards_go_through_the_registry_services(load):
+    """The demo's historic decisions enter their awards as any decision does: audited, on the
+    public honour roll, and the revoked one off it with its revocation and history."""
+    load("--small")
+    awards = Award.objects.filter(decision__number__in=[312, 125], decision__year__in=[2020, 2023])
+    assert awards.count() >= 2
+    revoked = awards.get(status="REVOKED")
+    assert revoked.revocation.revoking_decision == "18/QĐ-LMHTX"
+    assert revoked.history.filter(status="REVOKED").exists()
+    assert not HonourEntry.objects.filter(award=revoked).exists()
+    assert HonourEntry.objects.filter(award__in=awards.exclude(pk=revoked.pk)).count() == (
+        awards.count() - 1)
+    assert AuditEntry.objects.filter(model="awards.Award",
+                                     object_id__in=[str(a.pk) for a in awards]).exists()

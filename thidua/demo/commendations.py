@@ -3,7 +3,8 @@ alliance's 2020 year-end decision numbered …/QĐ-LMHTX, one revoked award, one
 issuers' decision symbols and a council at both levels made of the demo accounts.
 
 Historic batches are written as records (their transitions dated at the time), not replayed
-through today's workflow. Everything is found again by a natural key — the decision's issuer,
+through today's workflow; their awards, the revocation and the hold go through the registry's
+services, so they are audited, on the honour roll and in the summaries like any other. Everything is found again by a natural key — the decision's issuer,
 year and number — so a second run writes nothing.
 """
 from datetime import date, datetime, time
@@ -13,7 +14,9 @@ from django.utils import timezone
 from thidua.accounts.models import User
 from thidua.awards.models import (Award, AwardSource, AwardType, BaseSalary, Hold, Revocation,
                                   RevocationGround)
+from thidua.awards.issuing import issuer_for_unit
 from thidua.awards.money import award_amount, multiplier_for
+from thidua.awards.services import add_hold, grant_awards, revoke_award
 from thidua.core.workdays import WorkingCalendar
 from thidua.nominations import steps
 from thidua.nominations.models import (Council, CouncilMembership, Counter, Decision,
@@ -68,7 +71,8 @@ def _decided(actor, proposer, authority, title, year, number, day, subjects, cod
         issuer=authority, year=day.year, number=number, symbol=symbol, date=day, title=title,
         legal_bases="Căn cứ Luật Thi đua, khen thưởng;", batch=batch, state="ISSUED",
         signer_title="CHỦ TỊCH", created_by=actor, signer=actor)
-    salary = BaseSalary.objects.in_force(day)
+    salary, issuer = BaseSalary.objects.in_force(day), issuer_for_unit(authority)
+    items, awards = [], []
     for index, subject in enumerate(subjects, start=1):
         collective = isinstance(subject, Organization)
         kind = "COLLECTIVE" if collective else "INDIVIDUAL"
@@ -78,12 +82,15 @@ def _decided(actor, proposer, authority, title, year, number, day, subjects, cod
             achievement=f"Hoàn thành xuất sắc nhiệm vụ năm {year}", verdict=Verdict.ELIGIBLE,
             council_result=CouncilResult.PASSED, outcome=ItemOutcome.AWARDED)
         money = award_amount(multiplier_for(award_type, kind), salary.amount if salary else 0)
-        register = f"{index}/{day.year}"
-        award = Award.objects.create(
+        items.append((item, money, f"{index}/{day.year}"))
+        awards.append(Award(
             person=item.person, organization=item.organization, year=year, award_type=award_type,
             decision_number=decision.reference, decision_date=day, issuer_name=authority.name,
-            register_number=register, source=AwardSource.DECISION, decision=decision,
-            money_amount=money)
+            issuer=issuer, register_number=items[-1][2], source=AwardSource.DECISION,
+            decision=decision, money_amount=money))
+    # Through the registry's service, as a decision's awards are: audited, on the honour roll
+    # and counted in the summaries.
+    for (item, money, register), award in zip(items, grant_awards(actor, awards)):
         DecisionItem.objects.create(decision=decision, nomination=item, award=award,
                                     money_amount=money, register_number=register)
     for kind, last in ((Counter.DECISION, number), (Counter.REGISTER, len(subjects))):
@@ -130,14 +137,13 @@ def load(actor, created, today=None):
         award = Award.objects.filter(decision__issuer=hue, decision__number=125).order_by(
             "pk").first()
         if award and not Revocation.objects.filter(award=award).exists():
-            Revocation.objects.create(
-                award=award, ground=RevocationGround.FORGERY, revoking_decision="18/QĐ-LMHTX",
-                decided_on=date(2021, 3, 15), artefacts_recovered=True,
-                recovered_amount=award.money_amount or 0, recorded_by=actor,
-                note="Hồ sơ kê khai thành tích không đúng sự thật")
-            Award.objects.filter(pk=award.pk).update(status="REVOKED",
-                                                     revoked_on=date(2021, 3, 15))
+            revoke_award(actor, award, RevocationGround.FORGERY, "18/QĐ-LMHTX",
+                         date(2021, 3, 15), artefacts_recovered=True,
+                         recovered_amount=award.money_amount or 0,
+                         note="Hồ sơ kê khai thành tích không đúng sự thật")
         held = _people(coops[1], 1) if coops.count() > 1 else []
         for person in held:
-            Hold.objects.get_or_create(person=person, reason="INSPECTION", defaults={
-                "start_date": date(2025, 10, 1), "note": "Đang thanh tra tài chính HTX"})
+            if not Hold.objects.filter(person=person, reason="INSPECTION").exists():
+                add_hold(actor, Hold(person=person, reason="INSPECTION",
+                                     start_date=date(2025, 10, 1),
+                                     note="Đang thanh tra tài chính HTX"))
