@@ -67,3 +67,17 @@ def test_emulation_groups_scoped_and_filtered(client, network, root_user, make_u
     client.force_login(make_user(Role.VIEWER, network.hue_coop))
     assert [g["name"] for g in client.get("/api/v1/emulation-groups").json()["items"]] == [
         "Khối HTX nông nghiệp"]
+
+
+@pytest.mark.django_db
+def test_award_types_carry_both_languages(client, network, make_user):
+    """The catalogue over the API gives the Vietnamese name documents use and the English name the
+    interface shows, whatever the request's language."""
+    client.force_login(make_user(Role.VIEWER, network.hue_coop))
+    types = {t["code"]: t for t in client.get("/api/v1/award-types", {"active": True}).json()}
+    assert types["GK"]["name"] == "Giấy khen"
+    assert (types["GK"]["name_en"], types["GK"]["abbreviation_en"]) == (
+        "Certificate of Commendation", "Commendation")
+    assert types["BK_TTG"]["name_en"] == "Prime Minister's Certificate of Merit"
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["AwardTypeOut"]
+    assert {"name_en", "abbreviation_en"} <= set(schema["required"])

@@ -18,9 +18,13 @@ router = Router(tags=["Khen thưởng"])
 
 
 class AwardTypeOut(Schema):
+    """A catalogue entry with both names: ``name`` is the Vietnamese (documents use it),
+    ``name_en``/``abbreviation_en`` the English the interface shows ("" when not set)."""
     code: str
     name: str
+    name_en: str
     abbreviation: str
+    abbreviation_en: str
     category: str
     subject_kind: str
     authority_level: int
