@@ -1,6 +1,7 @@
 """The screens: each renders for who may see it and its buttons call the workflow."""
 import pytest
 
+from thidua.nominations import workflow
 from thidua.nominations.models import Decision, NominationBatch
 from thidua.nominations.states import State
 
@@ -78,3 +79,20 @@ def test_public_disclosure_page_with_captcha(client, pipeline, network):
     answer = sum(int(n) for n in question.split(" + "))
     client.post(url, {"name": "A", "body": "Ý kiến", "answer": answer, "token": token})
     assert batch.disclosure.comments.count() == 1
+
+
+
+def test_the_deciding_units_own_appraiser_is_offered_first(client, pipeline):
+    """A Huế dossier is given to Huế's appraiser: offered first (so preselected) are the deciding
+    unit's appraisers, then its other officers, then the staff of the units above."""
+    batch = pipeline.draft()
+    workflow.submit_batch(pipeline.reporter, batch)
+    workflow.receive_batch(pipeline.hue.officer, batch)
+    client.force_login(pipeline.hue.officer)
+    page = client.get(f"/ho-so/{batch.pk}/")
+    offered = [user.pk for user in page.context["appraisers"]]
+    assert offered[:2] == [pipeline.hue.appraiser.pk, pipeline.hue.officer.pk]
+    assert set(offered[2:]) == {pipeline.vca.appraiser.pk, pipeline.vca.officer.pk}
+    html = page.content.decode()
+    assert html.index(f'<option value="{pipeline.hue.appraiser.pk}"') < html.index(
+        f'<option value="{pipeline.vca.appraiser.pk}"')

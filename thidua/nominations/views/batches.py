@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.accounts.models import User
+from thidua.accounts.models import Role, User
 from thidua.core.views import FilteredListMixin
 from thidua.organizations.models import Organization
 from thidua.organizations.scoping import organization_q
@@ -119,15 +119,27 @@ class BatchDetailView(LoginRequiredMixin, View):
             "can_package": batch.state == State.FORWARDED
             and user.has_perm("nominations.decide_batch", batch),
             "checklist": checklist(batch), "upload_form": AttachmentForm(batch=batch),
-            "appraisers": User.objects.filter(
-                role_assignments__role__in=INTAKE,
-                role_assignments__organization__in=batch.authority.ancestors(include_self=True)
-            ).distinct() if gates["assign_appraiser"].offered else (),
+            "appraisers": appraisers(batch) if gates["assign_appraiser"].offered else (),
             "forwardable": guards.forwardable_items(batch) if gates["forward"].offered else (),
             "parents": batch.authority.ancestors(),
             "forwarded": batch.forwarded_batches.all(),
         }
         return render(request, "nominations/batch_detail.html", context)
+
+
+def appraisers(batch):
+    """Who may be given the dossier to appraise: intake staff of the deciding unit or above, the
+    unit's own appraisers first, then its other officers, then those of the units above (offered
+    first, a national officer was preselected for a provincial dossier)."""
+    here = Q(role_assignments__organization=batch.authority)
+    return User.objects.filter(
+        role_assignments__role__in=INTAKE,
+        role_assignments__organization__in=batch.authority.ancestors(include_self=True),
+    ).annotate(
+        appraises_here=Count("role_assignments", filter=here & Q(
+            role_assignments__role=Role.APPRAISER)),
+        here=Count("role_assignments", filter=here),
+    ).order_by("-appraises_here", "-here", "last_name", "first_name", "username")
 
 
 class NomineesView(LoginRequiredMixin, View):
