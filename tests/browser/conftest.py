@@ -64,6 +64,12 @@ def choose(scope, label, option):
     field.press_sequentially(option)
     expect(field).to_have_value(option)
     page.locator(".ts-dropdown:visible").get_by_role("option", name=option, exact=True).click()
+    # Done when the choice shows in the field and the list is closed (a list of several choices
+    # stays open for the next one): nothing of it may lie over the buttons clicked next.
+    expect(wrapper.locator(".ts-control .item").filter(has_text=option)).to_have_count(1)
+    if page.locator(".ts-dropdown:visible").count():
+        field.press("Escape")
+    expect(page.locator(".ts-dropdown:visible")).to_have_count(0)
 
 
 @pytest.fixture(name="choose")
