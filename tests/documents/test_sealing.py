@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pypdf import PdfReader
 
 from pki import tampered
 from thidua.accounts.models import Role
@@ -57,7 +58,8 @@ def test_the_seal_configured_in_settings_signs_with_the_key_in_the_token(
     award = decision.awards.first()
     try:
         row = sealing.seal_certificate(commendation.signer, award, sealer,
-                                       config.timestamper(), sealing.seal_block(decision))
+                                       config.timestamper(),
+                                       sealing.SealPlaces(sealing.seal_block(decision)))
     finally:
         sealer.close()
     check = validation.check_pdf(sealed_bytes(row))
@@ -89,6 +91,27 @@ def test_a_decisions_certificates_are_sealed_and_validate(
 
         copy = tampered(data)
         assert validation.check_pdf(copy).state == validation.MODIFIED
+    # The place found on the first certificate of the type is where each one's signer is printed,
+    # and every signature after the first reserved the room the first one measured.
+    sizes = set()
+    for row in rows:
+        data = sealed_bytes(row)
+        embedded = PdfFileReader(io.BytesIO(data)).embedded_signatures[0]
+        page, box = pades.signature_place(data, sealing.seal_block(decision).signer_name)
+        assert [round(float(v)) for v in embedded.sig_field["/Rect"]] == [round(v) for v in box]
+        sizes.add(len(embedded.sig_object["/Contents"]))
+    assert len(sizes) == 1
+
+
+def test_the_seal_block_names_the_organisation_and_the_minute(now):
+    text = pades.SEAL_TEXT % {"organisation": "Liên minh Hợp tác xã thành phố Huế",
+                              "time": "06/12/2026 13:05 +0700"}
+    page = PdfReader(pades.seal_block_file(text).name).pages[0]
+    assert [round(float(v)) for v in page.mediabox] == [0, 0, pades.BOX_WIDTH, pades.BOX_HEIGHT]
+    printed = " ".join(page.extract_text().split())
+    assert "Ký bởi: Liên minh Hợp tác xã thành phố Huế" in printed
+    assert "Thời gian ký: 06/12/2026 13:05 +0700" in printed
+    assert pades.seal_block_file(text) is pades.seal_block_file(text)  # drawn once
 
 
 def test_without_softhsm_the_demo_seals_with_a_key_file(

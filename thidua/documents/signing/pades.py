@@ -1,7 +1,9 @@
 """PAdES B-T with pyHanko: a visible block where NĐ 30/2020 (Phụ lục I) puts the signature —
 between the signer's title and name — and an RFC 3161 timestamp over the signature."""
+import functools
 import io
 import os
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -9,11 +11,13 @@ from django.utils import timezone
 from fontTools.ttLib import TTFont
 from fontTools.subset import Options, Subsetter
 from fontTools.ttLib.scaleUpem import scale_upem
+from fpdf import FPDF
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
-from pyhanko.stamp import TextStampStyle
+from pyhanko.stamp import StaticStampStyle, TextStampStyle
 from pypdf import PdfReader
 
 from .loop import call_synchronously
@@ -26,6 +30,7 @@ STAMP_TEXT = ("Ký bởi: %(name)s\nChức vụ: %(title)s\nCơ quan: %(organisa
 # The organisation seal on a certificate: the organisation signs, no person.
 SEAL_FIELD = "ConDauSo"
 SEAL_TEXT = "Ký bởi: %(organisation)s\nThời gian ký: %(time)s"
+RED = (0.8, 0.1, 0.1)
 
 
 def signature_place(pdf_bytes, signer_name):
@@ -76,19 +81,69 @@ def stamp_font():
     return path
 
 
-def stamp_style(text=STAMP_TEXT):
+def stamp_style():
+    """A block laid out by pyHanko for this signature (its text and time to the second)."""
     return TextStampStyle(
-        stamp_text=text, border_width=1, border_color=(0.8, 0.1, 0.1),
+        stamp_text=STAMP_TEXT, border_width=1, border_color=RED,
         text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(stamp_font())),
-                                    font_size=8, leading=10, text_color=(0.8, 0.1, 0.1)))
+                                    font_size=8, leading=10, text_color=RED))
 
 
-def sign_pdf(pdf_bytes, signer, block, timestamper, signed_at=None, seal=False):
+@functools.lru_cache(maxsize=4)
+def seal_block_file(text):
+    """The seal's block with ``text`` drawn once as a one-page PDF (fpdf2, the stamp font) in a
+    temporary file, deleted when it leaves this cache. Certificates sealed in bulk within the
+    same minute import this page instead of having pyHanko lay out the text and subset the font
+    for each signature, which was a third of a seal's time."""
+    pdf = FPDF(unit="pt", format=(BOX_WIDTH, BOX_HEIGHT))
+    pdf.set_margins(5, 5, 5)
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.add_font("Stamp", "", str(stamp_font()))
+    red = [round(255 * part) for part in RED]
+    pdf.set_draw_color(*red)
+    pdf.set_line_width(1)
+    pdf.rect(0.5, 0.5, BOX_WIDTH - 1, BOX_HEIGHT - 1)
+    pdf.set_text_color(*red)
+    pdf.set_font("Stamp", size=8)
+    lines = pdf.multi_cell(0, 10, text, dry_run=True, output="LINES")
+    pdf.set_y((BOX_HEIGHT - 10 * len(lines)) / 2)  # the lines in the middle of the box
+    pdf.multi_cell(0, 10, text)
+    handle = tempfile.NamedTemporaryFile(suffix=".pdf")  # noqa: SIM115 — kept open by the cache
+    handle.write(bytes(pdf.output()))
+    handle.flush()
+    return handle
+
+
+def seal_style(organisation, moment):
+    """The organisation seal's block: the organisation and the minute it was sealed."""
+    text = SEAL_TEXT % {"organisation": organisation, "time": moment.strftime("%d/%m/%Y %H:%M %z")}
+    return StaticStampStyle.from_pdf_file(seal_block_file(text).name, border_width=0)
+
+
+# Bytes pyHanko reserved in a file for a signature by (certificate, with a timestamp): it finds
+# the figure by making a whole trial signature (a trial timestamp included) before the real one;
+# the same signer needs the same room, so each process makes that trial once per signer.
+_reserved = {}
+
+
+def _reservation_key(signer, timestamper):
+    return signer.certificate().serial_number, timestamper is not None
+
+
+def _reserved_in(signed_pdf):
+    """The room (in hexadecimal digits, as pyHanko counts it) of the newest signature."""
+    signature = PdfFileReader(io.BytesIO(signed_pdf)).embedded_signatures[-1]
+    return 2 * len(signature.sig_object["/Contents"])
+
+
+def sign_pdf(pdf_bytes, signer, block, timestamper, signed_at=None, seal=False, place=None):
     """``pdf_bytes`` signed by ``signer`` (a ``base.Signer``) with the visible ``block``
     (``base.SignatureBlock``) and a timestamp from ``timestamper``; returns the signed bytes.
     ``seal``: the organisation's seal ("Ký bởi: <organisation>"), placed where the signer's
-    name is printed like a signature."""
-    page, box = signature_place(pdf_bytes, block.signer_name)
+    name is printed like a signature. ``place``: (page, box) when the caller knows it already
+    (``signature_place`` of a page laid out the same way)."""
+    page, box = place or signature_place(pdf_bytes, block.signer_name)
     moment = timezone.localtime(signed_at or timezone.now())
     field = SEAL_FIELD if seal else FIELD
     pdf_signer = signers.PdfSigner(
@@ -98,10 +153,15 @@ def sign_pdf(pdf_bytes, signer, block, timestamper, signed_at=None, seal=False):
                                      location=block.place,
                                      reason=block.signer_title.replace("\n", " ")),
         signer=signer.pyhanko_signer(), timestamper=timestamper,
-        stamp_style=stamp_style(SEAL_TEXT if seal else STAMP_TEXT),
+        stamp_style=seal_style(block.organisation, moment) if seal else stamp_style(),
         new_field_spec=fields.SigFieldSpec(field, on_page=page, box=box))
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
-    output = call_synchronously(pdf_signer.sign_pdf, writer, appearance_text_params={
-        "name": block.signer_name, "title": block.signer_title.replace("\n", " "),
-        "organisation": block.organisation, "time": moment.strftime("%d/%m/%Y %H:%M:%S %z")})
-    return output.getvalue()
+    key = _reservation_key(signer, timestamper)
+    output = call_synchronously(
+        pdf_signer.sign_pdf, writer, bytes_reserved=_reserved.get(key), appearance_text_params={
+            "name": block.signer_name, "title": block.signer_title.replace("\n", " "),
+            "organisation": block.organisation,
+            "time": moment.strftime("%d/%m/%Y %H:%M:%S %z")}).getvalue()
+    if key not in _reserved:
+        _reserved[key] = _reserved_in(output)
+    return output

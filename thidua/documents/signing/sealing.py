@@ -81,11 +81,11 @@ def run_sealing(job, decision_id, user_id):
     _sealable(user, decision)
     sealer = organisation_seal(decision.issuer)
     timestamper = config.timestamper()
-    block = seal_block(decision)
+    places = SealPlaces(seal_block(decision))
     try:
         for award in job.each(certificates.decision_awards(decision), key=lambda one: one.pk):
             if not SealedCertificate.objects.filter(award=award).exists():
-                seal_certificate(user, award, sealer, timestamper, block)
+                seal_certificate(user, award, sealer, timestamper, places)
     finally:
         if isinstance(sealer, Pkcs11Signer):
             sealer.close()
@@ -99,11 +99,28 @@ def seal_block(decision):
                           organisation=decision.issuer.name, place=place_of(decision.issuer))
 
 
-def seal_certificate(user, award, sealer, timestamper, block):
-    """Render ``award``'s certificate, seal it and store it (checked) as its original."""
+class SealPlaces(dict):
+    """Where the seal goes on one decision's certificates, by award type: the certificates of a
+    type are drawn from one template with the same signer, so the signer's printed name is
+    looked for (with pypdf, a quarter of a seal's time) on the first of each type only."""
+
+    def __init__(self, block):
+        super().__init__()
+        self.block = block
+
+    def on(self, award, pdf):
+        if award.award_type_id not in self:
+            self[award.award_type_id] = pades.signature_place(pdf, self.block.signer_name)
+        return self[award.award_type_id]
+
+
+def seal_certificate(user, award, sealer, timestamper, places):
+    """Render ``award``'s certificate, seal it (where ``places``, a ``SealPlaces``, puts it)
+    and store it (checked) as its original."""
     prepared = certificates.certificate_pdf(award)
     try:
-        sealed = pades.sign_pdf(prepared, sealer, block, timestamper, seal=True)
+        sealed = pades.sign_pdf(prepared, sealer, places.block, timestamper, seal=True,
+                                place=places.on(award, prepared))
     except (OSError, ValueError, PdfError) as error:
         raise SigningError(_("Không đóng dấu số được: %(error)s") % {"error": error}) from error
     return store_sealed_certificate(user, award, prepared, sealed, sealer)
