@@ -19,7 +19,7 @@ from thidua.movements.models import Initiative, InitiativeScope
 from thidua.organizations.models import Employment, Person
 from thidua.organizations.scoping import current_employment_q
 
-from . import regimes
+from . import regimes, succession
 from .eligibility import evaluate, individual_subject
 from .eligibility.individual import RATINGS_READ
 from .issuers import Issuer
@@ -279,17 +279,23 @@ def _members(unit_ids, year):
 
 
 def unit_subjects(unit_ids, year, as_of, bloc_ranks=None):
-    """Engine subjects (kind "collective") for ``unit_ids``, ids as strings "o<pk>"."""
+    """Engine subjects (kind "collective") for ``unit_ids``, ids as strings "o<pk>": one unit on
+    a form or a whole subtree, the same queries. A successor's ratings and awards include the
+    years it inherits from the units merged into it (``succession``); holds and members are its
+    own."""
     subjects = []
     bloc_ranks = bloc_ranks or {}
+    mergers = succession.absorbed_by()
     for ids in _chunks(unit_ids):
-        ratings = _ratings("organization_id", ids, year - HISTORY_YEARS)
-        awards = _awards("organization_id", ids)
+        with_old = list(ids) + sorted(succession.predecessors(ids, mergers))
+        ratings = _ratings("organization_id", with_old, year - HISTORY_YEARS)
+        awards = _awards("organization_id", with_old)
         holds = _holds("organization_id", ids, as_of)
         members = _members(ids, year)
         for pk in ids:
-            subject = {"id": f"o{pk}", "kind": "collective", "ratings": ratings.get(pk, {}),
-                       "awards": awards.get(pk, []), "holds": holds.get(pk, []),
+            unit_ratings, unit_awards = succession.history(pk, ratings, awards, mergers)
+            subject = {"id": f"o{pk}", "kind": "collective", "ratings": unit_ratings,
+                       "awards": unit_awards, "holds": holds.get(pk, []),
                        "members": members.get(pk, [])}
             if pk in bloc_ranks:
                 subject["bloc_rank"] = bloc_ranks[pk]
