@@ -3,9 +3,9 @@
 ``merge_unit`` is the one state change: the units below the absorbed one move under its successor,
 its accounts move there or are locked (the administrator chooses), it is marked merged with the
 day and the successor, and what lives in higher apps follows by name (``FOLLOW_UPS``: open dossiers
-change hands, the award summaries and the honour roll re-anchor the moved units). Records already
-made keep pointing at the absorbed unit, so old decisions, awards and documents keep the name they
-were issued under.
+change hands, movements, open registrations and report rounds pass on, the award summaries and
+the honour roll re-anchor the moved units). Records already made keep pointing at the absorbed
+unit, so old decisions, awards and documents keep the name they were issued under.
 """
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +23,7 @@ from .models import Employment, Organization, OrganizationStatus
 MOVE_ACCOUNTS, LOCK_ACCOUNTS = "move", "lock"
 # Higher apps, named by dotted path because a lower app never imports them.
 FOLLOW_UPS = ("thidua.nominations.workflow.merging.unit_merged",
+              "thidua.movements.merging.unit_merged",
               "thidua.reports.summaries.unit_merged",
               "thidua.portal.honour.unit_merged")
 

@@ -9,6 +9,11 @@ class RegistrationStatus(models.TextChoices):
     SUBMITTED = "SUBMITTED", _("Đã gửi")
     APPROVED = "APPROVED", _("Đã duyệt")
     RETURNED = "RETURNED", _("Trả lại bổ sung")
+    CLOSED = "CLOSED", _("Đã đóng")
+
+
+OPEN_REGISTRATION = (RegistrationStatus.DRAFT, RegistrationStatus.SUBMITTED,
+                     RegistrationStatus.RETURNED)
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -33,6 +38,7 @@ class Registration(models.Model):
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     reviewed_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    closed_reason = models.TextField(_("lý do đóng"), blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 
