@@ -4,6 +4,7 @@ years it has no record of its own, never for a unit the merger did not involve."
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from thidua.accounts.models import Role
 from thidua.awards import histories
@@ -103,3 +104,14 @@ def test_one_unit_and_a_whole_subtree_get_the_same_history(network, registry, st
     together = {s["id"]: s for s in histories.unit_subjects([u.pk for u in units], YEAR, AS_OF)}
     for unit in units:
         assert together[f"o{unit.pk}"] == subject(unit)
+
+
+def test_the_record_page_shows_the_years_taken_over(network, streak, merge, make_user, client):
+    merge(network.hue_coop2, network.hue_coop, date(2025, 7, 1))
+    client.force_login(make_user(Role.EC_OFFICER, network.vca))
+    page = client.get(reverse("awards:unit_record", args=[network.hue_coop.pk])).content.decode()
+    assert "Thành tích kế thừa khi sáp nhập" in page
+    assert "Tập thể lao động xuất sắc" in page and "sáp nhập 01/07/2025" in page
+    assert reverse("awards:unit_record", args=[network.hue_coop2.pk]) in page
+    other = client.get(reverse("awards:unit_record", args=[network.hanoi_coop.pk]))
+    assert other.status_code == 200 and "Thành tích kế thừa" not in other.content.decode()

@@ -303,6 +303,23 @@ def unit_subjects(unit_ids, year, as_of, bloc_ranks=None):
     return subjects
 
 
+def inherited_years(unit_id, year):
+    """[(year, rating or None, award type codes, pk of the unit that earned it)] of the years
+    unit ``unit_id`` takes over from units merged into it (``succession``), newest first, within
+    the history ``unit_subjects`` reads for ``year``: what its record page shows."""
+    mergers = succession.absorbed_by()
+    earlier = sorted(succession.predecessors([unit_id], mergers))
+    if not earlier:
+        return []
+    ratings = _ratings("organization_id", [unit_id, *earlier], year - HISTORY_YEARS)
+    awards = _awards("organization_id", [unit_id, *earlier])
+    origins = {}
+    unit_ratings, unit_awards = succession.history(unit_id, ratings, awards, mergers, origins)
+    return [(int(t), unit_ratings.get(t),
+             [a["type"] for a in unit_awards if str(a["year"]) == t and not a["revoked"]], earner)
+            for t, earner in sorted(origins.items(), reverse=True)]
+
+
 def default_as_of(year):
     """Proposals for a year are judged at its end (15 December), or today for the current year."""
     today = timezone.localdate()

@@ -43,11 +43,12 @@ def predecessors(ids, mergers):
     return found - set(ids)
 
 
-def history(pk, ratings, awards, mergers, _seen=frozenset()):
+def history(pk, ratings, awards, mergers, origins=None, _seen=frozenset()):
     """(ratings, awards) of unit ``pk`` in the engine's shape, with the years it inherits.
 
     ``ratings``: {unit pk: {"year": rating}}; ``awards``: {unit pk: [award dicts]}, both read
-    for ``pk`` and its ``predecessors``; ``mergers``: ``absorbed_by()``."""
+    for ``pk`` and its ``predecessors``; ``mergers``: ``absorbed_by()``. ``origins``, when
+    given, receives {"year": pk of the unit that earned it} for each inherited year."""
     own_ratings = dict(ratings.get(pk, {}))
     own_awards = list(awards.get(pk, ()))
     covered = set(own_ratings) | {str(award["year"]) for award in own_awards}
@@ -55,7 +56,9 @@ def history(pk, ratings, awards, mergers, _seen=frozenset()):
     for absorbed, day in mergers.get(pk, ()):
         if absorbed in _seen:  # a cycle only bad data could make
             continue
-        old_ratings, old_awards = history(absorbed, ratings, awards, mergers, _seen | {pk})
+        earned = {}
+        old_ratings, old_awards = history(absorbed, ratings, awards, mergers, earned,
+                                          _seen | {pk})
         by_year = defaultdict(list)
         for award in old_awards:
             by_year[str(award["year"])].append(award)
@@ -63,9 +66,11 @@ def history(pk, ratings, awards, mergers, _seen=frozenset()):
             if int(year) < day.year and year not in covered:
                 rating = old_ratings.get(year)
                 offers[year].append((_RANK.get(rating, len(_RANK)), day, absorbed, rating,
-                                     by_year[year]))
+                                     by_year[year], earned.get(year, absorbed)))
     for year, offered in offers.items():
-        *_, rating, year_awards = min(offered, key=lambda offer: offer[:3])
+        *_, rating, year_awards, earner = min(offered, key=lambda offer: offer[:3])
+        if origins is not None:
+            origins[year] = earner
         if rating is not None:
             own_ratings[year] = rating
         own_awards.extend(year_awards)

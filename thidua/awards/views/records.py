@@ -15,7 +15,8 @@ from thidua.organizations.models import Organization, Person
 from .. import histories, services
 from ..issuing import with_standing
 from ..forms import AwardForm, DisciplineForm, HoldForm, RatingForm
-from ..models import AnnualRating, Award, Hold, Revocation
+from ..eligibility import TYPES
+from ..models import AnnualRating, Award, Hold, Rating, Revocation
 
 
 class RevocationForm(forms.ModelForm):
@@ -135,10 +136,21 @@ class RecordView(LoginRequiredMixin, View):
             "revoke_form": RevocationForm(prefix="revoke"),
             "ratings": AnnualRating.objects.filter(**recipient).order_by("-year"),
             "holds": Hold.objects.filter(**recipient).order_by("-start_date"),
+            "inherited": inherited_rows(self.subject, year) if self.collective else [],
             "disciplines": [] if self.collective else self.subject.disciplines.all(),
             "initiatives": [] if self.collective else self.subject.initiatives.all(),
         }
         return render(self.request, self.template_name, context)
+
+
+def inherited_rows(unit, year):
+    """The years ``unit`` takes over from the units merged into it, for its record page:
+    (year, rating label, award type names, the unit that earned them)."""
+    rows = histories.inherited_years(unit.pk, year)
+    earners = Organization.objects.in_bulk({earner for *_, earner in rows})
+    return [(t, Rating(rating).label if rating else "",
+             [TYPES.get(code, (code, code))[1] for code in codes], earners[earner])
+            for t, rating, codes, earner in rows]
 
 
 class PersonRecordView(RecordView):
