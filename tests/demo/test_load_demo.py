@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from thidua.accounts.models import Role, RoleAssignment, User
 from thidua.audit.models import AuditEntry
+from thidua.awards import histories
 from thidua.awards.models import Award
 from thidua.demo import data
 from thidua.documents.models import SealedCertificate, SignedDecision
@@ -77,6 +78,17 @@ def test_network_has_the_vca_the_34_provincial_alliances_and_three_provinces_in_
         assert unit.ward_code and unit.ward_name and unit.founding_date, unit.code
     assert not Organization.objects.filter(sort_key="").exists()
     assert not Organization.objects.filter(search_text="").exists()
+
+
+def test_the_demo_merger_goes_through_merge_unit_and_its_successor_takes_the_years(load):
+    load("--small")
+    merged = Organization.objects.get(name="Hợp tác xã Nông nghiệp Vinh Thanh")
+    successor = merged.merged_into
+    assert merged.status == "MERGED" and merged.status_date.year == 2023
+    assert merged.history.first().history_user.username  # marked merged by the service
+    years = histories.inherited_years(successor.pk, 2026)
+    assert [(t, rating, codes, earner) for t, rating, codes, earner in years] == [
+        (2022, "EXCELLENT", ["TTLDXS"], merged.pk), (2021, "EXCELLENT", [], merged.pk)]
 
 
 def test_vca_bloc_has_15_members_headed_by_the_cooperative_development_fund(load, today):

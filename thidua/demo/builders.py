@@ -28,7 +28,7 @@ from thidua.organizations.models import OrganizationKind as K
 
 from . import accounts, data, people
 from . import movements as demo_movements
-from . import commendations, ec_staff, movements_records, pipeline, salary
+from . import commendations, ec_staff, merger, movements_records, pipeline, salary
 from . import portal as demo_portal
 
 TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
@@ -172,14 +172,13 @@ def unsaved_units(specs):
 
 
 def ensure_organizations(specs, actor, created):
-    """Create the units not there yet, parents first; returns code → Organization."""
+    """Create the units not there yet, parents first, those to be merged still active (``merger``
+    merges them); returns code → Organization."""
     units = Organization.objects.in_bulk([spec.code for spec in specs], field_name="code")
     for spec in specs:
         if spec.code in units:
             continue
-        unit = Organization(code=spec.code, **spec.fields)
-        if spec.merged_into:
-            unit.merged_into = units[spec.merged_into]
+        unit = Organization(code=spec.code, **merger.created_active(spec.fields))
         parent = units[spec.parent] if spec.parent else None
         units[spec.code] = services.create_organization(actor, parent, unit)
         created["organizations"] += 1
@@ -248,6 +247,7 @@ def load(small=False, today=None):
     planned = people.Planner(unsaved_units(specs), small=small).plan()
     summary.created["people"], summary.created["employments"] = people.save(
         planned, units, actor)
+    merger.load(actor, specs, units, summary.created)
     summary.accounts = accounts.ensure_accounts(units)
     summary.created["accounts"] = admin_created + accounts.created_count(summary.accounts)
     salary.load(actor)
