@@ -91,6 +91,7 @@ def test_the_merge_page(network, make_user, client):
     assert url in detail
     page = client.get(url).content.decode()
     assert "1 đơn vị trực thuộc chuyển sang" in page
+    assert "bản đăng ký thi đua chưa duyệt" in page and "các năm trước năm sáp nhập" in page
     refused = client.post(url, {"successor": network.hanoi_coop.code, "day": "01/07/2025",
                                 "accounts": "lock"})
     assert refused.status_code == 200 and "trực thuộc chính đơn vị này" in refused.content.decode()
