@@ -59,7 +59,7 @@ def test_duplicate_citizen_id_is_refused(client, network, make_user):
     client.force_login(make_user(Role.EC_OFFICER, network.hue))
     response = client.post(reverse("organizations:person_create", args=[network.hue_coop.pk]),
                            person_form())
-    assert "Số CCCD này đã thuộc về một người khác" in response.content.decode()
+    assert "số CCCD này đã thuộc về người đó" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -89,20 +89,24 @@ class PersonForm(forms.ModelForm):
             self.fields["citizen_id"].help_text = _("Đang lưu: %(masked)s. Để trống nếu không đổi.") % {
                 "masked": self.instance.citizen_id_masked or "—"}
 
-    def clean_citizen_id(self):
-        from thidua.core import crypto
-
-        value = self.cleaned_data["citizen_id"].strip()
-        if value and Person.objects.filter(citizen_id_digest=crypto.digest(value)).exclude(
-                pk=self.instance.pk).exists():
-            raise forms.ValidationError(_("Số CCCD này đã thuộc về một người khác trong hệ thống."))
-        return value
+    def clean_citizen_id(self):  # whether someone else holds it: services (twins.find_twin)
+        return self.cleaned_data["citizen_id"].strip()
 
     def save(self, commit=True):
         value = self.cleaned_data.get("citizen_id")
         if value:
             self.instance.citizen_id = value
         return super().save(commit)
+
+
+class SaveAnywayForm(forms.Form):
+    """Shown with a likely duplicate (services.DuplicatePerson): the user says the two are
+    different people."""
+
+    save_anyway = forms.BooleanField(
+        label=_("Vẫn lưu: đây là hai người khác nhau"), required=False,
+        help_text=_("Chỉ đánh dấu khi đã mở hồ sơ người có thể trùng và chắc chắn không phải "
+                    "cùng một người."))
 
 
 class EmploymentForm(forms.ModelForm):

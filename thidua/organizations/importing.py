@@ -14,6 +14,7 @@ from .ethnicities import ETHNICITY_CHOICES
 from .geography import province_choices, ward
 from .models import (Employment, EmploymentCategory, Gender, Organization, OrganizationKind,
                      Person, Sector)
+from .twins import same_person
 
 
 def citizen_id(value):
@@ -141,7 +142,7 @@ class PersonSpec(Spec):
         self.seen, self.seen_people = {}, {}
         people = Person.objects.filter(employments__organization__in=self.units.values()).annotate(
             unit_id=F("employments__organization"))
-        self.known = {(services.same_person(p), p.birth_date, p.unit_id): p for p in people}
+        self.known = {(same_person(p), p.birth_date, p.unit_id): p for p in people}
 
     def build(self, number, values, problems):
         person = Person(**self.fields(values, self.PERSON_FIELDS))
@@ -158,7 +159,7 @@ class PersonSpec(Spec):
                          column=self.labels["start_date"], birth=self.labels["birth_date"])
         self.validate(number, person, problems)
         self.validate(number, job, problems, exclude=["person", "organization"])  # found above
-        key = (services.same_person(person), person.birth_date, unit and unit.pk)
+        key = (same_person(person), person.birth_date, unit and unit.pk)
         if not values["citizen_id"] and unit and number not in problems.rows:
             self.unique(number, "given_name", key, self.seen_people, (), problems,
                         shown=f"{person.full_name} ({values['organization']})")

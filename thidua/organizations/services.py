@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.core.permissions import require
-from thidua.core.text import normalize_spacing
 
 from .models import (EmulationGroup, EmulationGroupMembership, GroupRole, Organization, Person,
                      PersonalDataAccess)
+from .twins import find_twin, same_person
 
 
 # What create_person does when the same person (name, birth date, unit) is already there.
@@ -47,54 +47,56 @@ def update_organization(user, organization):
 def create_person(user, person, employment, twin=REFUSE):
     """Save a new person with their first employment at a unit the user may add people to.
 
-    Without a citizen ID the same person is told by name (composed, spacing and case aside),
-    birth date and unit: when such a twin is already there, ``twin`` says what happens —
-    REFUSE raises a ValidationError naming them (forms, API), KEEP returns the person already
-    there and writes nothing (imports, intake), CREATE adds the new person anyway (an import
-    row marked 'Tạo mới dù trùng'). The unit's row is locked first, so parallel requests adding
-    the same person wait for each other and the second one finds the first one's person (a
-    unique constraint cannot say this: a person has no unit of their own, and true namesakes
+    A citizen ID someone already holds is refused. Without one, when someone with the same name
+    and birth date was ever employed at the unit (``twins.find_twin``), ``twin`` says what
+    happens — REFUSE raises DuplicatePerson naming them (forms, API), KEEP returns the person
+    already there and writes nothing (imports, intake), CREATE adds the new person anyway (an
+    import row marked 'Tạo mới dù trùng'). The unit's row is locked first, so parallel requests
+    adding the same person wait for each other and the second one finds the first one's person
+    (a unique constraint cannot say this: a person has no unit of their own, and true namesakes
     born the same day may be created on purpose). SQLite serialises the writing transactions
     itself (BEGIN IMMEDIATE, settings.py)."""
     require(user, "organizations.add_person", employment.organization)
-    if twin != CREATE and not person.citizen_id_digest:
-        list(Organization.objects.select_for_update().filter(pk=employment.organization.pk)
-             .values_list("pk", flat=True))  # held until the transaction ends
-        if (existing := find_twin(person, employment.organization)) is not None:
-            if twin == KEEP:
-                return existing
-            raise DuplicatePerson(existing, employment.organization)
+    found = _find_twin(person, [employment.organization])
+    if found is not None and twin == KEEP and not found.certain:
+        return found.existing
+    if found is not None and (found.certain or twin != CREATE):
+        raise DuplicatePerson(user, found, creating=True)
     _stamp(person, user).save()
     employment.person = person
     _stamp(employment, user).save()
     return person
 
 
+def _find_twin(person, units):
+    """``twins.find_twin`` with ``units`` locked until the transaction ends, so two requests
+    saving the same person into them wait for each other instead of both finding no twin."""
+    list(Organization.objects.select_for_update().filter(pk__in=[unit.pk for unit in units])
+         .values_list("pk", flat=True))
+    return find_twin(person, units)
+
 
 class DuplicatePerson(ValidationError):
-    def __init__(self, existing, unit):
-        self.existing = existing
-        super().__init__(_(
-            "%(unit)s đã có %(person)s (#%(pk)s), cùng họ tên và ngày sinh. Hãy mở người đã có "
-            "thay vì tạo thêm một người trùng; nếu đúng là hai người khác nhau, hãy nhập số CCCD.")
-            % {"unit": unit.name, "person": existing.full_name, "pk": existing.pk},
-            code="duplicate_person")
+    """The person being saved may already be ``twin.existing`` (see ``twins``), named only to a
+    user allowed to see them; ``shown`` says whether they were."""
 
-
-def same_person(person):
-    """The name as compared for likely duplicates: composed, single-spaced, lower case — Ơn and
-    On stay different, "NGUYỄN  Văn A" and "Nguyễn Văn A" do not."""
-    return normalize_spacing(person.full_name).lower()
-
-
-def find_twin(person, unit):
-    """The person already at ``unit`` (any employment) with ``person``'s name and birth date."""
-    name = same_person(person)
-    for candidate in Person.objects.filter(employments__organization=unit,
-                                           birth_date=person.birth_date).distinct():
-        if same_person(candidate) == name:
-            return candidate
-    return None
+    def __init__(self, user, twin, creating=False):
+        self.twin, self.existing = twin, twin.existing
+        self.shown = user.has_perm("organizations.view_person", twin.existing)
+        who = (_("%(person)s (#%(pk)s)") % {"person": twin.existing.full_name, "pk": twin.existing.pk}
+               if self.shown else _("một người ngoài phạm vi của bạn"))
+        if twin.certain:
+            message = _("Có thể trùng với %(who)s: số CCCD này đã thuộc về người đó. Mỗi số CCCD "
+                        "chỉ thuộc về một người; hãy kiểm tra lại số đã nhập.")
+        elif creating:
+            message = _("%(unit)s đã có %(who)s, cùng họ tên và ngày sinh. Hãy mở người đã có "
+                        "thay vì tạo thêm một người trùng; nếu đúng là hai người khác nhau, hãy "
+                        "nhập số CCCD.")
+        else:
+            message = _("Có thể trùng với %(who)s tại %(unit)s: cùng họ tên và ngày sinh. Nếu đúng "
+                        "là hai người khác nhau, hãy đánh dấu “Vẫn lưu” rồi bấm Lưu.")
+        super().__init__(message % {"who": who, "unit": twin.unit and twin.unit.name},
+                         code="duplicate_person")
 
 
 @transaction.atomic
@@ -107,19 +109,41 @@ def reveal_citizen_id(user, person):
 
 
 @transaction.atomic
-def update_person(user, person):
+def update_person(user, person, confirmed=False):
+    """Save an edited person. When the edit gives them another holder's citizen ID it is refused;
+    when it gives them the name and birth date of someone else ever employed at one of their
+    units, DuplicatePerson names that person unless ``confirmed`` (the user saw them and saves
+    anyway). An edit that changes none of the three is not checked, so people already alike stay
+    editable."""
     require(user, "organizations.change_person", person)
+    before = Person.objects.get(pk=person.pk)
+    if _identity(before) != _identity(person):
+        found = _find_twin(person, Organization.objects.filter(employments__person=person)
+                           .distinct().order_by("pk"))
+        if found is not None and (found.certain or not confirmed):
+            raise DuplicatePerson(user, found)
     _stamp(person, user).save()
     return person
 
 
+def _identity(person):
+    return same_person(person), person.birth_date, person.citizen_id_digest
+
+
 @transaction.atomic
-def add_employment(user, person, employment, close_current=False):
+def add_employment(user, person, employment, close_current=False, confirmed=False):
     """Record a new position or a move for ``person``; both the person (as they are now) and the
     target unit must be within the user's editing scope. With ``close_current`` every open
-    employment ends the day before the new one starts (a transfer)."""
+    employment ends the day before the new one starts (a transfer). A move into a unit new to
+    them where someone with their name and birth date was ever employed raises DuplicatePerson
+    unless ``confirmed``."""
     require(user, "organizations.change_person", person)
     require(user, "organizations.add_person", employment.organization)
+    unit = employment.organization
+    if not person.employments.filter(organization=unit).exists():
+        found = _find_twin(person, [unit])
+        if found is not None and not confirmed:
+            raise DuplicatePerson(user, found)
     if close_current:
         start = employment.start_date or timezone.localdate()
         for current in person.employments.filter(end_date__isnull=True):

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -12,7 +13,7 @@ from thidua.core.views import FilteredListMixin, SearchPaginator
 
 from .. import services
 from ..filters import PersonFilter
-from ..forms import EmploymentForm, PersonForm, TransferForm
+from ..forms import EmploymentForm, PersonForm, SaveAnywayForm, TransferForm
 from ..models import Employment, Organization, Person
 from ..scoping import PEOPLE_EDITORS, organization_q
 
@@ -22,6 +23,17 @@ def _person_or_403(user, pk, perm="organizations.view_person"):
     if not user.has_perm(perm, person):
         raise PermissionDenied
     return person
+
+
+def _show_twin(form, twin):
+    """Put services.DuplicatePerson on ``form``: on the citizen ID when that is what two people
+    share, with a link to the other person when the user may open it."""
+    message = twin.message
+    if twin.shown:
+        message = format_html('{} <a href="{}">{}</a>', message, twin.existing.get_absolute_url(),
+                              _("Mở hồ sơ %(name)s") % {"name": twin.existing.full_name})
+    form.add_error("citizen_id" if twin.twin.certain and "citizen_id" in form.fields else None,
+                   message)
 
 
 def _editable_units(user):
@@ -120,9 +132,7 @@ class PersonCreateView(LoginRequiredMixin, View):
             try:
                 services.create_person(request.user, person, job_form.save(commit=False))
             except services.DuplicatePerson as twin:
-                person_form.add_error(None, format_html(
-                    '{} <a href="{}">{}</a>', twin.message, twin.existing.get_absolute_url(),
-                    _("Mở hồ sơ %(name)s") % {"name": twin.existing.full_name}))
+                _show_twin(person_form, twin)
             else:
                 messages.success(request, _("Đã thêm %(name)s.") % {"name": person.full_name})
                 return redirect(person)
@@ -135,7 +145,12 @@ class PersonCreateView(LoginRequiredMixin, View):
 
 
 class PersonEditView(LoginRequiredMixin, View):
+    """Edit a person. Should the edit make them look like someone else (services.DuplicatePerson),
+    the form comes back naming that person, and — unless they share a citizen ID — with a
+    "Vẫn lưu" box to save anyway."""
+
     template_name = "organizations/person_form.html"
+    saved_message = gettext_lazy("Đã lưu thông tin cá nhân.")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -146,34 +161,42 @@ class PersonEditView(LoginRequiredMixin, View):
         allowed = self.request.user.has_perm("organizations.view_citizen_id", self.person)
         return PersonForm(data, instance=self.person, show_citizen_id=allowed, prefix="person")
 
+    def save(self, form, confirmed):
+        services.update_person(self.request.user, form.save(commit=False), confirmed=confirmed)
+
     def get(self, request, pk):
-        return render(request, self.template_name, {"form": self.form(), "person": self.person})
+        return self.render(self.form())
 
     def post(self, request, pk):
-        form = self.form(request.POST)
-        if form.is_valid():
-            services.update_person(request.user, form.save(commit=False))
-            messages.success(request, _("Đã lưu thông tin cá nhân."))
+        form, anyway = self.form(request.POST), SaveAnywayForm(request.POST, prefix="twin")
+        if form.is_valid() and anyway.is_valid():
+            try:
+                self.save(form, anyway.cleaned_data["save_anyway"])
+            except services.DuplicatePerson as twin:
+                _show_twin(form, twin)
+                messages.error(request, _("Chưa lưu: có thể trùng với một người đã có."))
+                return self.render(form, None if twin.twin.certain else anyway)
+            messages.success(request, self.saved_message)
             return redirect(self.person)
         messages.error(request, _("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu bên dưới."))
-        return render(request, self.template_name, {"form": form, "person": self.person})
+        return self.render(form)
+
+    def render(self, form, anyway=None):
+        return render(self.request, self.template_name,
+                      {"form": form, "person": self.person, "save_anyway": anyway})
 
 
 class EmploymentCreateView(PersonEditView):
     """Record a new position or a move to another unit."""
 
     template_name = "organizations/employment_form.html"
+    saved_message = gettext_lazy("Đã ghi nhận quá trình công tác.")
 
     def form(self, data=None):
         return TransferForm(data, instance=Employment(person=self.person), prefix="job",
                             organizations=_editable_units(self.request.user))
 
-    def post(self, request, pk):
-        form = self.form(request.POST)
-        if form.is_valid():
-            services.add_employment(request.user, self.person, form.save(commit=False),
-                                    close_current=form.cleaned_data["close_current"])
-            messages.success(request, _("Đã ghi nhận quá trình công tác."))
-            return redirect(self.person)
-        messages.error(request, _("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu bên dưới."))
-        return render(request, self.template_name, {"form": form, "person": self.person})
+    def save(self, form, confirmed):
+        services.add_employment(self.request.user, self.person, form.save(commit=False),
+                                close_current=form.cleaned_data["close_current"],
+                                confirmed=confirmed)
