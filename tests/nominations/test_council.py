@@ -130,3 +130,30 @@ def test_the_session_page_counts_the_ballots_cast_and_says_whether_i_voted(pipel
     page = client.get(session.get_absolute_url()).content.decode()
     assert "Đã có 2 phiếu ở vòng này." in page
     assert "Bạn đã bỏ phiếu ở vòng này." not in page
+
+
+BROKEN_IDS = "Lựa chọn gửi lên không hợp lệ (không phải mã của bản ghi nào)."
+
+
+@pytest.mark.parametrize("garbage", ["abc", "a\x00b", "9" * 40, "-1"])
+def test_broken_ids_and_counts_from_the_council_pages_are_refused_in_vietnamese(
+        pipeline, client, garbage):
+    """The form fuzzer's garbage in the council's checkboxes and tally boxes was a 500 (int() or
+    the id lookup failing); it is now a message and nothing written."""
+    _batch, items, session = session_for(pipeline, ("GK",))
+    client.force_login(pipeline.hue.secretary)
+    council = client.post(f"/ho-so/hoi-dong/{pipeline.hue.council.pk}/",
+                          {"items": [items[0].pk, garbage]}, follow=True)
+    assert BROKEN_IDS in council.content.decode()
+    assert pipeline.hue.council.sessions.count() == 1
+    for data in ({"action": "attendance", "present": [garbage]},
+                 {"action": "paper", "voters": [garbage]}):
+        page = client.post(session.get_absolute_url(), data, follow=True)
+        assert BROKEN_IDS in page.content.decode()
+    present = [a.member_id for a in session.attendance.all()]
+    page = client.post(session.get_absolute_url(), {
+        "action": "paper", "voters": present, f"agree-{items[0].pk}": garbage}, follow=True)
+    body = page.content.decode()
+    assert ("Số phiếu phải là số nguyên không âm." in body  # not a number
+            or "Tổng số phiếu của một hồ sơ không được vượt số phiếu thu vào" in body)
+    assert not session.participations.exists()

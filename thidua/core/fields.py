@@ -1,6 +1,7 @@
 """Form fields shared by the apps."""
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 # The widest integer a primary key can hold in either database (64-bit signed).
 LARGEST_ID = 2**63 - 1
@@ -22,3 +23,13 @@ class IdsChoiceField(forms.ModelMultipleChoiceField):
                 raise ValidationError(self.error_messages["invalid_pk_value"],
                                       code="invalid_pk_value", params={"pk": pk})
         return super()._check_values(value)
+
+
+def chosen_ids(values):
+    """The ids a page's checkboxes sent (``request.POST.getlist(...)``), as numbers. A value that
+    is not an id any database can hold comes from a broken or forged form: ValidationError with a
+    Vietnamese message, where looking it up would have been a 500."""
+    if not all(str(value).isdigit() and int(value) <= LARGEST_ID for value in values):
+        raise ValidationError(_("Lựa chọn gửi lên không hợp lệ (không phải mã của bản ghi nào). "
+                                "Vui lòng tải lại trang rồi chọn lại."), code="invalid_ids")
+    return [int(value) for value in values]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from thidua.core.fields import LARGEST_ID
 from thidua.organizations.models import Organization, Person
 
 from .. import services
@@ -89,8 +90,9 @@ class ReviewDetailView(LoginRequiredMixin, View):
         if not self.can_manage:
             raise PermissionDenied
         if request.POST.get("action") == "exemplars":
-            services.name_exemplars(request.user, self.review,
-                                    [pk for pk in request.POST.getlist("exemplars") if pk.isdigit()])
+            services.name_exemplars(request.user, self.review, [
+                pk for pk in request.POST.getlist("exemplars")
+                if pk.isdigit() and int(pk) <= LARGEST_ID])  # no database holds a wider id
             messages.success(request, _("Đã cập nhật điển hình được nêu."))
             return redirect(request.path)
         form = self.proposal_form(request.POST)

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from thidua.core.fields import chosen_ids
+
 from .. import workflow
 from ..models import Council, CouncilSession, Nomination
 from ..states import CouncilResult, State, Verdict, VoteValue
@@ -36,12 +38,13 @@ class CouncilView(LoginRequiredMixin, View):
 
     def post(self, request, pk):
         council = self.load(request, pk)
-        items = Nomination.objects.filter(pk__in=request.POST.getlist("items")).select_related(
-            "batch", "award_type")
         session = None
 
         def open_session():
             nonlocal session
+            items = Nomination.objects.filter(
+                pk__in=chosen_ids(request.POST.getlist("items"))).select_related("batch",
+                                                                                 "award_type")
             session = workflow.open_session(request.user, council,
                                             request.POST.get("title") or _("Phiên họp"), items)
 
@@ -94,17 +97,20 @@ class SessionView(LoginRequiredMixin, View):
                     _("Đã ghi nhận phiếu của bạn."))
         elif action == "attendance":
             attempt(request, lambda: workflow.set_attendance(
-                user, session, [int(i) for i in post.getlist("present")],
-                [int(i) for i in post.getlist("written")]), _("Đã lưu điểm danh."))
+                user, session, chosen_ids(post.getlist("present")),
+                chosen_ids(post.getlist("written"))), _("Đã lưu điểm danh."))
         elif action == "paper":
-            voters = [a.member for a in session.attendance.filter(
-                member_id__in=post.getlist("voters")).select_related("member__user")]
-            counts = {t.item_id: (post.get(f"agree-{t.item_id}") or 0,
-                                  post.get(f"disagree-{t.item_id}") or 0,
-                                  post.get(f"abstain-{t.item_id}") or 0)
-                      for t in session.tallies.filter(round=session.round)}
-            attempt(request, lambda: workflow.enter_paper_tally(user, session, voters, counts),
-                    _("Đã nhập kết quả kiểm phiếu."))
+            def paper():
+                voters = [a.member for a in session.attendance.filter(
+                    member_id__in=chosen_ids(post.getlist("voters"))).select_related(
+                        "member__user")]
+                counts = {t.item_id: (post.get(f"agree-{t.item_id}") or 0,
+                                      post.get(f"disagree-{t.item_id}") or 0,
+                                      post.get(f"abstain-{t.item_id}") or 0)
+                          for t in session.tallies.filter(round=session.round)}
+                workflow.enter_paper_tally(user, session, voters, counts)
+
+            attempt(request, paper, _("Đã nhập kết quả kiểm phiếu."))
         elif action == "round":
             attempt(request, lambda: workflow.next_round(user, session),
                     _("Đã mở vòng bỏ phiếu tiếp theo."))

@@ -131,7 +131,10 @@ def enter_paper_tally(user, session, voters, counts):
     session = _open(session)
     voters = list(voters)
     items = _round_items(session)
-    counts = {int(k): tuple(int(n) for n in v) for k, v in counts.items()}
+    try:
+        counts = {int(k): tuple(int(n) for n in v) for k, v in counts.items()}
+    except (TypeError, ValueError):
+        raise WorkflowError(_("Số phiếu phải là số nguyên không âm.")) from None
     if set(counts) != items:
         raise WorkflowError(_("Cần nhập kết quả cho đúng và đủ các hồ sơ của vòng này."))
     for item_id, numbers in counts.items():
