@@ -57,7 +57,8 @@ def create_person(user, person, employment, twin=REFUSE):
     born the same day may be created on purpose). SQLite serialises the writing transactions
     itself (BEGIN IMMEDIATE, settings.py)."""
     require(user, "organizations.add_person", employment.organization)
-    found = _find_twin(person, [employment.organization])
+    found = (_find_twin(person, [employment.organization])
+             if twin != CREATE or person.citizen_id_digest else None)  # CREATE: names may match
     if found is not None and twin == KEEP and not found.certain:
         return found.existing
     if found is not None and (found.certain or twin != CREATE):
