@@ -131,6 +131,7 @@ def test_the_edit_form_names_the_twin_keeps_what_was_typed_and_offers_save_anywa
     assert f'href="{network.hue_person.get_absolute_url()}"' in page
     assert 'value="Điệp"' in page and 'value="0912345678"' in page  # kept as typed
     assert 'name="twin-save_anyway"' in page and "Vẫn lưu" in page
+    assert f'{namesake.get_absolute_url()}">Nguyễn Văn Đức</a>' in page  # the breadcrumb
     assert Person.objects.get(pk=namesake.pk).given_name == "Đức"
     response = client.post(url, edit_form(namesake, **{"person-given_name": "Điệp",
                                                        "twin-save_anyway": "on"}))

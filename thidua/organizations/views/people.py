@@ -182,8 +182,11 @@ class PersonEditView(LoginRequiredMixin, View):
         return self.render(form)
 
     def render(self, form, anyway=None):
+        # A bound form has written what was typed into self.person: the breadcrumb names the
+        # person as stored, not (after an edit into a twin) the other person's name.
+        person = (Person.objects.get(pk=self.person.pk) if form.is_bound else self.person)
         return render(self.request, self.template_name,
-                      {"form": form, "person": self.person, "save_anyway": anyway})
+                      {"form": form, "person": person, "save_anyway": anyway})
 
 
 class EmploymentCreateView(PersonEditView):
