@@ -46,6 +46,8 @@ def test_visitor_comments_moderator_approves_visitor_sees_it(browser, page, live
     page.get_by_label("Thư điện tử (không hiển thị)").fill("hoa@example.vn")
     page.get_by_label("Ý kiến của bạn").fill("Mong sớm có hướng dẫn hồ sơ cho tổ hợp tác.")
     assert page.locator("img.captcha").is_visible()
+    honeypot = page.locator(".portal-hp input").bounding_box()  # for bots: out of sight
+    assert honeypot["x"] + honeypot["width"] <= 0
     key = ".portal-captcha input[type=hidden]"
     old_key = page.locator(key).input_value()
     page.get_by_role("button", name="Đổi mã khác").click()

@@ -3,9 +3,12 @@ who may moderate, and comments on publicity lists reaching the council secretary
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from tests.timekeeping import local
 from thidua.accounts.models import Role
 from thidua.awards.models import AwardType
 from thidua.core.models import Notification
@@ -137,3 +140,23 @@ def test_publicity_comment_reaches_the_council_secretary(client, sites, network,
     assert Notification.objects.filter(recipient=secretary).exists()
     assert not Notification.objects.filter(recipient=moderator).exists()
     assert client.get(f"/p/ha-noi/cong-khai/{disclosure.token}/").status_code == 404
+
+
+@pytest.mark.clock("2026-12-08")
+def test_the_home_page_leads_the_public_to_lists_open_for_comment(client, sites, disclosure,
+                                                                   clock):
+    """The public finds an open list from the portal's home (its page was reachable only through
+    the officers' link); the portals above show it too, another province's does not, and it
+    leaves the home page once its window has closed."""
+    link = f'href="/p/hue/cong-khai/{disclosure.token}/"'
+    home = client.get("/p/hue/").content.decode()
+    assert "Đang công khai lấy ý kiến" in home and link in home
+    assert "nhận ý kiến đến hết 13/12/2026" in home
+    assert f"/p/vca/cong-khai/{disclosure.token}/" in client.get("/p/vca/").content.decode()
+    assert disclosure.token not in client.get("/p/ha-noi/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Open for public comment" in client.get("/p/hue/").content.decode()
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    clock.move_to(local("2026-12-14 09:00"))
+    cache.clear()
+    assert disclosure.token not in client.get("/p/hue/").content.decode()

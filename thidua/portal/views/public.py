@@ -13,7 +13,7 @@ from .. import honour, services
 from ..forms import CommentForm
 from ..models import Article, ArticleKind, Category, CommentStatus, GalleryItem, LegalDocument
 from .common import CachedPageMixin, SiteMixin, client_address
-from .sections import public_exemplars
+from .sections import open_disclosures, public_exemplars
 
 
 class HomeView(CachedPageMixin, TemplateView):
@@ -29,6 +29,7 @@ class HomeView(CachedPageMixin, TemplateView):
             photos=list(GalleryItem.objects.filter(site=self.site, is_featured=True)[:6]),
             exemplars=list(public_exemplars(self.site).select_related("unit")[:3]),
             documents=list(LegalDocument.objects.filter(site=self.site, is_published=True)[:5]),
+            disclosures=list(open_disclosures(self.site)[:6]),
             **kwargs)
 
 

@@ -31,6 +31,16 @@ def public_exemplars(site):
     ).order_by("-honoured_on", "-pk")
 
 
+def open_disclosures(site):
+    """Nominee lists of the site's subtree open for comment today, closing soonest first: the
+    public finds them from the home page (before, only the officers' link led to them)."""
+    today = timezone.localdate()
+    return Disclosure.objects.filter(
+        batch__authority__path__startswith=site.organization.path,
+        starts_on__lte=today, ends_on__gte=today,
+    ).select_related("batch__authority").order_by("ends_on", "pk")
+
+
 def int_param(params, name):
     value = params.get(name, "")
     return int(value) if value.isdigit() else None
