@@ -59,7 +59,9 @@ def handle_level(log_in, page, live_server, officer, batch_url, appraise_count, 
     for field in page.locator("input[name^=agree-]").all():
         field.fill(str(votes))
     click(page, "Lưu kết quả kiểm phiếu")
-    click(page, "Kết thúc phiên họp")
+    page.get_by_role("button", name="Kết thúc phiên họp", exact=True).click()
+    page.get_by_role("dialog").get_by_role("button", name="Kết thúc phiên họp").click()
+    page.get_by_text("Đã kết thúc phiên họp.").wait_for()
     page.goto(batch_url)
     page.get_by_role("link", name="Lập quyết định khen thưởng").click()
     click(page, "Xem trước quyết định")

@@ -157,3 +157,19 @@ def test_broken_ids_and_counts_from_the_council_pages_are_refused_in_vietnamese(
     assert ("Số phiếu phải là số nguyên không âm." in body  # not a number
             or "Tổng số phiếu của một hồ sơ không được vượt số phiếu thu vào" in body)
     assert not session.participations.exists()
+
+
+def test_the_tally_spans_the_page_and_closing_the_session_asks_first(pipeline, client):
+    """The tally sits above the ballot and the secretary's panel, over the whole width (beside the
+    panel its threshold and result columns were cut off); a member's ballot takes the whole row;
+    ending the session, which fixes the results, asks for confirmation."""
+    _batch, _items, session = session_for(pipeline, ("CSTDCS",))
+    client.force_login(pipeline.hue.members[0])
+    page = client.get(session.get_absolute_url()).content.decode()
+    assert page.index('data-testid="session-tally"') < page.index('<div class="row g-3">')
+    assert '<div class="col-12">' in page and "col-lg-5" not in page
+    assert "Kết thúc phiên họp" not in page and "The tally over" not in page
+    client.force_login(pipeline.hue.secretary)
+    page = client.get(session.get_absolute_url()).content.decode()
+    assert page.index('data-testid="session-tally"') < page.index('<div class="col-lg-7">')
+    assert 'data-confirm="Kết thúc phiên họp: kết quả bỏ phiếu được chốt' in page
