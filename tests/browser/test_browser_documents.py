@@ -52,7 +52,8 @@ def test_issue_download_print_and_verify(page, live_server, network, make_user, 
     page.get_by_label("Người ký", exact=True).fill("Hồ Thị Điệp")
     page.get_by_role("button", name="Xem trước quyết định").click()
     page.get_by_role("button", name="Ban hành quyết định").click()
-    assert "Đã ban hành quyết định" in page.content()
+    page.get_by_role("dialog").get_by_role("button", name="Ban hành quyết định").click()
+    page.get_by_text("Đã ban hành quyết định").wait_for()
 
     document = docx.Document(io.BytesIO(download(page, "Tải quyết định (DOCX)")))
     text = "\n".join(p.text for p in document.paragraphs)

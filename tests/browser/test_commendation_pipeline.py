@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from thidua.accounts.models import Role, RoleAssignment
 from thidua.awards.models import Award
@@ -66,8 +67,11 @@ def handle_level(log_in, page, live_server, officer, batch_url, appraise_count, 
     page.get_by_role("link", name="Lập quyết định khen thưởng").click()
     click(page, "Xem trước quyết định")
     assert "Bản xem trước" in page.content()
-    click(page, "Ban hành quyết định")
-    assert "Đã ban hành quyết định" in page.content()
+    page.get_by_role("button", name="Ban hành quyết định").click()
+    dialog = page.get_by_role("dialog")  # a number is given and nothing can be changed after
+    expect(dialog).to_contain_text("không sửa được nữa")
+    dialog.get_by_role("button", name="Ban hành quyết định").click()
+    page.get_by_text("Đã ban hành quyết định").wait_for()
 
 
 def test_hue_cooperative_to_vca_decision(page, live_server, network, make_user, settings, today,
