@@ -45,6 +45,15 @@ def test_dashboard_chart_and_png_download(browser, live_server, network, make_us
                           " const axis = chart.options.indexAxis === 'y' ? 'x' : 'y';"
                           " return chart.scales[axis].ticks.map(t => t.value); })()")
     assert ticks and all(value == int(value) for value in ticks)  # a count: 0, 1 — never 0.2
+    # Every data table shows all its columns at 1366 px: long headings wrap rather than push the
+    # last column ("Số lượt quá hạn") out of the panel, and the hidden caption leaves no blank row.
+    page.set_viewport_size({"width": 1366, "height": 900})
+    measured = page.evaluate("""() => [...document.querySelectorAll('[data-chart-panel] table')]
+      .map(table => [table.closest('.table-responsive').scrollWidth
+                     - table.closest('.table-responsive').clientWidth,
+                     table.tBodies[0].getBoundingClientRect().top
+                     - table.tHead.getBoundingClientRect().bottom])""")
+    assert measured and all(cut <= 0 and gap < 2 for cut, gap in measured), measured
     shoot(page, "ux-work/dashboard")
 
     with page.expect_download() as download_info:
