@@ -12,6 +12,7 @@ from thidua.movements import compliance, services
 from thidua.movements.models import (Movement, ProgressReport, Registration, ReportSchedule, Review,
                                      ReviewKind)
 from thidua.movements.models.movement import Window
+from thidua.organizations.models import Employment, Person
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -249,3 +250,24 @@ def test_naming_exemplars_ignores_ids_no_database_holds(network, movement, root_
     response = client.post(reverse("movements:review_detail", args=[review.pk]),
                            {"action": "exemplars", "exemplars": ["9" * 40, "-1", "x"]})
     assert response.status_code == 302 and not review.exemplars.exists()
+
+
+@pytest.mark.django_db
+def test_namesakes_on_the_registration_page_are_told_apart(network, movement, make_user, client):
+    """Two "Nguyễn Văn Điệp" in one cooperative: the registration list shows each one's birth
+    year and position there, and the title chosen goes to the one picked."""
+    twin = network.person("Nguyễn", "Văn", "Điệp", network.hue_coop)
+    Person.objects.filter(pk=twin.pk).update(birth_date=date(1992, 3, 1))
+    Employment.objects.filter(person=twin).update(position="Kế toán")
+    reporter = make_user(Role.UNIT_REPORTER, network.hue_coop)
+    client.force_login(reporter)
+    url = reverse("movements:registration", args=[movement.pk, network.hue_coop.pk])
+    page = client.get(url).content.decode()
+    first = f'<label for="title-{network.hue_person.pk}">Nguyễn Văn Điệp'
+    second = f'<label for="title-{twin.pk}">Nguyễn Văn Điệp'
+    assert first in page and second in page
+    assert page[page.index(first):].split("</label>")[0].endswith("(1980 · Thành viên)</span>")
+    assert page[page.index(second):].split("</label>")[0].endswith("(1992 · Kế toán)</span>")
+    ldtt = AwardType.objects.get(code="LDTT")
+    client.post(url, {"action": "save", f"title-{twin.pk}": ldtt.pk})
+    assert list(Registration.objects.get().items.values_list("person", flat=True)) == [twin.pk]

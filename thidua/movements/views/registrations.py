@@ -3,6 +3,7 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,8 +42,12 @@ class RegistrationView(LoginRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def people(self):
-        employments = self.unit.employments.filter(current_employment_q())
-        return Person.objects.filter(pk__in=employments.values("person")).order_by("sort_key")
+        """The unit's current staff with their birth year and position here, so namesakes (the
+        demo's two "Nguyễn Văn Thông") can be told apart."""
+        here = self.unit.employments.filter(current_employment_q(), person=OuterRef("pk")).order_by(
+            "-start_date", "-pk")
+        return Person.objects.filter(Exists(here)).annotate(
+            job_position=Subquery(here.values("position")[:1])).order_by("sort_key", "pk")
 
     def individual_types(self):
         return award_types().filter(category="TITLE", subject_kind="INDIVIDUAL", is_active=True)
