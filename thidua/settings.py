@@ -298,6 +298,15 @@ THIDUA_SIGNING_AGENT_URL = os.environ.get("THIDUA_SIGNING_AGENT_URL", "http://12
 THIDUA_SEAL_PKCS11_MODULE = os.environ.get("THIDUA_SEAL_PKCS11_MODULE", "")
 THIDUA_SEAL_TOKEN_LABEL = os.environ.get("THIDUA_SEAL_TOKEN_LABEL", "")
 THIDUA_SEAL_KEY_LABEL = os.environ.get("THIDUA_SEAL_KEY_LABEL", "seal-{code}")
+# Remote signing for signers without a token (docs/signing.md): a CSC-style service (Cloud
+# Signature Consortium API; the base address with its version, …/csc/v1 or …/csc/v2). Set: the
+# decision page signs through it instead of the demo's key. The credential ID ("{username}": the
+# signer's user name), the bearer token (environment only, never in the database), the seconds
+# to wait for an answer.
+THIDUA_REMOTE_SIGNING_URL = os.environ.get("THIDUA_REMOTE_SIGNING_URL", "")
+THIDUA_REMOTE_SIGNING_CREDENTIAL = os.environ.get("THIDUA_REMOTE_SIGNING_CREDENTIAL", "{username}")
+THIDUA_REMOTE_SIGNING_TOKEN = os.environ.get("THIDUA_REMOTE_SIGNING_TOKEN", "")
+THIDUA_REMOTE_SIGNING_TIMEOUT = float(os.environ.get("THIDUA_REMOTE_SIGNING_TIMEOUT", "15"))
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

@@ -7,6 +7,7 @@ stored unless our own check passes and the certificate is the signer's own.
 import hashlib
 
 from cryptography.x509.oid import NameOID
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
@@ -21,6 +22,7 @@ from ..context import place_of
 from ..models import SignedDecision, SignerCertificate
 from . import config, pades
 from .base import SignatureBlock, SigningError
+from .remote import RemoteSigner
 from .software import SoftwareSigner
 from .validation import check_pdf
 
@@ -42,7 +44,10 @@ def _readable(name):
 
 
 def server_signer(user):
-    """The key the server holds for ``user``: only the demo CA's (demo and tests)."""
+    """The way the server signs for ``user``: the remote signing service when one is configured
+    (``THIDUA_REMOTE_SIGNING_URL``), else the key the demo CA made for them (demo and tests)."""
+    if settings.THIDUA_REMOTE_SIGNING_URL:
+        return RemoteSigner.for_user(user)
     ca = config.demo_ca()
     if ca is None or not ca.key_path(user).exists():
         raise SigningError(_("Máy chủ không giữ khóa ký của tài khoản này; hãy ký bằng thiết bị "

@@ -39,10 +39,9 @@ class SignDecisionView(LoginRequiredMixin, View):
 
     def context(self, request, decision):
         try:
-            services.server_signer(request.user)
-            server_key = True
+            server_method = services.server_signer(request.user).name
         except SigningError:
-            server_key = False
+            server_method = ""
         return {"decision": decision, "versions": decision.signed_versions.all(),
                 "session": SigningSession.objects.filter(
                     pk=request.GET.get("phien") if str(request.GET.get("phien", "")).isdigit()
@@ -50,7 +49,8 @@ class SignDecisionView(LoginRequiredMixin, View):
                 "agent_url": settings.THIDUA_SIGNING_AGENT_URL,
                 "certificates": SignerCertificate.objects.filter(user=request.user),
                 "can_sign": request.user.has_perm("documents.sign_decision", decision),
-                "server_key": server_key, "token": decision_token(decision)}
+                "server_key": bool(server_method), "server_method": server_method,
+                "token": decision_token(decision)}
 
     def get(self, request, pk):
         decision = decision_or_403(request.user, pk)
