@@ -128,3 +128,46 @@ def test_what_is_derived_from_the_tree_follows_the_moved_units(award_catalogue, 
         hue.path}
     network.hanoi_person.refresh_from_db()
     assert hue.pk in network.hanoi_person.unit_scope
+
+
+def test_the_people_of_the_absorbed_unit_go_on_at_the_successor(network, make_user, client,
+                                                                 today):
+    from thidua.awards.histories import unit_subjects
+    from thidua.organizations.models import Employment
+    from thidua.organizations.services import add_employment
+
+    editor = make_user(Role.EC_OFFICER, network.vca)
+    person, coop, successor = network.hanoi_person, network.hanoi_coop, network.hue_coop
+    add_employment(network.actor, person, Employment(  # a second post, elsewhere: it stays
+        organization=network.department, category="STAFF", start_date=date(2020, 1, 1)))
+    merge_unit(editor, coop, successor, DAY)
+
+    old, new = (person.employments.get(organization=unit) for unit in (coop, successor))
+    assert (old.start_date, old.end_date) == (date(2015, 1, 1), date(2025, 6, 30))
+    assert (new.start_date, new.end_date, new.category, new.position) == (
+        DAY, None, "MEMBER", "Thành viên")
+    assert person.employments.get(organization=network.department).end_date is None
+    assert new.history.get().history_user == old.history.first().history_user == editor
+    person.refresh_from_db()
+    assert successor.pk in person.unit_scope and coop.pk not in person.unit_scope
+    members = {s["id"]: s["members"] for s in unit_subjects([coop.pk, successor.pk], 2025, today)}
+    assert [m["id"] for m in members[f"o{successor.pk}"]] == sorted(
+        f"p{p.pk}" for p in (network.hue_person, person))
+    assert members[f"o{coop.pk}"] == []
+    client.force_login(editor)  # the record keeps the old unit, with its dates, before the merger
+    page = client.get(person.get_absolute_url()).content.decode()
+    assert coop.name in page and successor.name in page and "30/06/2025" in page
+
+
+def test_who_may_not_move_the_people_merges_nothing(network, make_user):
+    from thidua.accounts.models import RoleAssignment
+
+    # Edits the Hà Nội alliance itself (not below it) and the Huế cooperative: may move the
+    # unit, not its people — so nothing happens at all.
+    editor = make_user(Role.EC_OFFICER, network.hanoi, include_descendants=False)
+    RoleAssignment.objects.create(user=editor, organization=network.hue_coop,
+                                  role=Role.EC_OFFICER)
+    with pytest.raises(PermissionDenied):
+        merge_unit(editor, network.hanoi_coop, network.hue_coop, DAY)
+    assert Organization.objects.get(pk=network.hanoi_coop.pk).is_active
+    assert network.hanoi_person.employments.get().end_date is None

@@ -1,14 +1,18 @@
 """Merging one unit into another on a given day, as the 2025 merger of provincial alliances did.
 
 ``merge_unit`` is the one state change: the units below the absorbed one move under its successor,
-its accounts move there or are locked (the administrator chooses), it is marked merged with the
-day and the successor, and what lives in higher apps follows by name (``FOLLOW_UPS``: open dossiers
-change hands, movements, open registrations and report rounds pass on, the award summaries and
-the honour roll re-anchor the moved units). Records already made keep pointing at the absorbed
+the people employed at it go on at the successor (``_move_people``), its accounts move there or
+are locked (the administrator chooses), it is marked merged with the day and the successor, and
+what lives in higher apps follows by name (``FOLLOW_UPS``: open dossiers change hands, movements,
+open registrations and report rounds pass on, the award summaries and the honour roll re-anchor
+the moved units). Records already made keep pointing at the absorbed
 unit, so old decisions, awards and documents keep the name they were issued under.
 """
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -17,7 +21,7 @@ from thidua.accounts.models import RoleAssignment, User
 from thidua.audit.recording import audited_update
 from thidua.core.permissions import require
 
-from . import unit_scope
+from . import services, unit_scope
 from .models import Employment, Organization, OrganizationStatus
 
 MOVE_ACCOUNTS, LOCK_ACCOUNTS = "move", "lock"
@@ -56,6 +60,7 @@ def merge_unit(user, absorbed, successor, day, accounts=LOCK_ACCOUNTS):
         Organization.objects.move(Organization.objects.get(pk=child.pk),
                                   Organization.objects.get(pk=successor.pk), "last-child")
     _refresh_people_below(children)
+    _move_people(user, absorbed, successor, day)
     _hand_over_accounts(absorbed, successor, accounts)
     absorbed.refresh_from_db()
     absorbed.status, absorbed.status_date, absorbed.merged_into = (
@@ -74,6 +79,30 @@ def _refresh_people_below(moved):
         units |= Organization.objects.subtree(unit, include_self=True)
     unit_scope.refresh(Employment.objects.filter(organization__in=units.values("pk"))
                        .values_list("person_id", flat=True).distinct())
+
+
+def _move_people(user, absorbed, successor, day):
+    """Each employment at ``absorbed`` still running on ``day`` ends the day before and goes on at
+    ``successor`` from ``day`` (same position, category, direct-worker flag and planned end),
+    through the people services: audited, unit scopes refreshed, the user's rights checked.
+
+    Why the day before: ``day`` is the absorbed unit's first day as merged (``status_date``), and
+    a transfer ends the old row the day before the new one starts (``add_employment``). A current
+    employment is one whose end is today or later (``scoping.current_employment_q``), so a row
+    ending on ``day`` itself would count the person as a member of both units on the merger day;
+    ending the day before, the successor's members (its collective titles) include them from
+    ``day`` and the absorbed unit has none left. The person's record keeps the old row, so the
+    years before the merger still show the absorbed unit (and its name), and the merger's year
+    shows the successor, where they are at the year's end (``portal.honour``: latest start).
+    Employments at other units, concurrent ones included, are left as they are."""
+    running = (Employment.objects.filter(organization=absorbed)
+               .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+               .select_related("person").order_by("pk"))
+    for job in running:
+        services.add_employment(user, job.person, Employment(
+            organization=successor, position=job.position, category=job.category,
+            is_direct_worker=job.is_direct_worker, start_date=day, end_date=job.end_date))
+        services.end_employment(user, job, day - timedelta(days=1))
 
 
 def _hand_over_accounts(absorbed, successor, accounts):

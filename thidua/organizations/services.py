@@ -148,9 +148,18 @@ def add_employment(user, person, employment, close_current=False, confirmed=Fals
     if close_current:
         start = employment.start_date or timezone.localdate()
         for current in person.employments.filter(end_date__isnull=True):
-            current.end_date = max(start - timedelta(days=1), current.start_date or date.min)
-            _stamp(current, user).save()
+            end_employment(user, current, start - timedelta(days=1))
     employment.person = person
+    _stamp(employment, user).save()
+    return employment
+
+
+@transaction.atomic
+def end_employment(user, employment, day):
+    """End ``employment`` on ``day`` (or on its first day, when it began later: a row never ends
+    before it starts). The person must be within the user's editing scope."""
+    require(user, "organizations.change_person", employment.person)
+    employment.end_date = max(day, employment.start_date or date.min)
     _stamp(employment, user).save()
     return employment
 
