@@ -95,3 +95,16 @@ def test_open_report_rounds_pass_to_the_successor(network, merge, now, today):
     assert standing[network.hanoi_coop.pk].report == report  # not counted missing at Huế
     assert AuditEntry.objects.filter(model="movements.ProgressReport", object_id=str(report.pk),
                                      action=Action.UPDATE).exists()
+
+
+def test_the_api_says_why_a_registration_was_closed(network, merge, make_user, client):
+    second = movement(network.vca, "Năm 2026")
+    register(second, network.hue, RegistrationStatus.DRAFT)
+    clash = register(second, network.hanoi, RegistrationStatus.DRAFT)
+    merge()
+    client.force_login(make_user(Role.EC_OFFICER, network.vca))
+    rows = {row["id"]: row for row in
+            client.get(f"/api/v1/movements/{second.pk}/registrations").json()["items"]}
+    assert rows[clash.pk]["status"] == RegistrationStatus.CLOSED
+    assert "đã sáp nhập vào Liên minh Hợp tác xã Thành phố Huế" in rows[clash.pk]["closed_reason"]
+    assert [row["closed_reason"] for pk, row in rows.items() if pk != clash.pk] == [""]

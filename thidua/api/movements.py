@@ -86,6 +86,7 @@ class RegistrationOut(Schema):
     status: str
     targets: str
     return_reason: str
+    closed_reason: str  # why it was closed: its unit merged into one already registered
     submitted_at: datetime | None
 
 
