@@ -94,14 +94,17 @@ def _move_people(user, absorbed, successor, day):
     ``day`` and the absorbed unit has none left. The person's record keeps the old row, so the
     years before the merger still show the absorbed unit (and its name), and the merger's year
     shows the successor, where they are at the year's end (``portal.honour``: latest start).
-    Employments at other units, concurrent ones included, are left as they are."""
+    Employments at other units, concurrent ones included, are left as they are. A namesake
+    already at the successor does not stop the merger (``confirmed``): it moves people as they
+    are and makes no new person, so a duplicate it brings together was one before."""
     running = (Employment.objects.filter(organization=absorbed)
                .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
                .select_related("person").order_by("pk"))
     for job in running:
         services.add_employment(user, job.person, Employment(
             organization=successor, position=job.position, category=job.category,
-            is_direct_worker=job.is_direct_worker, start_date=day, end_date=job.end_date))
+            is_direct_worker=job.is_direct_worker, start_date=day, end_date=job.end_date),
+            confirmed=True)
         services.end_employment(user, job, day - timedelta(days=1))
 
 
