@@ -62,7 +62,7 @@ class CscClient:
         except TimeoutError as error:
             raise SigningError(_("Dịch vụ ký số từ xa không trả lời trong %(seconds)s giây; "
                                  "chưa ký, hãy thử lại sau.") % {
-                                     "seconds": self.timeout}) from error
+                                     "seconds": f"{self.timeout:g}"}) from error
         except aiohttp.ClientError as error:
             raise SigningError(_("Không kết nối được dịch vụ ký số từ xa (%(url)s); chưa ký, "
                                  "hãy thử lại sau.") % {"url": self.url}) from error
