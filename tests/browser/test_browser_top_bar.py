@@ -41,6 +41,15 @@ def test_the_top_bar_fits_in_both_languages_at_every_width(page, live_server, ne
             measured = page.evaluate(MEASURE)
             assert max(measured.values()) <= 0, (language, width, measured)
 
+    # At 360 px the menu button is at the right edge, after the language menu, and opens the areas.
+    page.set_viewport_size({"width": 360, "height": 740})
+    button = page.get_by_role("button", name="Open menu").bounding_box()
+    language = page.get_by_role("combobox", name="Language").bounding_box()
+    assert language["x"] + language["width"] <= button["x"] and button["x"] + button["width"] > 330
+    page.get_by_role("button", name="Open menu").click()
+    page.get_by_role("navigation", name="Areas").get_by_role("link", name="Units").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("units")
+
     # At 1366 px the guide, notifications and account are icons that still work with a click.
     page.set_viewport_size({"width": 1366, "height": 900})
     areas = page.get_by_role("navigation", name="Areas")
