@@ -172,3 +172,56 @@ def test_who_may_not_move_the_people_merges_nothing(network, make_user):
         merge_unit(editor, network.hanoi_coop, network.hue_coop, DAY)
     assert Organization.objects.get(pk=network.hanoi_coop.pk).is_active
     assert network.hanoi_person.employments.get().end_date is None
+
+
+WRITES = ("organizations:organization_edit", "organizations:organization_create",
+          "organizations:person_create", "organizations:import")
+
+
+@pytest.mark.parametrize("where", ["hanoi_coop", "hanoi"])  # its own officer, the level above
+def test_a_merged_unit_offers_and_takes_no_write(network, make_user, client, where):
+    from thidua.accounts.models import RoleAssignment
+
+    merge_unit(make_user(Role.EC_OFFICER, network.vca), network.hanoi_coop, network.hue_coop, DAY)
+    officer = make_user(Role.EC_OFFICER, getattr(network, where))
+    RoleAssignment.objects.create(user=officer, organization=network.hanoi_coop,
+                                  role=Role.UNIT_REPORTER)
+    coop = Organization.objects.get(pk=network.hanoi_coop.pk)
+    reason = "Đơn vị đã sáp nhập vào Hợp tác xã Nông nghiệp Thủy Thanh từ 01/07/2025."
+    client.force_login(officer)
+    page = client.get(coop.get_absolute_url()).content.decode()
+    assert reason in page
+    for name in WRITES:
+        assert reverse(name, args=[coop.pk]) not in page
+    ratings = reverse("awards:ratings", args=[coop.pk, 2025])
+    assert ratings not in page
+    for url in [reverse(name, args=[coop.pk]) for name in WRITES[:3]] + [ratings]:
+        refused = client.post(url, {"name": "Tên mới", "code": "MOI", "kind": "COOPERATIVE",
+                                    "person-family_name": "Đỗ", "person-given_name": "An"},
+                              follow=True)
+        assert refused.redirect_chain[-1][0] == coop.get_absolute_url(), url
+        assert reason in refused.content.decode(), url
+    assert Organization.objects.get(pk=coop.pk).name == coop.name
+    assert not Organization.objects.children_of(coop).exists()
+    assert not coop.employments.filter(end_date__isnull=True).exists()
+
+
+def test_the_services_refuse_a_merged_unit_saying_why(network, make_user):
+    from thidua.awards.services import set_ratings
+    from thidua.organizations import services
+    from thidua.organizations.models import Employment, Person
+
+    merge_unit(make_user(Role.EC_OFFICER, network.vca), network.hanoi_coop, network.hue_coop, DAY)
+    coop = Organization.objects.get(pk=network.hanoi_coop.pk)
+    root = network.actor  # not even the system administrator
+    coop.name = "Tên mới"
+    person = Person(family_name="Đỗ", given_name="An", gender="MALE", birth_date=date(1990, 1, 1))
+    for write in (lambda: services.update_organization(root, coop),
+                  lambda: services.create_organization(root, coop, Organization(
+                      kind="COOPERATIVE", code="MOI", name="Hợp tác xã mới")),
+                  lambda: services.create_person(root, person, Employment(
+                      organization=coop, category="MEMBER")),
+                  lambda: set_ratings(root, coop, 2025, {})):
+        with pytest.raises(PermissionDenied, match="đã sáp nhập vào Hợp tác xã Nông nghiệp Thủy"):
+            write()
+    assert Organization.objects.get(pk=coop.pk).name == "Hợp tác xã Rau sạch Văn Đức"

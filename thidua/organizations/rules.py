@@ -40,17 +40,24 @@ def holds_role_at_group_member(user, group):
 
 is_active_superuser = rules.predicate(lambda user: user.is_active and user.is_superuser,
                                       name="is_active_superuser")
+# A merged unit takes no write (editing, units or people added, ratings): its successor does.
+unit_not_merged = rules.predicate(lambda user, organization: not organization.is_merged,
+                                  name="unit_not_merged")
 
 rules.add_perm("organizations.view_organization",
                is_active_superuser | holds_role_at_organization(ALL_ROLES, "any_role_at_unit"))
 rules.add_perm("organizations.change_organization",
-               is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "network_editor"))
+               (is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "network_editor"))
+               & unit_not_merged)
 rules.add_perm("organizations.add_organization",
-               is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "network_editor"))
+               (is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "network_editor"))
+               & unit_not_merged)
 rules.add_perm("organizations.import_data",
-               is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "network_editor"))
+               (is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "network_editor"))
+               & unit_not_merged)
 rules.add_perm("organizations.add_person",
-               is_active_superuser | holds_role_at_organization(PEOPLE_EDITORS, "people_editor"))
+               (is_active_superuser | holds_role_at_organization(PEOPLE_EDITORS, "people_editor"))
+               & unit_not_merged)
 rules.add_perm("organizations.view_people_of",
                is_active_superuser | holds_role_at_organization(PEOPLE_READERS, "people_reader"))
 

@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
 from thidua.organizations.models import Organization
 from thidua.organizations.scoping import current_employment_q
+from thidua.organizations.views import merged
 
 from .. import services
 from ..models import AnnualRating, Rating
@@ -22,7 +22,7 @@ class UnitRatingsView(LoginRequiredMixin, View):
             return self.handle_no_permission()
         self.unit = get_object_or_404(Organization, pk=kwargs["pk"])
         if not request.user.has_perm("awards.rate_people_of", self.unit):
-            raise PermissionDenied
+            return merged.refuse(request, self.unit)
         self.year = kwargs["year"]
         return super().dispatch(request, *args, **kwargs)
 

@@ -14,6 +14,7 @@ from ..filters import OrganizationFilter
 from ..forms import MergeForm, OrganizationForm
 from ..models import Organization
 from ..scoping import current_employment_q
+from . import merged
 
 
 class OrganizationListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
@@ -87,7 +88,7 @@ class OrganizationFormView(LoginRequiredMixin, FormView):
             self.parent = get_object_or_404(Organization, pk=kwargs["parent"])
             perm, target = "organizations.add_organization", self.parent
         if request.user.is_authenticated and not request.user.has_perm(perm, target):
-            raise PermissionDenied
+            return merged.refuse(request, target)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -16,6 +16,7 @@ from ..filters import PersonFilter
 from ..forms import EmploymentForm, PersonForm, SaveAnywayForm, TransferForm
 from ..models import Employment, Organization, Person
 from ..scoping import PEOPLE_EDITORS, organization_q
+from . import merged
 
 
 def _person_or_403(user, pk, perm="organizations.view_person"):
@@ -111,7 +112,7 @@ class PersonCreateView(LoginRequiredMixin, View):
         self.unit = get_object_or_404(Organization, pk=kwargs["organization"])
         if request.user.is_authenticated and not request.user.has_perm(
                 "organizations.add_person", self.unit):
-            raise PermissionDenied
+            return merged.refuse(request, self.unit)
         return super().dispatch(request, *args, **kwargs)
 
     def forms(self, data=None):
