@@ -307,6 +307,10 @@ THIDUA_REMOTE_SIGNING_URL = os.environ.get("THIDUA_REMOTE_SIGNING_URL", "")
 THIDUA_REMOTE_SIGNING_CREDENTIAL = os.environ.get("THIDUA_REMOTE_SIGNING_CREDENTIAL", "{username}")
 THIDUA_REMOTE_SIGNING_TOKEN = os.environ.get("THIDUA_REMOTE_SIGNING_TOKEN", "")
 THIDUA_REMOTE_SIGNING_TIMEOUT = float(os.environ.get("THIDUA_REMOTE_SIGNING_TIMEOUT", "15"))
+if PRODUCTION and THIDUA_REMOTE_SIGNING_URL and not THIDUA_REMOTE_SIGNING_URL.startswith(
+        "https://"):
+    raise ImproperlyConfigured("THIDUA_ENV=production cần THIDUA_REMOTE_SIGNING_URL bắt đầu bằng "
+                               "https:// (mã truy cập đi kèm mỗi yêu cầu ký).")
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

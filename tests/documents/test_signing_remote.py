@@ -5,6 +5,9 @@ the bearer token nowhere in a message or a log."""
 import base64
 import json
 import logging
+import os
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -186,3 +189,17 @@ def test_signing_page_signs_remotely_and_shows_refusals(client, commendation, de
     csc.mode = "ok"
     client.post(url)
     assert SignedDecision.objects.get().method == "remote"
+
+
+def test_production_refuses_a_service_without_https(tmp_path):
+    def start(url):
+        env = {**os.environ, "THIDUA_ENV": "production", "DEBUG": "false",
+               "CAPTCHA_TEST_MODE": "false", "SECRET_KEY": "s" * 60,
+               "FIELD_ENCRYPTION_KEY": "f" * 60, "ALLOWED_HOSTS": "thidua.example",
+               "THIDUA_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "thidua.settings",
+               "THIDUA_REMOTE_SIGNING_URL": url}
+        return subprocess.run([sys.executable, "-c", "import django; django.setup()"], env=env,
+                              capture_output=True, text=True, timeout=120)
+    refused = start("http://ky-so.example.vn/csc/v2")
+    assert refused.returncode != 0 and "THIDUA_REMOTE_SIGNING_URL" in refused.stderr
+    assert start("https://ky-so.example.vn/csc/v2").returncode == 0
