@@ -28,3 +28,9 @@ def test_merge_a_provincial_alliance_from_its_page(page, live_server, network, m
     assert hanoi.status == OrganizationStatus.MERGED and hanoi.merged_into == network.hue
     page.get_by_role("link", name="Hợp tác xã Rau sạch Văn Đức").wait_for()  # now under Huế
     shoot(page, "merge-done")
+    page.goto(f"{live_server.url}{hanoi.get_absolute_url()}")
+    page.get_by_text("Đơn vị đã sáp nhập vào Liên minh Hợp tác xã Thành phố Huế từ 01/07/2025."
+                     ).wait_for()  # where the write actions were: none is offered
+    for action in ("Sửa", "Thêm đơn vị trực thuộc", "Thêm cá nhân", "Nhập Excel"):
+        assert page.get_by_role("link", name=action, exact=True).count() == 0
+    shoot(page, "merged-unit")
