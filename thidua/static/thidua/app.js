@@ -115,6 +115,9 @@
       }
       var settings = {
         maxOptions: null,
+        // Filter on each keystroke, not 300 ms later: a late refresh reopened a list the user had
+        // just closed (the lists are in the page, so there is nothing to throttle).
+        refreshThrottle: 0,
         allowEmptyOption: false,
         create: false,
         plugins: plugins,

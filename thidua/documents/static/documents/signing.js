@@ -7,6 +7,7 @@
   var form = document.querySelector("form[data-signing-agent]");
   if (!form) { return; }
   var status = document.getElementById(form.dataset.status);
+  form.querySelector("button[type=submit]").disabled = false;  // ready to intercept the submit
 
   function say(text, tone) {
     status.textContent = text;
