@@ -8,6 +8,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
+from waiting import loaded
 
 from thidua.accounts.models import Role
 from thidua.awards.models import AwardType
@@ -51,7 +52,7 @@ def test_issue_download_print_and_verify(page, live_server, network, make_user, 
     page.get_by_role("link", name="Lập quyết định khen thưởng").click()
     page.get_by_label("Người ký", exact=True).fill("Hồ Thị Điệp")
     page.get_by_role("button", name="Xem trước quyết định").click()
-    page.get_by_role("button", name="Ban hành quyết định").click()
+    loaded(page.get_by_role("button", name="Ban hành quyết định")).click()
     page.get_by_role("dialog").get_by_role("button", name="Ban hành quyết định").click()
     page.get_by_text("Đã ban hành quyết định").wait_for()
 

@@ -1,6 +1,7 @@
 """A national emulation officer merges the Hà Nội alliance into Huế's from the unit page, with
 real clicks, typing and the confirmation dialog."""
 import pytest
+from waiting import loaded
 
 from thidua.accounts.models import Role
 from thidua.organizations.models import Organization, OrganizationStatus
@@ -20,7 +21,7 @@ def test_merge_a_provincial_alliance_from_its_page(page, live_server, network, m
     page.keyboard.press("Escape")
     page.get_by_label("Chuyển các tài khoản sang đơn vị nhận sáp nhập").check()
     shoot(page, "merge-form")
-    page.get_by_role("button", name="Sáp nhập").click()
+    loaded(page.get_by_role("button", name="Sáp nhập")).click()
     page.get_by_role("dialog").get_by_role("button", name="Sáp nhập").click()
     page.get_by_text("Đã sáp nhập Liên minh Hợp tác xã Thành phố Hà Nội").wait_for()
     assert page.url.endswith(network.hue.get_absolute_url())

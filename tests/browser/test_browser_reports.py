@@ -37,6 +37,8 @@ def test_dashboard_chart_and_png_download(browser, live_server, network, make_us
     panel.get_by_role("heading", name="Khen thưởng trong năm theo danh hiệu, hình thức").wait_for()
     assert panel.get_by_role("row", name="Lao động tiên tiến 1", exact=True).is_visible()
     assert "Chiến sĩ thi đua cấp bộ" not in page.content()  # Hà Nội's award stays out
+    page.wait_for_function("() => window.Chart"  # drawn by charts.js once the page has loaded
+                           " && Chart.getChart(document.getElementById('chart-awards_by_type'))")
     drawn = page.evaluate("Chart.getChart(document.getElementById('chart-awards_by_type'))"
                           ".data.datasets[0].data")
     assert sorted(drawn) == [1, 1, 1]

@@ -8,6 +8,7 @@ from pki import Pki
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from test_browser_documents import download, log_in
+from waiting import loaded
 
 from thidua.accounts.models import Role
 from thidua.awards.models import AwardType
@@ -49,7 +50,8 @@ def test_sign_verify_and_check_a_tampered_copy(page, live_server, decision, tmp_
     log_in(page, live_server, decision.signer)
     page.goto(f"{live_server.url}{decision.get_absolute_url()}")
     page.get_by_role("link", name="Ký số").click()
-    page.get_by_role("button", name="Ký số bằng khóa của máy chủ (bản trình diễn)").click()
+    loaded(page.get_by_role("button",
+                            name="Ký số bằng khóa của máy chủ (bản trình diễn)")).click()
     page.get_by_role("dialog").get_by_role("button", name="Ký số").click()
     page.get_by_text("Đã ký số quyết định 01/QĐ-LMHTX (bản 1).").wait_for()
     signed = download(page, "Tải bản gốc đã ký (PDF)")

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
+from waiting import loaded
 
 from thidua.accounts.models import Role, RoleAssignment
 from thidua.awards.models import Award
@@ -60,14 +61,14 @@ def handle_level(log_in, page, live_server, officer, batch_url, appraise_count, 
     for field in page.locator("input[name^=agree-]").all():
         field.fill(str(votes))
     click(page, "Lưu kết quả kiểm phiếu")
-    page.get_by_role("button", name="Kết thúc phiên họp", exact=True).click()
+    loaded(page.get_by_role("button", name="Kết thúc phiên họp", exact=True)).click()
     page.get_by_role("dialog").get_by_role("button", name="Kết thúc phiên họp").click()
     page.get_by_text("Đã kết thúc phiên họp.").wait_for()
     page.goto(batch_url)
     page.get_by_role("link", name="Lập quyết định khen thưởng").click()
     click(page, "Xem trước quyết định")
     assert "Bản xem trước" in page.content()
-    page.get_by_role("button", name="Ban hành quyết định").click()
+    loaded(page.get_by_role("button", name="Ban hành quyết định")).click()
     dialog = page.get_by_role("dialog")  # a number is given and nothing can be changed after
     expect(dialog).to_contain_text("không sửa được nữa")
     dialog.get_by_role("button", name="Ban hành quyết định").click()

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from waiting import loaded
 
 from thidua.accounts.models import Role
 from thidua.movements.models import Movement, ProgressReport, Registration, Review
@@ -36,7 +37,7 @@ def sign_in(browser, live_server):
 
 def launch(page):
     """Launching notifies every unit below, so the page asks first."""
-    page.get_by_role("button", name="Phát động").click()
+    loaded(page.get_by_role("button", name="Phát động")).click()
     page.get_by_role("dialog").get_by_role("button", name="Phát động").click()
 
 
