@@ -2,6 +2,7 @@
 the real page, at 1366 and at 360 px (where the navigation folds behind the menu button)."""
 import pytest
 from playwright.sync_api import expect
+from waiting import loaded
 
 from thidua.accounts.models import Role
 
@@ -49,7 +50,7 @@ def test_on_a_phone_the_guide_is_in_the_menu_and_other_roles_are_a_click_away(
 def test_the_guide_in_english(page, live_server, network, make_user, log_in, shoot):
     log_in(page, live_server, make_user(Role.APPRAISER, network.hue))
     page.get_by_role("link", name="Hướng dẫn cho vai trò của bạn").click()
-    page.get_by_label("Ngôn ngữ").select_option(label="Tiếng Anh")
+    loaded(page.get_by_label("Ngôn ngữ")).select_option(label="Tiếng Anh")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Guide")
     step = page.get_by_test_id("step-tham-dinh-2")

@@ -3,6 +3,7 @@ it never pushes the page sideways, the language menu shows its whole name (at 13
 read "Englis"), and the guide, notifications and account stay reachable."""
 import pytest
 from playwright.sync_api import expect
+from waiting import loaded
 
 from thidua.accounts.models import Role
 
@@ -32,7 +33,7 @@ def test_the_top_bar_fits_in_both_languages_at_every_width(page, live_server, ne
     for language in ("vi", "en"):
         if language == "en":
             page.set_viewport_size({"width": 1366, "height": 900})
-            page.get_by_label("Ngôn ngữ").select_option(label="Tiếng Anh")
+            loaded(page.get_by_label("Ngôn ngữ")).select_option(label="Tiếng Anh")
             expect(page.locator("html")).to_have_attribute("lang", "en")
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})

@@ -1,6 +1,7 @@
 """Waiting as a person does: for the page to have finished loading before using what its scripts
-add (the confirmation dialogs of app.js, the charts). A click between the button's arrival and
-the script's run would post the form unconfirmed, or read a chart not drawn yet."""
+add (the confirmation dialogs of app.js, the language menu that sends itself, the charts). A
+click between the control's arrival and the script's run would post the form unconfirmed, change
+a menu that sends nothing, or read a chart not drawn yet."""
 
 
 def loaded(locator):
