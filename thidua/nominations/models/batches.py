@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from thidua.organizations import scoping
@@ -135,6 +136,14 @@ class Nomination(models.Model):
         if self.subject_kind == SubjectKind.HOUSEHOLD and self.household_name:
             return self.household_name
         return str(self.subject)
+
+    @property
+    def engine_verdict_worded(self):
+        """The engine's verdict with its sentences in the active language where the record holds
+        them (verdicts recorded before both languages were kept stay as they were said)."""
+        verdict = self.engine_verdict
+        wording = (verdict or {}).get("wording", {}).get(get_language())
+        return {**verdict, **wording} if wording else verdict
 
     @property
     def engine_eligible(self):

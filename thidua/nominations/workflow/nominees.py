@@ -7,8 +7,9 @@ written with multi-row inserts, all or nothing. ``add_nomination`` is the same f
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from thidua.audit.recording import record_created
@@ -140,9 +141,16 @@ def _judge(as_of, year, code, subjects):
     return {result["subject"]: result for result in results}
 
 
+# The parts of a verdict that are sentences; the record keeps them in every language of the site.
+VERDICT_WORDING = ("reasons", "missing", "manual_checks", "rule")
+
+
 def engine_verdicts(batch, items):
     """The engine's verdict for each of ``items`` (None for types it does not judge), from the
-    histories of all their subjects built at once."""
+    histories of all their subjects built at once. The verdict is what the engine said in the
+    site's language; its wording in each other language rides along under ``wording`` so an
+    English page shows English sentences (the record is frozen at the time of the check, so it
+    cannot be re-worded later)."""
     year = batch.year
     as_of = histories.default_as_of(year)
     people = {item.person_id for item in items if not item.organization_id}
@@ -157,9 +165,22 @@ def engine_verdicts(batch, items):
     by_type = defaultdict(dict)
     for item in items:
         by_type[item.award_type.code][subject_id(item)] = subjects[subject_id(item)]
-    verdicts = {code: _judge(as_of, year, code, list(chosen.values()))
-                for code, chosen in by_type.items()}
-    return [verdicts[item.award_type.code].get(subject_id(item)) for item in items]
+
+    def worded_in(language):
+        with translation.override(language):
+            verdicts = {code: _judge(as_of, year, code, list(chosen.values()))
+                        for code, chosen in by_type.items()}
+        return [verdicts[item.award_type.code].get(subject_id(item)) for item in items]
+
+    results = worded_in(settings.LANGUAGE_CODE)
+    others = {language: worded_in(language) for language, _name in settings.LANGUAGES
+              if language != settings.LANGUAGE_CODE}
+    for index, verdict in enumerate(results):
+        if verdict:
+            verdict["wording"] = {
+                language: {key: verdicts[index][key] for key in VERDICT_WORDING}
+                for language, verdicts in others.items()}
+    return results
 
 
 @transaction.atomic
