@@ -14,12 +14,15 @@ from thidua.accounts.models import Role, RoleAssignment, User
 from thidua.audit.models import AuditEntry
 from thidua.awards import histories
 from thidua.awards.models import Award
+from thidua.legal.models import OwnBasis
 from thidua.demo import data
+from thidua.documents.context import decision_context
 from thidua.documents.models import SealedCertificate, SignedDecision
 from thidua.documents.signing import demo_hsm, validation
 from thidua.organizations.geography import province_choices
 from thidua.organizations.models import (EmulationGroup, Employment, GroupRole, Organization,
                                          OrganizationKind, Person)
+from thidua.nominations.models import Decision
 from thidua.portal.models import HonourEntry
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -311,3 +314,20 @@ def test_historic_awards_go_through_the_registry_services(load):
         awards.count() - 1)
     assert AuditEntry.objects.filter(model="awards.Award",
                                      object_id__in=[str(a.pk) for a in awards]).exists()
+
+
+def test_demo_decisions_cite_the_alliances_own_charter_and_regulation(load):
+    """Entered through legal.services like an administrator's own bases; a decision of this year
+    cites them after the law, the decree and the circular."""
+    load("--small")
+    decision = Decision.objects.filter(issuer__code="P46", date__year=timezone.localdate().year,
+                                       number__isnull=False).latest("date")
+    lines = decision_context(decision)["legal_bases"]
+    charter = lines.index("Căn cứ Điều lệ Liên minh Hợp tác xã thành phố Huế;")
+    regulation = next(index for index, line in enumerate(lines)
+                      if line.startswith("Căn cứ Quy chế Thi đua, khen thưởng của Liên minh Hợp "
+                                         "tác xã thành phố Huế"))
+    law = next(index for index, line in enumerate(lines) if "06/2022/QH15" in line)
+    assert law < charter < regulation
+    assert not any("của Liên minh Hợp tác xã;" in line for line in lines)
+    assert OwnBasis.history.filter(history_user__isnull=False).count() == 4

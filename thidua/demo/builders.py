@@ -28,7 +28,7 @@ from thidua.organizations.models import OrganizationKind as K
 
 from . import accounts, data, people
 from . import movements as demo_movements
-from . import commendations, ec_staff, merger, movements_records, pipeline, salary
+from . import commendations, ec_staff, merger, movements_records, own_bases, pipeline, salary
 from . import portal as demo_portal
 
 TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
@@ -251,6 +251,7 @@ def load(small=False, today=None):
     summary.accounts = accounts.ensure_accounts(units)
     summary.created["accounts"] = admin_created + accounts.created_count(summary.accounts)
     salary.load(actor)
+    own_bases.load(actor, today)
     demo_movements.load(actor, today)
     movements_records.load(actor, summary.created)
     commendations.load(actor, summary.created, today)

@@ -33,8 +33,7 @@ PROMISED_STATES = (State.DRAFT, State.RETURNED_FOR_CORRECTION, State.SUBMITTED, 
                    State.FORWARDED)
 LEGAL_BASES = ("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\n"
                "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành "
-               "một số điều của Luật Thi đua, khen thưởng;\n"
-               "Căn cứ Điều lệ và Quy chế thi đua, khen thưởng của Liên minh Hợp tác xã;")
+               "một số điều của Luật Thi đua, khen thưởng;")
 
 
 @dataclass
