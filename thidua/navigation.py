@@ -13,16 +13,26 @@ NAVIGATION = [
     ("reports:dashboard", _("Báo cáo"), "bar-chart-line"),
 ]
 
+# Pages mounted under another area's address that belong to this area: a bloc's pledge and score
+# sheet live under /phong-trao/ but are the bloc's pages.
+SECTION_OF = {f"movements:{name}": "organizations:group_list" for name in (
+    "pledge", "score_sheet", "score_ranking", "score_self", "score_adjust")}
+
 
 def navigation(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
     path = request.path
+    match = getattr(request, "resolver_match", None)
+    section = SECTION_OF.get(match.view_name) if match else None
     items = []
     for url_name, label, icon in NAVIGATION:
         url = reverse(url_name)
-        active = path == url if url == "/" else path.startswith(url)
+        if section:
+            active = url_name == section
+        else:
+            active = path == url if url == "/" else path.startswith(url)
         items.append({"url": url, "label": label, "icon": icon, "active": active})
     guide = reverse("guide:mine")
     return {"nav_items": items, "guide_url": guide, "guide_active": path.startswith(guide),

@@ -58,8 +58,7 @@ def entries(score_sheet, *values):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("values", [("21", "10"), ("-1", "10"), ("abc", "10"), ("", "10"),
-                                    ("10", "30.01")])
+@pytest.mark.parametrize("values", [("21", "10"), ("-1", "10"), ("abc", "10"), ("10", "30.01")])
 def test_self_score_out_of_bounds_writes_nothing(network, bloc, make_user, values):
     _group, score_sheet = bloc
     reporter = make_user(Role.UNIT_REPORTER, network.hue_coop)
@@ -80,6 +79,49 @@ def test_member_scores_itself_and_may_not_score_another_member(network, bloc, ma
     with pytest.raises(PermissionDenied):
         rs.self_score(reporter, score_sheet, network.hue_coop2, entries(score_sheet, "1", "1"))
     assert not Score.objects.filter(member=network.hue_coop2).exists()
+
+
+@pytest.mark.django_db
+def test_an_empty_criterion_is_not_scored_yet(network, bloc, make_user):
+    _group, score_sheet = bloc
+    c1, c2 = score_sheet.criteria.all()
+    reporter = make_user(Role.UNIT_REPORTER, network.hue_coop)
+    saved = rs.self_score(reporter, score_sheet, network.hue_coop, {c1: ("", ""), c2: ("25", "")})
+    assert [(s.criterion, s.self_points) for s in saved] == [(c2, D("25.00"))]
+    # Evidence without points is refused by name, so what was typed is not dropped silently.
+    with pytest.raises(ValidationError) as error:
+        rs.self_score(reporter, score_sheet, network.hue_coop,
+                      {c1: (" ", "Biên bản"), c2: ("26", "")})
+    assert error.value.messages == [
+        "Tiêu chí “Tiêu chí 1” có minh chứng nhưng chưa có điểm tự chấm."]
+    assert Score.objects.get(criterion=c2).self_points == D("25.00")
+    # Emptying a criterion scored before withdraws that self-score ...
+    rs.self_score(reporter, score_sheet, network.hue_coop, {c1: ("10", ""), c2: ("", "")})
+    assert list(Score.objects.values_list("criterion", "self_points")) == [(c1.pk, D("10.00"))]
+    # ... but not one the owning level has adjusted.
+    rs.adjust_score(network.actor, Score.objects.get(criterion=c1), "8", "Thiếu minh chứng")
+    with pytest.raises(ValidationError) as error:
+        rs.self_score(reporter, score_sheet, network.hue_coop, {c1: ("", ""), c2: ("", "")})
+    assert "đã được cấp tổ chức điều chỉnh" in error.value.messages[0]
+    assert Score.objects.get(criterion=c1).points == D("8.00")
+
+
+@pytest.mark.django_db
+def test_a_refused_self_score_comes_back_with_what_was_typed(client, network, bloc, make_user):
+    group, score_sheet = bloc
+    c1, c2 = score_sheet.criteria.all()
+    client.force_login(make_user(Role.UNIT_REPORTER, network.hue_coop))
+    url = reverse("movements:score_self", args=[group.pk, network.hue_coop.pk])
+    typed = {f"points_{c1.pk}": "", f"evidence_{c1.pk}": "Biên bản kiểm tra quý 3",
+             f"points_{c2.pk}": "27,5", f"evidence_{c2.pk}": "Báo cáo doanh thu"}
+    for headers in ({"HTTP_HX_REQUEST": "true"}, {}):  # htmx, and a browser without scripts
+        page = client.post(url, typed, **headers).content.decode()
+        assert "Tiêu chí “Tiêu chí 1” có minh chứng nhưng chưa có điểm tự chấm." in page
+        assert all(value in page for value in typed.values() if value)
+    assert not Score.objects.exists()
+    typed[f"evidence_{c1.pk}"] = ""
+    saved = client.post(url, typed, HTTP_HX_REQUEST="true").content.decode()
+    assert "tổng 27" in saved and "Chưa chấm (để trống, không tính điểm): Tiêu chí 1." in saved
 
 
 @pytest.mark.django_db

@@ -69,8 +69,14 @@ class SignatureForm(forms.Form):
 
 
 class MovementCriteriaField(forms.ModelChoiceField):
+    """A movement by its title, launching level and year: a level's own movement derived from the
+    one above keeps its title, so the title alone does not tell the two apart."""
+
     def label_from_instance(self, movement):
-        return _("%(title)s (%(n)s tiêu chí)") % {"title": movement.title, "n": movement.n}
+        unit = movement.launched_by
+        return _("%(title)s — %(unit)s, %(year)s (%(n)s tiêu chí)") % {
+            "title": movement.title, "unit": unit.short_name or unit.name,
+            "year": str(movement.start_date.year), "n": movement.n}
 
 
 class NewSheetForm(forms.Form):
@@ -86,7 +92,8 @@ class NewSheetForm(forms.Form):
         super().__init__(*args, **kwargs)
         movements = Movement.objects.visible_to(user).filter(
             start_date__year__lte=group.year, end_date__year__gte=group.year).annotate(
-            n=Count("criteria")).filter(n__gt=0).order_by("-start_date", "title")
+            n=Count("criteria")).filter(n__gt=0).select_related("launched_by").order_by(
+            "-start_date", "title", "launched_by__path")
         self.fields["movement"].queryset = movements
         if movements[:2].count() == 1:
             self.fields["movement"].initial = movements[0].pk

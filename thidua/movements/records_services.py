@@ -153,26 +153,43 @@ def _points(raw, criterion):
 
 @transaction.atomic
 def self_score(user, sheet, member, entries):
-    """A member unit scores itself: ``entries`` maps criterion → (points, evidence). Every entry
-    is checked first; one bad value writes nothing. Adjustments already made are kept."""
+    """A member unit scores itself: ``entries`` maps criterion → (points, evidence). A criterion
+    left without points is not scored yet (an earlier self-score on it is withdrawn, unless the
+    owning level has adjusted it); evidence without points is refused so it is not lost. Every
+    entry is checked first; one bad value writes nothing. Adjustments already made are kept."""
     require(user, "movements.register_unit", member)
     if not sheet.is_open:
         raise ValidationError(_("Bảng chấm điểm đã khóa, không nhận tự chấm nữa."))
     if not sheet.group.members.filter(pk=member.pk).exists():
         raise ValidationError(_("Đơn vị này không phải thành viên của khối, cụm."))
+    existing = {score.criterion_id: score for score in Score.objects.filter(
+        criterion__sheet=sheet, member=member)}
     checked, errors = [], []
     for criterion, (raw, evidence) in entries.items():
         if criterion.sheet_id != sheet.pk:
             raise ValidationError(_("Tiêu chí không thuộc bảng chấm điểm này."))
-        try:
-            checked.append((criterion, _points(raw, criterion), (evidence or "").strip()))
-        except ValidationError as error:
-            errors.extend(error.messages)
+        evidence = (evidence or "").strip()
+        score = existing.get(criterion.pk)
+        if str(raw or "").strip():
+            try:
+                checked.append((criterion, _points(raw, criterion), evidence))
+            except ValidationError as error:
+                errors.extend(error.messages)
+        elif evidence:
+            errors.append(_("Tiêu chí “%(name)s” có minh chứng nhưng chưa có điểm tự chấm.")
+                          % {"name": criterion.name})
+        elif score is not None and score.adjusted_points is not None:
+            errors.append(_("Tiêu chí “%(name)s” đã được cấp tổ chức điều chỉnh, không bỏ trống "
+                            "điểm tự chấm được.") % {"name": criterion.name})
+        elif score is not None:
+            checked.append((criterion, None, ""))
     _raise_if(errors)
     saved = []
     for criterion, points, evidence in checked:
-        score = Score.objects.filter(criterion=criterion, member=member).first() or Score(
-            criterion=criterion, member=member)
+        score = existing.get(criterion.pk) or Score(criterion=criterion, member=member)
+        if points is None:
+            _stamp(score, user).delete()
+            continue
         score.self_points, score.evidence = points, evidence
         _stamp(score, user).save()
         saved.append(score)

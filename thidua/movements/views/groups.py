@@ -194,8 +194,9 @@ def self_form(sheet, member, criteria, scores, posted=None, errors=(), saved=Fal
         rows.append({"criterion": criterion, "value": value, "evidence": evidence,
                      "score": score})
     total = sum(row["score"].points for row in rows if row["score"] is not None)
+    unscored = [row["criterion"].name for row in rows if row["score"] is None]
     return {"sheet": sheet, "member": member, "rows": rows, "errors": errors, "saved": saved,
-            "total": total}
+            "total": total, "unscored": unscored}
 
 
 def _partial(request, template, context, changed):
@@ -205,8 +206,11 @@ def _partial(request, template, context, changed):
     return response
 
 
-class SelfScoreView(GroupPageView):
-    """A member unit saves its self-scores (all criteria at once; one bad value saves nothing)."""
+class SelfScoreView(ScoreSheetView):
+    """A member unit saves its self-scores (all criteria at once; one bad value saves nothing and
+    the form comes back with what was typed; a criterion left empty is not scored yet)."""
+
+    http_method_names = ["post"]
 
     def post(self, request, pk, member):
         unit = get_object_or_404(self.members(), pk=member)
@@ -217,12 +221,16 @@ class SelfScoreView(GroupPageView):
         try:
             services.self_score(request.user, sheet, unit, entries)
         except ValidationError as error:
-            context = self_form(sheet, unit, criteria, {}, request.POST, error.messages)
-            if not is_htmx(request):
-                for message in error.messages:
-                    messages.error(request, message)
-                return redirect("movements:score_sheet", pk=pk)
-            return _partial(request, "movements/records/_self_score.html", context, False)
+            scores = {(s.member_id, s.criterion_id): s for s in Score.objects.filter(
+                criterion__sheet=sheet, member=unit)}
+            form = self_form(sheet, unit, criteria, scores, request.POST, error.messages)
+            if not is_htmx(request):  # the whole page again, with what was typed
+                messages.error(request, FIX_ERRORS)
+                page = self.context(sheet)
+                page["self_forms"] = [form if f["member"].pk == unit.pk else f
+                                      for f in page["self_forms"]]
+                return render(request, self.template_name, page)
+            return _partial(request, "movements/records/_self_score.html", form, False)
         scores = {(s.member_id, s.criterion_id): s for s in Score.objects.filter(
             criterion__sheet=sheet, member=unit)}
         if not is_htmx(request):
