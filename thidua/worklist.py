@@ -52,6 +52,9 @@ class Work:
     due: date | None = None
     entries: list = field(default_factory=list)
     today: date | None = None
+    # When ``due`` is not a deadline but the day something began (an open council session's
+    # meeting day), what to call it; such work is never overdue.
+    due_label: str = ""
 
     def __post_init__(self):
         # Some deadlines are moments (a session's or a publicity's time); the list compares days.
@@ -60,7 +63,8 @@ class Work:
 
     @property
     def overdue(self):
-        return self.due is not None and self.today is not None and self.due < self.today
+        return (not self.due_label and self.due is not None and self.today is not None
+                and self.due < self.today)
 
 
 def _held(user):
@@ -69,7 +73,7 @@ def _held(user):
     return {role for role, *_rest in assignments(user)}
 
 
-def _work(key, label, queryset, due_field, entry, list_url, today):
+def _work(key, label, queryset, due_field, entry, list_url, today, due_label=""):
     """A Work from ``queryset``: its count and earliest ``due_field`` in one query, the first
     entries (``entry`` makes an Entry of a row) in another; None when nothing waits. With one
     entry, or no list page (``list_url`` empty), the link goes to the first entry itself."""
@@ -80,7 +84,7 @@ def _work(key, label, queryset, due_field, entry, list_url, today):
     order = [F(due_field).asc(nulls_last=True), "pk"] if due_field else ["pk"]
     entries = [entry(row) for row in queryset.order_by(*order)[:SHOWN]]
     url = list_url if totals["n"] > 1 and list_url else entries[0].url
-    return Work(key, label, totals["n"], url, totals.get("due"), entries, today)
+    return Work(key, label, totals["n"], url, totals.get("due"), entries, today, due_label)
 
 
 def _batches(user, roles, prefix, states):
@@ -157,9 +161,13 @@ def council_work(user, held, today):
     sessions = CouncilSession.objects.filter(
         state=SessionState.OPEN, council__in=seats.values("council")).exclude(
         Exists(voted)).select_related("council")
+    # An open session has no deadline: voting lasts until the secretary ends the session, so
+    # its meeting day is shown as such and never as overdue.
     return [_work("vote", _("Phiên họp Hội đồng chờ bạn bỏ phiếu"), sessions, "date",
-                  lambda s: Entry(s.title, s.get_absolute_url(), s.date, str(s.council)),
-                  "", today)]
+                  lambda s: Entry(s.title, s.get_absolute_url(), note=_(
+                      "%(council)s · họp từ ngày %(day)s") % {
+                          "council": s.council, "day": s.date.strftime("%d/%m/%Y")}),
+                  "", today, due_label=_("Đang họp từ ngày"))]
 
 
 def _reviewed_by(user):

@@ -84,3 +84,24 @@ def test_the_home_page_shows_the_work_with_a_fixed_number_of_queries(client, pip
     many, page = queries()
     assert many == few
     assert "Xem tất cả 5" in page and "?state=SUBMITTED&amp;mine=on" in page
+
+
+def test_an_open_session_met_days_ago_is_not_overdue(client, pipeline, today):
+    """Voting lasts until the secretary ends the session: its meeting day is shown as such, and
+    neither the card nor its entry says overdue (a report past its due date still does)."""
+    batch = pipeline.draft()
+    workflow.submit_batch(pipeline.reporter, batch)
+    batch.refresh_from_db()
+    pipeline.to_appraisal(batch)
+    pipeline.appraise_all(batch)
+    workflow.send_to_council(pipeline.hue.officer, batch)
+    met = today - timedelta(days=3)
+    workflow.open_session(pipeline.hue.secretary, pipeline.hue.council, "Phiên họp xét khen",
+                          list(batch.items.all()), day=met)
+    member = pipeline.hue.members[0]
+    vote = kinds(member)["vote"]
+    assert not vote.overdue and vote.due == met
+    client.force_login(member)
+    page = client.get(reverse("core:home")).content.decode()
+    assert f"Đang họp từ ngày: <strong>{met:%d/%m/%Y}</strong>" in page
+    assert f"họp từ ngày {met:%d/%m/%Y}" in page and "Quá hạn" not in page
