@@ -23,6 +23,7 @@ from thidua.nominations.models import (BallotParticipation, CouncilMembership, C
 from thidua.nominations.rules import INTAKE, ISSUERS, PROPOSERS, SECRETARIES
 from thidua.nominations.states import ItemOutcome, State
 from thidua.organizations import tree
+from thidua.organizations.models import Transfer, TransferState
 from thidua.organizations.scoping import (NETWORK_EDITORS, PEOPLE_EDITORS, assignments,
                                           organization_q)
 from thidua.portal.models import Article, Comment, CommentStatus
@@ -221,6 +222,21 @@ def report_work(user, held, today):
                   else "", today)]
 
 
+def transfer_work(user, held, today):
+    """People another unit asks the user's units to take (``organizations.transfers``)."""
+    if not held & PEOPLE_EDITORS:
+        return []
+    pending = Transfer.objects.filter(state=TransferState.REQUESTED).filter(
+        organization_q(user, PEOPLE_EDITORS, "to_unit__")).select_related(
+        "employment__person", "employment__organization")
+    # The transfer's date is when the person moves, not a deadline: no due date.
+    return [_work("transfers", _("Điều chuyển cá nhân chờ đơn vị nhận xác nhận"), pending, None,
+                  lambda t: Entry(t.person.full_name, t.get_absolute_url(), None, _(
+                      "%(unit)s · từ %(day)s") % {"unit": t.from_unit.name,
+                                                   "day": t.effective_date.strftime("%d/%m/%Y")}),
+                  "", today)]
+
+
 def portal_work(user, held, today):
     found = []
     if held & MODERATOR_ROLES:
@@ -241,7 +257,8 @@ def portal_work(user, held, today):
     return found
 
 
-SOURCES = (batch_work, decision_work, council_work, registration_work, report_work, portal_work)
+SOURCES = (batch_work, decision_work, council_work, registration_work, report_work, transfer_work,
+           portal_work)
 
 
 def my_work(user, today=None):

@@ -7,7 +7,8 @@ from thidua.core.widgets import DateInput
 from .geography import province_choices, ward
 from .merging import check_merge
 from .models import (Employment, EmulationGroup, EmulationGroupMembership, Organization,
-                     Person)
+                     OrganizationStatus, Person)
+from .transfers import check_transfer
 
 citizen_id_validator = RegexValidator(r"^\d{12}$", _("Số CCCD phải gồm 12 chữ số."))
 
@@ -170,3 +171,42 @@ class MergeForm(forms.Form):
         if data.get("successor") and data.get("day"):
             check_merge(self.absorbed, data["successor"], data["day"])
         return data
+
+
+class EmploymentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, employment):
+        return " — ".join(part for part in (employment.organization.name, employment.position) if part)
+
+
+class TransferRequestForm(forms.Form):
+    """Ask another unit to take a person (``transfers.request_transfer``)."""
+
+    employment = EmploymentChoiceField(label=_("Chuyển từ (công tác hiện tại)"), queryset=None,
+                                       empty_label=None)
+    to_unit = OrganizationCodeField(
+        label=_("Đơn vị nhận (mã đơn vị)"),
+        error_messages={"invalid_choice": _("Không tìm thấy đơn vị đang hoạt động có mã này.")})
+    day = forms.DateField(label=_("Ngày chuyển"), widget=DateInput(),
+                          help_text=_("Công tác hiện tại kết thúc vào ngày trước ngày chuyển."))
+    position = forms.CharField(label=_("Chức vụ tại đơn vị nhận"), max_length=128, required=False,
+                               help_text=_("Để trống: giữ chức vụ hiện tại."))
+    note = forms.CharField(label=_("Ghi chú gửi đơn vị nhận"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, employments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employment"].queryset = employments
+        self.fields["to_unit"].queryset = Organization.objects.filter(
+            status=OrganizationStatus.ACTIVE)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("employment") and data.get("to_unit") and data.get("day"):
+            check_transfer(data["employment"], data["to_unit"], data["day"])
+        return data
+
+
+class TransferRefuseForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do từ chối"), widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": _("Cần ghi lý do từ chối để đơn vị "
+                                                           "chuyển đi biết.")})

@@ -388,3 +388,74 @@ class PersonalDataAccess(models.Model):
         verbose_name = _("lượt xem dữ liệu cá nhân")
         verbose_name_plural = _("lượt xem dữ liệu cá nhân")
         ordering = ["-accessed_at"]
+
+
+class TransferState(models.TextChoices):
+    REQUESTED = "REQUESTED", _("Chờ đơn vị nhận xác nhận")
+    ACCEPTED = "ACCEPTED", _("Đơn vị nhận đã tiếp nhận")
+    REFUSED = "REFUSED", _("Đơn vị nhận từ chối")
+    CANCELLED = "CANCELLED", _("Đơn vị chuyển đi đã hủy")
+
+
+class TransferQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Transfers out of or into a unit where the user may read people."""
+        return self.filter(
+            scoping.organization_q(user, scoping.PEOPLE_READERS, "employment__organization__")
+            | scoping.organization_q(user, scoping.PEOPLE_READERS, "to_unit__"))
+
+
+class Transfer(models.Model):
+    """A person's move from one unit to another that the receiving unit confirms or refuses
+    (``transfers.py``); the row stays whatever the answer, so the history keeps every request."""
+
+    employment = models.ForeignKey(Employment, models.PROTECT, related_name="transfers",
+                                   verbose_name=_("công tác tại đơn vị chuyển đi"))
+    to_unit = models.ForeignKey(Organization, models.PROTECT, related_name="incoming_transfers",
+                                verbose_name=_("đơn vị nhận"))
+    effective_date = models.DateField(_("ngày chuyển"))
+    position = models.CharField(_("chức vụ tại đơn vị nhận"), max_length=128, blank=True)
+    note = models.TextField(_("ghi chú của đơn vị chuyển đi"), blank=True)
+    state = models.CharField(_("trạng thái"), max_length=16, choices=TransferState.choices,
+                             default=TransferState.REQUESTED)
+    twin_confirmed = models.BooleanField(_("đã xác nhận không trùng người"), default=False)
+    requested_by = models.ForeignKey("accounts.User", models.PROTECT, related_name="+",
+                                     verbose_name=_("người đề nghị"))
+    requested_at = models.DateTimeField(_("ngày đề nghị"), default=timezone.now)
+    decided_by = models.ForeignKey("accounts.User", models.PROTECT, related_name="+", null=True,
+                                   blank=True, verbose_name=_("người xử lý"))
+    decided_at = models.DateTimeField(_("ngày xử lý"), null=True, blank=True)
+    reason = models.TextField(_("lý do từ chối"), blank=True)
+    new_employment = models.OneToOneField(Employment, models.PROTECT, related_name="+", null=True,
+                                          blank=True, verbose_name=_("công tác tại đơn vị nhận"))
+    history = HistoricalRecords()
+
+    objects = TransferQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("điều chuyển cá nhân")
+        verbose_name_plural = _("điều chuyển cá nhân")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [models.UniqueConstraint(
+            fields=["employment"], condition=models.Q(state="REQUESTED"),
+            name="one_pending_transfer_per_employment")]
+
+    def __str__(self):
+        return _("Chuyển %(person)s từ %(source)s sang %(target)s") % {
+            "person": self.person.full_name, "source": self.from_unit.name,
+            "target": self.to_unit.name}
+
+    def get_absolute_url(self):
+        return reverse("organizations:transfer_detail", args=[self.pk])
+
+    @property
+    def person(self):
+        return self.employment.person
+
+    @property
+    def from_unit(self):
+        return self.employment.organization
+
+    @property
+    def is_pending(self):
+        return self.state == TransferState.REQUESTED

@@ -55,9 +55,12 @@ rules.add_perm("organizations.add_organization",
 rules.add_perm("organizations.import_data",
                (is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "network_editor"))
                & unit_not_merged)
-rules.add_perm("organizations.add_person",
-               (is_active_superuser | holds_role_at_organization(PEOPLE_EDITORS, "people_editor"))
-               & unit_not_merged)
+people_writer = ((is_active_superuser | holds_role_at_organization(PEOPLE_EDITORS, "people_editor"))
+                 & unit_not_merged)
+rules.add_perm("organizations.add_person", people_writer)
+# A person's transfer (transfers.py): the sending unit asks, the receiving unit answers.
+rules.add_perm("organizations.request_transfer", people_writer)
+rules.add_perm("organizations.decide_transfer", people_writer)
 rules.add_perm("organizations.view_people_of",
                is_active_superuser | holds_role_at_organization(PEOPLE_READERS, "people_reader"))
 

@@ -145,11 +145,7 @@ def add_employment(user, person, employment, close_current=False, confirmed=Fals
     require(user, "organizations.change_person", person)
     refuse_if_merged(employment.organization)
     require(user, "organizations.add_person", employment.organization)
-    unit = employment.organization
-    if not person.employments.filter(organization=unit).exists():
-        found = _find_twin(person, [unit])
-        if found is not None and not confirmed:
-            raise DuplicatePerson(user, found)
+    refuse_twin_at(user, person, employment.organization, confirmed)
     if close_current:
         start = employment.start_date or timezone.localdate()
         for current in person.employments.filter(end_date__isnull=True):
@@ -159,11 +155,26 @@ def add_employment(user, person, employment, close_current=False, confirmed=Fals
     return employment
 
 
+def refuse_twin_at(user, person, unit, confirmed):
+    """A move of ``person`` into ``unit``, new to them, where someone with their name and birth
+    date was ever employed raises DuplicatePerson unless ``confirmed``."""
+    if not person.employments.filter(organization=unit).exists():
+        found = _find_twin(person, [unit])
+        if found is not None and not confirmed:
+            raise DuplicatePerson(user, found)
+
+
 @transaction.atomic
 def end_employment(user, employment, day):
-    """End ``employment`` on ``day`` (or on its first day, when it began later: a row never ends
-    before it starts). The person must be within the user's editing scope."""
+    """End ``employment`` on ``day``. The person must be within the user's editing scope."""
     require(user, "organizations.change_person", employment.person)
+    return close_employment(user, employment, day)
+
+
+def close_employment(user, employment, day):
+    """End ``employment`` on ``day`` (or on its first day, when it began later: a row never ends
+    before it starts), for a caller that has checked the user's right itself (a transfer the
+    receiving unit accepts: its officials may not edit the person before they arrive)."""
     employment.end_date = max(day, employment.start_date or date.min)
     _stamp(employment, user).save()
     return employment

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import groups, importing, organizations, people
+from .views import groups, importing, organizations, people, transfers
 
 app_name = "organizations"
 urlpatterns = [
@@ -22,6 +22,11 @@ urlpatterns = [
     path("ca-nhan/<int:pk>/sua/", people.PersonEditView.as_view(), name="person_edit"),
     path("ca-nhan/<int:pk>/cong-tac/", people.EmploymentCreateView.as_view(),
          name="employment_create"),
+    path("ca-nhan/<int:pk>/chuyen-don-vi/", transfers.TransferRequestView.as_view(),
+         name="transfer_request"),
+    path("dieu-chuyen/<int:pk>/", transfers.TransferDetailView.as_view(), name="transfer_detail"),
+    path("dieu-chuyen/<int:pk>/<slug:action>/", transfers.TransferActionView.as_view(),
+         name="transfer_action"),
     path("ca-nhan/<int:pk>/cccd/", people.RevealCitizenIdView.as_view(), name="reveal_citizen_id"),
     path("khoi-cum/", groups.GroupListView.as_view(), name="group_list"),
     path("khoi-cum/them/", groups.GroupCreateView.as_view(), name="group_create"),

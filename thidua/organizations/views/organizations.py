@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -12,7 +13,7 @@ from thidua.core.views import FilteredListMixin, SearchPaginator
 from .. import merging, services
 from ..filters import OrganizationFilter
 from ..forms import MergeForm, OrganizationForm
-from ..models import Organization
+from ..models import Organization, Transfer
 from ..scoping import current_employment_q
 from . import merged
 
@@ -48,16 +49,20 @@ class OrganizationDetailView(LoginRequiredMixin, TemplateView):
         if not user.has_perm("organizations.view_organization", organization):
             raise PermissionDenied
         visible = Organization.objects.visible_to(user)
-        employments = []
+        employments, transfers = [], []
         if user.has_perm("organizations.view_people_of", organization):
             employments = (organization.employments.filter(current_employment_q())
                            .select_related("person").order_by("person__sort_key")[:200])
+            transfers = Transfer.objects.filter(
+                Q(to_unit=organization) | Q(employment__organization=organization)).select_related(
+                "employment__person", "employment__organization", "to_unit")[:20]
         return super().get_context_data(
             organization=organization,
             ancestors=organization.ancestors().filter(pk__in=visible.values("pk")),
             children=Organization.objects.children_of(organization).order_by("sort_key")[:500],
             child_count=organization.numchild,
             employments=employments,
+            transfers=transfers,
             groups=organization.group_memberships.select_related("group").order_by("-group__year"),
             history=organization.history.select_related("history_user")[:20],
             can_edit=user.has_perm("organizations.change_organization", organization),

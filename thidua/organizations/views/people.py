@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from thidua.core.views import FilteredListMixin, SearchPaginator
 from .. import services
 from ..filters import PersonFilter
 from ..forms import EmploymentForm, PersonForm, SaveAnywayForm, TransferForm
-from ..models import Employment, Organization, Person
+from ..models import Employment, Organization, Person, Transfer
 from ..scoping import PEOPLE_EDITORS, organization_q
 from . import merged
 
@@ -90,6 +90,10 @@ class PersonDetailView(LoginRequiredMixin, TemplateView):
             employments=person.employments.all(),
             visible_units=visible_units,
             can_edit=user.has_perm("organizations.change_person", person),
+            can_transfer=any(user.has_perm("organizations.request_transfer", e.organization)
+                             for e in person.employments.all() if e.is_current),
+            transfers=Transfer.objects.visible_to(user).filter(employment__person=person)
+            .select_related("employment__organization", "to_unit"),
             can_see_citizen_id=user.has_perm("organizations.view_citizen_id", person),
             history=person.history.select_related("history_user")[:20],
             **kwargs,
@@ -177,6 +181,10 @@ class PersonEditView(LoginRequiredMixin, View):
                 _show_twin(form, twin)
                 messages.error(request, _("Chưa lưu: có thể trùng với một người đã có."))
                 return self.render(form, None if twin.twin.certain else anyway)
+            except ValidationError as refusal:  # a rule the service checks under its locks
+                form.add_error(None, refusal)
+                messages.error(request, _("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu bên dưới."))
+                return self.render(form)
             messages.success(request, self.saved_message)
             return redirect(self.person)
         messages.error(request, _("Chưa lưu được: vui lòng sửa các lỗi được đánh dấu bên dưới."))
