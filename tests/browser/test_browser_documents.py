@@ -34,7 +34,7 @@ def download(page, name):
 
 
 def test_issue_download_print_and_verify(page, live_server, network, make_user, settings,
-                                         base_salary_entered):
+                                         base_salary_entered, shoot):
     settings.THIDUA_SITE_URL = live_server.url
     signer = make_user(Role.SIGNER, network.hue)
     IssuerSettings.objects.create(organization=network.hue, decision_symbol="QĐ-LMHTX",
@@ -50,8 +50,16 @@ def test_issue_download_print_and_verify(page, live_server, network, make_user, 
     log_in(page, live_server, signer)
     page.goto(f"{live_server.url}{batch.get_absolute_url()}")
     page.get_by_role("link", name="Lập quyết định khen thưởng").click()
+    # The subject line grants what the dossier asked, without repeating "Đề nghị".
+    assert page.get_by_label("Trích yếu").input_value() == "Về việc tặng Giấy khen"
     page.get_by_label("Người ký", exact=True).fill("Hồ Thị Điệp")
     page.get_by_role("button", name="Xem trước quyết định").click()
+    # On a phone the preview's list is one block per nominee: nothing scrolls sideways, not
+    # even inside the list's frame (shoot checks the page at 1366 and 360 px).
+    page.set_viewport_size({"width": 360, "height": 740})
+    frame = page.locator("article .table-responsive")
+    assert frame.evaluate("element => element.scrollWidth - element.clientWidth") <= 0
+    shoot(page, "ux-work/decision-preview")
     loaded(page.get_by_role("button", name="Ban hành quyết định")).click()
     page.get_by_role("dialog").get_by_role("button", name="Ban hành quyết định").click()
     page.get_by_text("Đã ban hành quyết định").wait_for()

@@ -168,3 +168,30 @@ def test_money_waits_for_the_new_base_salary(pipeline, decided, base_salary_ente
     assert decision.state == DecisionState.DRAFT and not Award.objects.exists()
     workflow.issue_decision(pipeline.hue.signer, decision, day=date(2026, 6, 30))  # old amount
     assert decision.awards.get().money_amount == 710_000
+
+
+@pytest.mark.parametrize("dossier, subject", [
+    ("Đề nghị tặng Giấy khen cho cá nhân có thành tích xuất sắc năm 2026",
+     "Về việc tặng Giấy khen cho cá nhân có thành tích xuất sắc năm 2026"),
+    ("ĐỀ NGHỊ khen thưởng năm 2025", "Về việc khen thưởng năm 2025"),
+    ("Khen thưởng tổng kết phong trào thi đua năm 2020",
+     "Về việc khen thưởng tổng kết phong trào thi đua năm 2020"),
+    ("Về việc khen thưởng đột xuất", "Về việc khen thưởng đột xuất"),
+    ("Đề nghị ", "Về việc khen thưởng năm 2025"),
+])
+def test_the_decisions_subject_reads_from_its_dossier_without_repeating_it(dossier, subject):
+    from thidua.nominations.models import NominationBatch
+    from thidua.nominations.workflow.decisions import title_for
+
+    assert title_for(NominationBatch(title=dossier, year=2025)) == subject
+
+
+def test_the_decision_form_proposes_that_subject(client, pipeline, decided):
+    from django.urls import reverse
+
+    client.force_login(pipeline.hue.signer)
+    page = client.get(reverse("nominations:decision_create", args=[decided.pk])).content.decode()
+    assert 'value="Về việc khen thưởng năm 2025"' in page  # the dossier asks "Đề nghị khen thưởng …"
+    client.post(reverse("nominations:decision_create", args=[decided.pk]),
+                {"items": [i.pk for i in decided.items.all()], "title": ""})
+    assert Decision.objects.get(batch=decided).title == "Về việc khen thưởng năm 2025"

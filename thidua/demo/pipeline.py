@@ -179,7 +179,7 @@ class Player:
         with self.clock.on(ago, 14):
             items = workflow.decisions.decidable_items(batch)
             return workflow.create_decision(
-                level.officer, batch, items, f"Về việc khen thưởng: {batch.title}",
+                level.officer, batch, items, workflow.decisions.title_for(batch),
                 legal_bases=LEGAL_BASES, signer_name=level.signer.get_full_name(),
                 signer_title="CHỦ TỊCH")
 

@@ -12,7 +12,7 @@ from thidua.awards.money import award_amount, multiplier_for
 from .. import workflow
 from ..guards import decidable_items
 from ..models import Decision
-from ..workflow.decisions import symbol_for
+from ..workflow.decisions import symbol_for, title_for
 from .common import attempt, batch_or_403
 
 
@@ -20,7 +20,8 @@ class DecisionCreateView(LoginRequiredMixin, View):
     def get(self, request, pk):
         batch = batch_or_403(request.user, pk, "nominations.decide_batch")
         return render(request, "nominations/decision_form.html", {
-            "batch": batch, "items": decidable_items(batch), "symbol": symbol_for(batch.authority)})
+            "batch": batch, "items": decidable_items(batch), "symbol": symbol_for(batch.authority),
+            "title": title_for(batch)})
 
     def post(self, request, pk):
         batch = batch_or_403(request.user, pk, "nominations.decide_batch")
@@ -31,7 +32,7 @@ class DecisionCreateView(LoginRequiredMixin, View):
             nonlocal decision
             decision = workflow.create_decision(
                 request.user, batch, items, request.POST.get("title", "").strip()
-                or _("Về việc khen thưởng"), request.POST.get("legal_bases", ""),
+                or title_for(batch), request.POST.get("legal_bases", ""),
                 request.POST.get("signer_name", ""), request.POST.get("signer_title", ""))
 
         if attempt(request, create, _("Đã lập dự thảo; kiểm tra lại trước khi ban hành.")):

@@ -1,4 +1,6 @@
 """Decisions (numbered, immutable once issued) and forwarding upward."""
+import re
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -29,6 +31,23 @@ def symbol_for(issuer):
         return settings_row.decision_symbol
     short = (issuer.short_name or issuer.code).replace(" ", "").upper()
     return f"QĐ-{short}"
+
+
+PROPOSING = re.compile(r"^đề\s+nghị(\s+|$)", re.IGNORECASE)
+SUBJECT = "Về việc "
+
+
+def title_for(batch):
+    """The decision's subject line (trích yếu) proposed from its dossier: a dossier asks ("Đề
+    nghị tặng Giấy khen cho …"), the decision grants ("Về việc tặng Giấy khen cho …"), so the
+    asking word is dropped rather than repeated after "Về việc khen thưởng". The line is the
+    document's own Vietnamese text, whatever the reader's language."""
+    subject = PROPOSING.sub("", (batch.title or "").strip())
+    if not subject:
+        return f"{SUBJECT}khen thưởng năm {batch.year}"
+    if subject[:len(SUBJECT)].lower() == SUBJECT.lower():
+        return subject
+    return SUBJECT + subject[0].lower() + subject[1:]
 
 
 @transaction.atomic
