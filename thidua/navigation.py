@@ -2,13 +2,15 @@
 because it names every app)."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 NAVIGATION = [
     ("core:home", _("Việc của tôi"), "list-check"),
     ("organizations:organization_list", _("Đơn vị"), "diagram-3"),
     ("organizations:person_list", _("Cá nhân"), "people"),
     ("organizations:group_list", _("Khối, cụm thi đua"), "collection"),
-    ("movements:movement_list", _("Phong trào"), "megaphone"),
+    # "Phong trào" is also one movement elsewhere; the menu names the area (English: plural).
+    ("movements:movement_list", pgettext_lazy("navigation", "Phong trào"), "megaphone"),
     ("nominations:batch_list", _("Hồ sơ khen thưởng"), "folder-check"),
     ("reports:dashboard", _("Báo cáo"), "bar-chart-line"),
 ]

@@ -2,6 +2,7 @@
 every entry of thidua/locale/en and of each app's own locale/en is translated (and compiled)."""
 import ast
 import gettext
+import re
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,8 @@ def test_home_page_in_english_with_the_language_cookie(user_client):
     assert "My work" in html
     assert "Units" in html
     assert "Emulation blocs and clusters" in html
+    # The menu names the movements' area: plural, though "Phong trào" alone is one movement.
+    assert re.search(r'<i class="bi bi-megaphone" aria-hidden="true"></i> Movements</a>', html)
     assert "Việc của tôi" not in html
     assert "Khối, cụm thi đua" not in html
 
