@@ -35,3 +35,7 @@ def test_merge_a_provincial_alliance_from_its_page(page, live_server, network, m
     for action in ("Sửa", "Thêm đơn vị trực thuộc", "Thêm cá nhân", "Nhập Excel"):
         assert page.get_by_role("link", name=action, exact=True).count() == 0
     shoot(page, "merged-unit")
+    page.goto(f"{live_server.url}/don-vi/{hanoi.pk}/nhap-excel/")  # a bookmark from before
+    page.get_by_text("Không thể nhập đơn vị hay cá nhân vào đơn vị này").wait_for()
+    page.get_by_role("link", name="Liên minh Hợp tác xã Thành phố Huế").last.wait_for()
+    shoot(page, "merged-import")

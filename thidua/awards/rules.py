@@ -4,7 +4,7 @@ import rules
 from thidua.accounts.models import Role
 
 from thidua.organizations.rules import (holds_role_at_organization, holds_role_for_person,
-                                        is_active_superuser, unit_not_merged)
+                                        is_active_superuser, unit_active)
 from thidua.organizations.scoping import (NETWORK_EDITORS, PEOPLE_EDITORS, PEOPLE_READERS,
                                          roles_at)
 
@@ -14,7 +14,7 @@ rules.add_perm("awards.view_records_of",
 # Individual ratings are entered by the unit itself (its reporter) or by E&C officers above it.
 rules.add_perm("awards.rate_people_of",
                (is_active_superuser | holds_role_at_organization(PEOPLE_EDITORS, "rater"))
-               & unit_not_merged)
+               & unit_active)
 # The registry (awards, collective ratings, disciplines, holds) is kept by E&C officers.
 rules.add_perm("awards.keep_registry_of",
                is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "registry_keeper"))

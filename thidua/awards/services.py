@@ -12,7 +12,7 @@ from thidua.audit.recording import record_created
 from thidua.core.notifications import notify
 from thidua.core.permissions import require
 from thidua.organizations.models import Employment
-from thidua.organizations.services import refuse_if_merged
+from thidua.organizations.services import refuse_if_closed
 from thidua.organizations.scoping import PEOPLE_EDITORS, current_employment_q
 
 from . import followups, issuing
@@ -97,7 +97,7 @@ def grant_awards(user, awards, batch_size=1000):
 def set_ratings(user, unit, year, ratings, source=""):
     """Set each person's rating for ``year``: ``ratings`` maps Person → rating code or "" to
     clear it. Every person must currently work at ``unit``. Returns how many rows changed."""
-    refuse_if_merged(unit)
+    refuse_if_closed(unit)
     require(user, "awards.rate_people_of", unit)
     allowed = set(unit.employments.filter(current_employment_q()).values_list("person_id", flat=True))
     changed = 0

@@ -59,11 +59,15 @@ class UnitImportMixin(LoginRequiredMixin):
             return self.handle_no_permission()
         self.unit = self.get_unit(**kwargs)
         if not self.has_import_permission():
-            raise PermissionDenied
+            return self.refused()
         return super().dispatch(request, *args, **kwargs)
 
     def has_import_permission(self):
         return self.request.user.has_perm(self.permission, self.unit)
+
+    def refused(self):
+        """The answer to a user who may not import here: 403 (a subclass may say why)."""
+        raise PermissionDenied
 
     def template_url_args(self):
         """URL arguments before the kind slug of the template download."""

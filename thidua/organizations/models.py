@@ -131,13 +131,16 @@ class Organization(MP_Node):
     def is_merged(self):
         return self.status == OrganizationStatus.MERGED
 
-    def merged_note(self):
-        """Why a merged unit offers no write action, or "" when it is not merged."""
-        if not self.is_merged:
-            return ""
-        return _("Đơn vị đã sáp nhập vào %(successor)s từ %(day)s.") % {
-            "successor": self.merged_into.name if self.merged_into_id else _("đơn vị khác"),
-            "day": self.status_date.strftime("%d/%m/%Y") if self.status_date else "?"}
+    def closed_note(self):
+        """Why a merged or dissolved unit offers no write action, or "" when it is active."""
+        day = self.status_date.strftime("%d/%m/%Y") if self.status_date else "?"
+        if self.is_merged:
+            return _("Đơn vị đã sáp nhập vào %(successor)s từ %(day)s.") % {
+                "successor": self.merged_into.name if self.merged_into_id else _("đơn vị khác"),
+                "day": day}
+        if self.status == OrganizationStatus.DISSOLVED:
+            return _("Đơn vị đã giải thể từ %(day)s.") % {"day": day}
+        return ""
 
     def ancestor_paths(self, include_self=False):
         """The paths of the units above this one, root first (see tree.py)."""

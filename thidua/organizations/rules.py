@@ -40,23 +40,24 @@ def holds_role_at_group_member(user, group):
 
 is_active_superuser = rules.predicate(lambda user: user.is_active and user.is_superuser,
                                       name="is_active_superuser")
-# A merged unit takes no write (editing, units or people added, ratings): its successor does.
-unit_not_merged = rules.predicate(lambda user, organization: not organization.is_merged,
-                                  name="unit_not_merged")
+# A merged or dissolved unit takes no write (editing, units or people added, imports, ratings,
+# transfers): a merged unit's successor does, a dissolved unit is kept for reading only.
+unit_active = rules.predicate(lambda user, organization: organization.is_active,
+                              name="unit_active")
 
 rules.add_perm("organizations.view_organization",
                is_active_superuser | holds_role_at_organization(ALL_ROLES, "any_role_at_unit"))
 rules.add_perm("organizations.change_organization",
                (is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "network_editor"))
-               & unit_not_merged)
+               & unit_active)
 rules.add_perm("organizations.add_organization",
                (is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "network_editor"))
-               & unit_not_merged)
+               & unit_active)
 rules.add_perm("organizations.import_data",
                (is_active_superuser | holds_role_at_organization(NETWORK_EDITORS, "network_editor"))
-               & unit_not_merged)
+               & unit_active)
 people_writer = ((is_active_superuser | holds_role_at_organization(PEOPLE_EDITORS, "people_editor"))
-                 & unit_not_merged)
+                 & unit_active)
 rules.add_perm("organizations.add_person", people_writer)
 # A person's transfer (transfers.py): the sending unit asks, the receiving unit answers.
 rules.add_perm("organizations.request_transfer", people_writer)

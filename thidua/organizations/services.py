@@ -31,7 +31,7 @@ def create_organization(user, parent, organization):
         if not user.is_superuser:
             raise PermissionDenied(_("Chỉ quản trị hệ thống được tạo đơn vị gốc."))
         return Organization.objects.add_root(instance=_stamp(organization, user))
-    refuse_if_merged(parent)
+    refuse_if_closed(parent)
     require(user, "organizations.add_organization", parent)
     parent = Organization.objects.select_for_update().get(pk=parent.pk)
     return Organization.objects.add_child(parent, instance=_stamp(organization, user))
@@ -40,7 +40,7 @@ def create_organization(user, parent, organization):
 @transaction.atomic
 def update_organization(user, organization):
     stored = Organization.objects.get(pk=organization.pk)  # judged as it is, not as edited
-    refuse_if_merged(stored)
+    refuse_if_closed(stored)
     require(user, "organizations.change_organization", stored)
     _stamp(organization, user).save()
     return organization
@@ -59,7 +59,7 @@ def create_person(user, person, employment, twin=REFUSE):
     (a unique constraint cannot say this: a person has no unit of their own, and true namesakes
     born the same day may be created on purpose). SQLite serialises the writing transactions
     itself (BEGIN IMMEDIATE, settings.py)."""
-    refuse_if_merged(employment.organization)
+    refuse_if_closed(employment.organization)
     require(user, "organizations.add_person", employment.organization)
     found = (_find_twin(person, [employment.organization])
              if twin != CREATE or person.citizen_id_digest else None)  # CREATE: names may match
@@ -143,7 +143,7 @@ def add_employment(user, person, employment, close_current=False, confirmed=Fals
     them where someone with their name and birth date was ever employed raises DuplicatePerson
     unless ``confirmed``."""
     require(user, "organizations.change_person", person)
-    refuse_if_merged(employment.organization)
+    refuse_if_closed(employment.organization)
     require(user, "organizations.add_person", employment.organization)
     refuse_twin_at(user, person, employment.organization, confirmed)
     if close_current:
@@ -221,8 +221,8 @@ def copy_group_to_year(user, group, year):
     return new_group
 
 
-def refuse_if_merged(unit):
-    """A merged unit takes no write (the ``unit_not_merged`` rule in the permissions that guard
-    it): refuse saying why, where ``require`` would only say "no permission"."""
-    if unit is not None and unit.is_merged:
-        raise PermissionDenied(unit.merged_note())
+def refuse_if_closed(unit):
+    """A merged or dissolved unit takes no write (the ``unit_active`` rule in the permissions
+    that guard it): refuse saying why, where ``require`` would only say "no permission"."""
+    if unit is not None and not unit.is_active:
+        raise PermissionDenied(unit.closed_note())

@@ -62,7 +62,7 @@ def request_transfer(user, employment, to_unit, day, position="", note="", confi
     """Ask ``to_unit`` to take the person of ``employment`` from ``day``. A likely duplicate at
     the receiving unit stops the request unless ``confirmed`` (the user saw them). Follow-up: the
     receiving unit's people editors are notified."""
-    services.refuse_if_merged(employment.organization)
+    services.refuse_if_closed(employment.organization)
     require(user, "organizations.request_transfer", employment.organization)
     employment = Employment.objects.select_for_update().select_related(
         "person", "organization").get(pk=employment.pk)
@@ -105,7 +105,7 @@ def accept_transfer(user, transfer, confirmed=False):
     at the receiving unit since the request stops it unless ``confirmed``. Follow-up: the
     requester is notified."""
     transfer = _locked(transfer)
-    services.refuse_if_merged(transfer.to_unit)
+    services.refuse_if_closed(transfer.to_unit)
     require(user, "organizations.decide_transfer", transfer.to_unit)
     _refuse_unless_pending(transfer)
     old, day = transfer.employment, transfer.effective_date

@@ -1,5 +1,6 @@
 """Excel import of units and people into a unit's subtree."""
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import import_views
@@ -16,6 +17,15 @@ class UnitImport:
 
     def get_unit(self, organization, **kwargs):
         return get_object_or_404(Organization, pk=organization)
+
+    def refused(self):
+        """A merged or dissolved unit the user may see: a page saying why nothing can be imported
+        into it (and, when merged, where to import instead), still a 403."""
+        if self.unit.is_active or not self.request.user.has_perm(
+                "organizations.view_organization", self.unit):
+            raise PermissionDenied
+        return render(self.request, "organizations/import_closed.html", {"unit": self.unit},
+                      status=403)
 
 
 class ImportView(UnitImport, import_views.ImportView):
