@@ -10,6 +10,7 @@ from django.urls import reverse
 from thidua.accounts.models import Role
 from thidua.audit.models import Action, AuditEntry
 from thidua.organizations import services, transfers
+from thidua.organizations.merging import merge_unit
 from thidua.organizations.models import Employment, Person, Transfer, TransferState
 from thidua.worklist import my_work
 
@@ -173,3 +174,28 @@ def test_the_request_form_re_renders_with_errors(client, network, sides):
                                  "transfer-day": "01/09/2026"})
     assert response.status_code == 302
     assert Transfer.objects.get().to_unit == network.hanoi_coop
+
+
+def test_pending_transfers_follow_a_merger(network, sides, make_user):
+    incoming = ask(network, sides)  # Huế → the Hà Nội cooperative, which merges into Hà Nội
+    leaving = network.hanoi_person.employments.get()
+    hanoi_reporter = make_user(Role.UNIT_REPORTER, network.hanoi_coop)
+    outgoing = transfers.request_transfer(hanoi_reporter, leaving, network.hue_coop, DAY)
+    into_successor = transfers.request_transfer(
+        hanoi_reporter, network.person("Hồ", "Văn", "Nam", network.hanoi_coop).employments.get(),
+        network.hanoi, DAY)
+
+    merge_unit(make_user(Role.EC_OFFICER, network.vca), network.hanoi_coop, network.hanoi,
+               date(2026, 8, 1))
+
+    for transfer in (incoming, outgoing, into_successor):
+        transfer.refresh_from_db()
+    assert incoming.to_unit == network.hanoi and incoming.is_pending
+    assert outgoing.from_unit == network.hanoi and outgoing.employment.start_date == date(2026, 8, 1)
+    assert into_successor.state == TransferState.CANCELLED  # the merger moved Nam there
+    transfers.accept_transfer(sides.receiver_above, incoming)  # Hà Nội's officer answers now
+    transfers.accept_transfer(sides.sender, outgoing)  # Huế's cooperative takes Bảo
+    assert list(network.hanoi_person.employments.order_by("start_date").values_list(
+        "organization", "end_date")) == [(network.hanoi_coop.pk, date(2026, 7, 31)),
+                                         (network.hanoi.pk, date(2026, 8, 31)),
+                                         (network.hue_coop.pk, None)]

@@ -1,7 +1,8 @@
 """Merging one unit into another on a given day, as the 2025 merger of provincial alliances did.
 
 ``merge_unit`` is the one state change: the units below the absorbed one move under its successor,
-the people employed at it go on at the successor (``_move_people``), its accounts move there or
+the people employed at it go on at the successor (``_move_people``) and pending transfers into or
+out of it follow (``transfers.unit_merged``), its accounts move there or
 are locked (the administrator chooses), it is marked merged with the day and the successor, and
 what lives in higher apps follows by name (``FOLLOW_UPS``: open dossiers change hands, movements,
 open registrations and report rounds pass on, the award summaries and the honour roll re-anchor
@@ -21,7 +22,7 @@ from thidua.accounts.models import RoleAssignment, User
 from thidua.audit.recording import audited_update
 from thidua.core.permissions import require
 
-from . import services, unit_scope
+from . import services, transfers, unit_scope
 from .models import Employment, Organization, OrganizationStatus
 
 MOVE_ACCOUNTS, LOCK_ACCOUNTS = "move", "lock"
@@ -61,6 +62,7 @@ def merge_unit(user, absorbed, successor, day, accounts=LOCK_ACCOUNTS):
                                   Organization.objects.get(pk=successor.pk), "last-child")
     _refresh_people_below(children)
     _move_people(user, absorbed, successor, day)
+    transfers.unit_merged(user, absorbed, successor, day)
     _hand_over_accounts(absorbed, successor, accounts)
     absorbed.refresh_from_db()
     absorbed.status, absorbed.status_date, absorbed.merged_into = (

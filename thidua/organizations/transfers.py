@@ -139,6 +139,26 @@ def refuse_transfer(user, transfer, reason):
     return transfer
 
 
+def unit_merged(user, absorbed, successor, day):
+    """Pending transfers follow a merger (``merging.merge_unit``, once the people have moved): one
+    into the absorbed unit is now answered by the successor; one out of it leaves from the
+    person's employment at the successor, unless it was a transfer to the successor itself,
+    which the merger has done (it is closed as cancelled, by the merging user)."""
+    pending = Transfer.objects.select_for_update().filter(state=TransferState.REQUESTED)
+    for transfer in pending.filter(to_unit=absorbed):
+        transfer.to_unit = successor
+        _save(transfer, user)
+    for transfer in pending.filter(employment__organization=absorbed).select_related("employment"):
+        old = transfer.employment
+        if transfer.to_unit_id == successor.pk:
+            _decided(user, transfer, TransferState.CANCELLED)
+        else:  # the row the merger opened for this one (same position and category)
+            transfer.employment = Employment.objects.filter(
+                person=old.person_id, organization=successor, start_date=day,
+                position=old.position, category=old.category).order_by("pk").first() or old
+        _save(transfer, user)
+
+
 @transaction.atomic
 def cancel_transfer(user, transfer):
     """The sending unit takes back a request the receiving unit has not answered."""
