@@ -13,7 +13,7 @@ from thidua.movements import records_services
 from thidua.movements import services as movement_services
 from thidua.movements.models import CooperationProgramme, Exemplar, Inspection, Movement
 from thidua.nominations import workflow
-from thidua.organizations import services
+from thidua.organizations import services, transfers
 from thidua.organizations.models import (
     Employment,
     EmulationGroup,
@@ -102,7 +102,9 @@ def hanoi_records(network):
                                  gender="MALE", birth_year=1980, training_level="COLLEGE",
                                  ec_since_year=2005, start_year=2005)
     batch = workflow.create_batch(actor, unit, hanoi, title=f"Tờ trình {MARKER}", year=2025)
-    return sorted({SHARED_PK, batch.pk, network.hanoi.pk, network.hanoi_coop.pk,
+    transfer = transfers.request_transfer(actor, network.hanoi_person.employments.get(), unit,
+                                          date(2026, 1, 1), note=MARKER)
+    return sorted({SHARED_PK, batch.pk, transfer.pk, network.hanoi.pk, network.hanoi_coop.pk,
                    network.hanoi_person.pk})
 
 
