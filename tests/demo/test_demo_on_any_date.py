@@ -1,6 +1,7 @@
 """The demo is current on whatever day it is loaded: an open registration window, a report round
 due, a dossier in every state the demo promises, council ballots its demo members can cast —
-at the start of a year, on the first working day after Tết and on 29 February."""
+a bloc's live score sheet with every member's self-score and a ranking — at the start of a year,
+on the first working day after Tết and on 29 February."""
 import io
 
 import pytest
@@ -8,12 +9,13 @@ from django.core.management import call_command
 
 from thidua.accounts.models import User
 from thidua.demo.pipeline import PROMISED_STATES
-from thidua.movements.models import ProgressReport, Registration, ReportSchedule
+from thidua.movements import scoring
+from thidua.movements.models import ProgressReport, Registration, ReportSchedule, Score, ScoreSheet
 from thidua.movements.models.movement import Movement, Window
 from thidua.nominations import workflow
 from thidua.nominations.models import CouncilSession, Decision, NominationBatch
 from thidua.nominations.states import State
-from thidua.organizations.models import Organization
+from thidua.organizations.models import EmulationGroup, Organization
 
 DATES = [pytest.param(None, marks=pytest.mark.clock("2027-01-04 09:00"), id="first-working-day-2027"),
          pytest.param(None, marks=pytest.mark.clock("2027-02-11 08:05"), id="after-tet-2027"),
@@ -59,3 +61,19 @@ def test_the_demo_is_current_on_the_day_it_is_loaded(demo, today, day):
 
     for published in NominationBatch.objects.filter(state=State.PUBLICITY):
         assert published.disclosure.starts_on <= today <= published.disclosure.ends_on
+
+    # htx.baocao's bloc this year has a scoreboard: criteria, every member's self-scores (none
+    # dated after today), one adjustment with its reason, and a ranking with proposals.
+    sheet = ScoreSheet.objects.get(group__in=EmulationGroup.objects.filter(
+        owner__code="P46", year=today.year, members=unit))
+    members = list(sheet.group.members.all())
+    criteria = list(sheet.criteria.all())
+    scores = Score.objects.filter(criterion__sheet=sheet)
+    assert sheet.is_open and criteria and scores.count() == len(members) * len(criteria)
+    assert [s.adjust_reason != "" for s in scores if s.adjusted_points is not None] == [True]
+    assert all(row.history_date.date() <= today and row.history_user.is_superuser
+               for row in Score.history.filter(criterion__sheet=sheet))
+    points = {(s.member, s.criterion): s.points for s in scores.select_related(
+        "member", "criterion")}
+    standings = scoring.rank(members, criteria, points, sheet.tie_break)
+    assert all(s.scored for s in standings) and standings[0].proposal == scoring.FLAG

@@ -2,21 +2,26 @@
 (mid-term review in July 2013) and the movements of the Huế alliance's 2020 plan, at their real
 dates; live, relative to the day the demo is loaded, the regular movement of last year and of this
 year cascaded to Huế, a 90-day drive whose registration is open, registrations and quarterly report
-rounds (some reports late, some missing), all written through the services on their own days
-(see clock.py). Idempotent: movements are found again by (launching unit, title)."""
+rounds (some reports late, some missing) and this year's score sheet of a Huế bloc, all written
+through the services on their own days (see clock.py). Idempotent: movements are found again by
+(launching unit, title), the sheet by its bloc."""
+import random
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
+from thidua.movements import records_services as rs
 from thidua.movements import services
 from thidua.movements.compliance import default_due_date, period_end
 from thidua.movements.models import (Movement, MovementStatus, ProgressReport, Registration,
-                                     ReportSchedule, Review)
+                                     ReportSchedule, Review, ScoreSheet, TieBreak)
 from thidua.movements.models.movement import Window
-from thidua.organizations.models import Organization
+from thidua.organizations.models import EmulationGroup, Organization
 from thidua.organizations.scoping import current_employment_q
 
+from . import data
 from .clock import Clock, on_day
 from .commendations import award_type_on
 
@@ -209,6 +214,37 @@ def _reports(actor, hue, cooperatives, today, movements):
                     initiatives=index % 2, new_cooperatives=1 if index == 0 else 0))
 
 
+BLOC_MEMBER = "P46-HTX01"  # the htx.* accounts' cooperative: its bloc keeps a live score sheet
+ADJUSTED = "Doanh thu tự chấm chưa khớp báo cáo tài chính quý gửi Liên minh"
+
+
+def _bloc_scores(actor, hue, movement, clock):
+    """This year's score sheet of the Huế bloc the htx.* cooperative belongs to: started from
+    Huế's regular movement fifteen working days ago (not before that movement was launched), each
+    member self-scoring on a later working day, one score adjusted by Huế with a reason. The sheet
+    stays open, so members may still revise and htx.baocao sees the ranking it is in."""
+    group = EmulationGroup.objects.filter(owner=hue, year=clock.today.year,
+                                          members__code=BLOC_MEMBER).order_by("pk").first()
+    if group is None or ScoreSheet.objects.filter(group=group).exists():
+        return
+    start = max(clock.day(15), timezone.localdate(movement.launched_at))
+    with on_day(start, 10):
+        sheet = rs.create_score_sheet(actor, group, TieBreak.CRITERIA_IN_ORDER, movement)
+    criteria = list(sheet.criteria.all())
+    for index, member in enumerate(group.members.order_by("code")):
+        day = min(clock.calendar.add_working_days(start, 1 + index % 10), clock.today)
+        rng = random.Random(f"{data.SEED}:bloc{clock.today.year}:{member.code}")
+        evidence = (f"Báo cáo kết quả thi đua của {member.short_name or member.name} "
+                    f"đến ngày {day:%d/%m/%Y}")
+        with on_day(day, 14):
+            scores = rs.self_score(actor, sheet, member, {
+                c: (str(round(rng.uniform(0.7, 0.95) * c.max_points * 2) / 2), evidence)
+                for c in criteria})
+        if index == 1:
+            with on_day(day, 16):
+                rs.adjust_score(actor, scores[0], str(scores[0].self_points - 2), ADJUSTED)
+
+
 @transaction.atomic
 def load(actor, today):
     vca = Organization.objects.get(code="VCA")
@@ -223,3 +259,4 @@ def load(actor, today):
         kind="COOPERATIVE", status="ACTIVE").order_by("code"))
     _registrations(actor, movements[today.year], drive, cooperatives, clock)
     _reports(actor, hue, cooperatives, today, movements)
+    _bloc_scores(actor, hue, movements[today.year], clock)
