@@ -14,6 +14,7 @@ from .movements import router as movements_router
 from .nominations import router as nominations_router
 from .organizations import router as organizations_router
 from .records import router as records_router
+from .transfers import router as transfers_router
 
 
 def token_user(request, key):
@@ -48,6 +49,7 @@ api = NinjaAPI(
 )
 install_handlers(api)
 api.add_router("/", organizations_router)
+api.add_router("/", transfers_router)
 api.add_router("/", awards_router)
 api.add_router("/", movements_router)
 api.add_router("/", records_router)
