@@ -10,6 +10,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from thidua.accounts.models import Role
+from thidua.demo.movements_records import CRITERIA  # six long criteria of a real bloc
 from thidua.movements import records_services as rs
 from thidua.movements import services
 from thidua.movements.models import Movement, Registration, ScoreSheet
@@ -124,14 +125,6 @@ def test_bloc_scores_from_the_movements_criteria(page, live_server, network, mak
     shoot(page, "ux-work/score-sheet-member")
 
 
-LONG_CRITERIA = [
-    ("Hoàn thành nhiệm vụ chuyên môn và kế hoạch năm được Liên minh giao", 40),
-    ("Tư vấn, hỗ trợ hợp tác xã, liên hiệp hợp tác xã và thành viên", 20),
-    ("Tổ chức phong trào thi đua; phát hiện, bồi dưỡng, nhân rộng điển hình", 15),
-    ("Tiết kiệm, chống lãng phí; chuyển đổi số trong hoạt động của đơn vị", 10),
-    ("Xây dựng tổ chức đảng, đoàn thể; chăm lo đời sống người lao động", 10),
-    ("Chấp hành chế độ thông tin, báo cáo với Liên minh", 5),
-]
 
 
 def test_a_ranking_of_six_long_criteria_fits_1366_px(page, live_server, network, make_user,
@@ -145,7 +138,7 @@ def test_a_ranking_of_six_long_criteria_fits_1366_px(page, live_server, network,
     org_services.set_group_member(network.actor, group, network.hue_coop2, GroupRole.MEMBER)
     sheet = rs.create_score_sheet(network.actor, group, "CRITERIA_IN_ORDER")
     criteria = [rs.add_criterion(network.actor, sheet, name, points)
-                for name, points in LONG_CRITERIA]
+                for name, points in CRITERIA]
     for unit, share in ((network.hue_coop, 0.9), (network.hue_coop2, 0.8)):
         rs.self_score(network.actor, sheet, unit,
                       {c: (str(c.max_points * share), "") for c in criteria})

@@ -53,6 +53,16 @@ def bloc(network):
     return group, sheet(network, group)
 
 
+@pytest.fixture
+def scoring_reporter(client, network, bloc, make_user):
+    """The self-score address of the Huế cooperative, signed in as its reporter, and the two
+    criteria."""
+    group, score_sheet = bloc
+    c1, c2 = score_sheet.criteria.all()
+    client.force_login(make_user(Role.UNIT_REPORTER, network.hue_coop))
+    return reverse("movements:score_self", args=[group.pk, network.hue_coop.pk]), c1, c2
+
+
 def entries(score_sheet, *values):
     return {c: (v, "Biên bản kiểm tra") for c, v in zip(score_sheet.criteria.all(), values)}
 
@@ -107,11 +117,8 @@ def test_an_empty_criterion_is_not_scored_yet(network, bloc, make_user):
 
 
 @pytest.mark.django_db
-def test_a_refused_self_score_comes_back_with_what_was_typed(client, network, bloc, make_user):
-    group, score_sheet = bloc
-    c1, c2 = score_sheet.criteria.all()
-    client.force_login(make_user(Role.UNIT_REPORTER, network.hue_coop))
-    url = reverse("movements:score_self", args=[group.pk, network.hue_coop.pk])
+def test_a_refused_self_score_comes_back_with_what_was_typed(client, scoring_reporter):
+    url, c1, c2 = scoring_reporter
     typed = {f"points_{c1.pk}": "", f"evidence_{c1.pk}": "Biên bản kiểm tra quý 3",
              f"points_{c2.pk}": "27,5", f"evidence_{c2.pk}": "Báo cáo doanh thu"}
     for headers in ({"HTTP_HX_REQUEST": "true"}, {}):  # htmx, and a browser without scripts
@@ -153,11 +160,9 @@ def test_adjustment_needs_a_reason_and_stays_in_bounds(network, bloc, make_user)
 
 
 @pytest.mark.django_db
-def test_htmx_self_score_refreshes_the_ranking(client, network, bloc, make_user):
-    group, score_sheet = bloc
-    c1, c2 = score_sheet.criteria.all()
-    client.force_login(make_user(Role.UNIT_REPORTER, network.hue_coop))
-    url = reverse("movements:score_self", args=[group.pk, network.hue_coop.pk])
+def test_htmx_self_score_refreshes_the_ranking(client, network, bloc, scoring_reporter):
+    group, _sheet = bloc
+    url, c1, c2 = scoring_reporter
     bad = client.post(url, {f"points_{c1.pk}": "50", f"points_{c2.pk}": "1"}, HTTP_HX_REQUEST="true")
     assert "HX-Trigger" not in bad and "Điểm tiêu chí “Tiêu chí 1” phải là số từ 0 đến 20" in (
         bad.content.decode())
