@@ -145,6 +145,10 @@ def test_page_permissions(client, network, sides):
     client.force_login(sides.receiver)
     page = client.get(reverse("organizations:organization_detail", args=[network.hanoi_coop.pk]))
     assert transfer.get_absolute_url() in page.content.decode()
+    page = client.get(transfer.get_absolute_url()).content.decode()  # links only where allowed
+    assert network.hanoi_coop.get_absolute_url() in page
+    assert network.hue_coop.get_absolute_url() not in page
+    assert sides.person.get_absolute_url() not in page and sides.person.full_name in page
     assert page_status(client, sides.receiver, "transfer_request", sides.person) == 403
     assert page_status(client, sides.other, "transfer_request", sides.person) == 403
     assert page_status(client, sides.sender, "transfer_request", sides.person) == 200

@@ -58,6 +58,11 @@ def _page(request, transfer, refuse_form=None, save_anyway=None, status=200):
                                                             transfer.from_unit),
         "refuse_form": refuse_form or TransferRefuseForm(prefix="refuse"),
         "save_anyway": save_anyway,
+        # Links only where the user may go: each side may not see the other unit, and the
+        # receiving unit sees the person only once they have arrived.
+        "links": {"person": user.has_perm("organizations.view_person", transfer.person),
+                  "from": user.has_perm("organizations.view_organization", transfer.from_unit),
+                  "to": user.has_perm("organizations.view_organization", transfer.to_unit)},
         "history": transfer.history.select_related("history_user")[:20],
     }, status=status)
 
