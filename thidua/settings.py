@@ -100,7 +100,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that it wraps the views alone: organisation-scoped rows are read scoped.
+    "thidua.core.scopes.ScopeGuardMiddleware",
 ]
+# A scoped model read unscoped in a request: "raise" a ScopeError, or "log" it at ERROR level
+# and serve the page (the production default, see docs/architecture.md "Scoped models").
+THIDUA_UNSCOPED_READS = os.environ.get("THIDUA_UNSCOPED_READS", "log" if PRODUCTION else "raise")
 
 ROOT_URLCONF = "thidua.urls"
 WSGI_APPLICATION = "thidua.wsgi.application"

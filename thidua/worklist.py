@@ -89,8 +89,8 @@ def _work(key, label, queryset, due_field, entry, list_url, today, due_label="")
 
 
 def _batches(user, roles, prefix, states):
-    return NominationBatch.objects.filter(state__in=states).filter(
-        organization_q(user, roles, prefix)).select_related("proposer", "authority")
+    return NominationBatch.objects.in_scope(organization_q(user, roles, prefix)).filter(
+        state__in=states).select_related("proposer", "authority")
 
 
 def _batch_entry(batch):
@@ -116,8 +116,8 @@ def batch_work(user, held, today):
         add("correct", _("Tờ trình bị trả lại, cần bổ sung"),
             _batches(user, PROPOSERS, "proposer__", {State.RETURNED_FOR_CORRECTION}).filter(mine),
             State.RETURNED_FOR_CORRECTION)
-        add("drafts", _("Tờ trình nháp chưa gửi"), NominationBatch.objects.filter(
-            state=State.DRAFT, created_by=user).select_related("proposer"), State.DRAFT, None)
+        add("drafts", _("Tờ trình nháp chưa gửi"), NominationBatch.objects.in_scope(
+            Q(created_by=user)).filter(state=State.DRAFT).select_related("proposer"), State.DRAFT, None)
     if held & INTAKE:
         add("receive", _("Tờ trình chờ tiếp nhận"),
             _batches(user, INTAKE, "authority__", {State.SUBMITTED}), State.SUBMITTED)
@@ -128,8 +128,8 @@ def batch_work(user, held, today):
             State.PUBLICITY,
             "disclosure__ends_on", lambda b: Entry(b.title, b.get_absolute_url(),
                                                    b.disclosure.ends_on, str(b.proposer)))
-        add("appraise", _("Tờ trình được giao thẩm định"), NominationBatch.objects.filter(
-            state=State.IN_APPRAISAL, appraiser=user).select_related("proposer"),
+        add("appraise", _("Tờ trình được giao thẩm định"), NominationBatch.objects.in_scope(
+            Q(appraiser=user)).filter(state=State.IN_APPRAISAL).select_related("proposer"),
             State.IN_APPRAISAL)
     if held & SECRETARIES:
         add("council", _("Tờ trình chờ Hội đồng xét"),
@@ -186,8 +186,8 @@ def _reviewed_by(user):
 def registration_work(user, held, today):
     if not held & NETWORK_EDITORS:
         return []
-    pending = Registration.objects.filter(status=RegistrationStatus.SUBMITTED).filter(
-        _reviewed_by(user)).select_related("unit", "movement")
+    pending = Registration.objects.in_scope(_reviewed_by(user)).filter(
+        status=RegistrationStatus.SUBMITTED).select_related("unit", "movement")
     return [_work("registrations", _("Đăng ký thi đua chờ duyệt"), pending, "submitted_at",
                   lambda r: Entry(str(r.unit), reverse("movements:registration",
                                                        args=[r.movement_id, r.unit_id]),
@@ -204,8 +204,8 @@ def report_work(user, held, today):
     parents = {tree.ancestor_paths(path, include_self=False)[-1]: org
                for org, path in units.items() if not tree.is_root(path)}
     reported = ProgressReport.objects.filter(schedule=OuterRef("pk"), unit_id__in=units)
-    rounds = ReportSchedule.objects.filter(
-        owner__path__in=parents, due_date__lte=today + timedelta(days=REPORT_HORIZON_DAYS)).filter(
+    rounds = ReportSchedule.objects.in_scope(Q(owner__path__in=parents)).filter(
+        due_date__lte=today + timedelta(days=REPORT_HORIZON_DAYS)).filter(
         Q(closes_on__isnull=True) | Q(closes_on__gte=today)).exclude(
         Exists(reported)).select_related("owner", "movement")
 

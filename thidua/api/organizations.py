@@ -239,9 +239,10 @@ def update_organization(request, org_id: Id, data: OrganizationIn):
 
 
 def _people(user):
-    current = Employment.objects.filter(current_employment_q()).select_related("organization")
+    employments = Employment.objects.visible_to(user).select_related("organization")
+    current = employments.filter(current_employment_q())
     return Person.objects.visible_to(user).prefetch_related(
-        Prefetch("employments", queryset=Employment.objects.select_related("organization")),
+        Prefetch("employments", queryset=employments),
         Prefetch("employments", queryset=current, to_attr="current_employments"))
 
 

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
+from thidua.core import scopes
 from thidua.legal.models import Regime
 from thidua.movements.models import Initiative, InitiativeScope
 from thidua.organizations.models import Employment, Person
@@ -28,6 +29,10 @@ from .models import AnnualRating, Award, AwardStatus, AwardType, Discipline, Dis
 
 HISTORY_YEARS = 12  # enough for BK_TTG windows and CSTD_TQ cycles
 CHUNK = 2000
+
+# Eligibility judges the whole record of the subjects its caller holds (years under a merged
+# unit's predecessors included), whoever asks: system reads.
+whole_record = scopes.system("eligibility judges the whole record of the subjects its caller holds")
 
 
 def _chunks(ids, size=CHUNK):
@@ -215,6 +220,7 @@ def judge(payload, dates=None):
     return evaluate(payload, powers=power_table())
 
 
+@whole_record
 def person_subjects(person_ids, year, as_of):
     """Engine subjects (kind "individual") for ``person_ids``, ids as strings "p<pk>".
 
@@ -234,6 +240,7 @@ def person_subjects(person_ids, year, as_of):
     return subjects
 
 
+@whole_record
 def individuals_between(lo, hi, year, as_of, powers=None):
     """Every existing person with ``lo <= pk < hi``, parsed for an ``eligibility.Evaluator``
     (``eligibility.evaluator(as_of, year)``), by primary key: the bulk path, one query per range
@@ -278,6 +285,7 @@ def _members(unit_ids, year):
     }
 
 
+@whole_record
 def unit_subjects(unit_ids, year, as_of, bloc_ranks=None):
     """Engine subjects (kind "collective") for ``unit_ids``, ids as strings "o<pk>": one unit on
     a form or a whole subtree, the same queries. A successor's ratings and awards include the
@@ -303,6 +311,7 @@ def unit_subjects(unit_ids, year, as_of, bloc_ranks=None):
     return subjects
 
 
+@whole_record
 def inherited_years(unit_id, year):
     """[(year, rating or None, award type codes, pk of the unit that earned it)] of the years
     unit ``unit_id`` takes over from units merged into it (``succession``), newest first, within

@@ -136,15 +136,17 @@ def issuer_named(text, kind=""):
 
 def unmapped_awards(user):
     """Awards the user keeps the registry of whose issuer is written but not yet identified."""
-    kept = Q(person__in=_kept_people(user)) | Q(organization_q(
-        user, NETWORK_EDITORS, prefix="organization__"))
-    return Award.objects.filter(kept, issuer__isnull=True).exclude(issuer_name="")
+    return _kept_awards(user).filter(issuer__isnull=True).exclude(issuer_name="")
 
 
-def _kept_people(user):
+def _kept_awards(user):
+    """The awards whose registry the user keeps: of people and units where they edit the
+    network."""
     from thidua.organizations.models import Person
 
-    return Person.objects.visible_to(user, NETWORK_EDITORS).values("pk")
+    people = Person.objects.visible_to(user, NETWORK_EDITORS).values("pk")
+    return Award.objects.in_scope(Q(person__in=people) | Q(organization_q(
+        user, NETWORK_EDITORS, prefix="organization__")))
 
 
 def unmapped_names(user, limit=500):
@@ -182,9 +184,7 @@ def _covered_q(table):
 def outside_powers(user):
     """The user's active awards whose identified issuer could not confer them on their decision
     date (say a CSTĐCS decided by a district after 30/6/2025): the data to check first."""
-    kept = Q(person__in=_kept_people(user)) | Q(organization_q(
-        user, NETWORK_EDITORS, prefix="organization__"))
-    return Award.objects.filter(kept, issuer__isnull=False, status="ACTIVE").exclude(
+    return _kept_awards(user).filter(issuer__isnull=False, status="ACTIVE").exclude(
         _covered_q(power_table())).select_related(
         "issuer", "award_type", "person", "organization").order_by("-year", "pk")
 

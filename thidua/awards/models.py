@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from thidua.core.scopes import ScopedQuerySet
 from thidua.organizations import scoping
 
 from .issuers import ConferralPower, Issuer, IssuerAlias, IssuerKind  # noqa: F401  (models)
@@ -198,7 +199,7 @@ class BaseSalary(models.Model):
         return f"{self.amount:,} ({self.effective_from:%d/%m/%Y})".replace(",", ".")
 
 
-class RecipientQuerySet(models.QuerySet):
+class RecipientQuerySet(ScopedQuerySet):
     """Rows about a person or a unit, visible when that person or unit is."""
 
     def visible_to(self, user):

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 
+from thidua.core import scopes
 from thidua.organizations.models import Employment, Organization
 from thidua.organizations.scoping import current_employment_q
 
@@ -47,6 +48,7 @@ def _members(unit):
     return {INDIVIDUAL: people, COLLECTIVE: units}
 
 
+@scopes.system("a quota counts the unit's whole subtree, whoever checks it")
 def quota_results(unit, year, as_of, proposed):
     """Check ``unit``'s list for ``year`` against its quotas in force (and the regime's default).
 

@@ -9,6 +9,7 @@ from collections import Counter as Tally
 from collections import defaultdict
 from functools import wraps
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -95,7 +96,7 @@ def signer_name_of(decision):
 def positions(people_ids):
     """{person id: "position, unit"} from current employments, in one query."""
     found = {}
-    rows = Employment.objects.filter(current_employment_q(), person_id__in=people_ids) \
+    rows = Employment.objects.in_scope(Q(person_id__in=people_ids)).filter(current_employment_q()) \
         .select_related("organization").order_by("person_id", "-start_date")
     for row in rows:
         found.setdefault(row.person_id, ", ".join(
@@ -331,7 +332,8 @@ def past_awards(nomination):
     subject = {"person": nomination.person} if nomination.person_id else {
         "organization": nomination.organization}
     titles, forms = [], []
-    for award in Award.objects.filter(**subject).select_related("award_type").order_by("year"):
+    for award in Award.objects.in_scope(Q(**subject)).select_related("award_type").order_by(
+            "year"):
         row = {"year": award.year, "name": award.award_type.name,
                "decision": ", ".join(part for part in (
                    _("Số %(n)s") % {"n": award.decision_number} if award.decision_number else "",

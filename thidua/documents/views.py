@@ -86,7 +86,8 @@ class SessionFileView(LoginRequiredMixin, View):
 
 class AchievementReportView(LoginRequiredMixin, View):
     def get(self, request, pk):
-        item = get_object_or_404(Nomination.objects.select_related("batch__proposer"), pk=pk)
+        item = get_object_or_404(Nomination.objects.select_related("batch__proposer")
+                                 .for_permission_check(), pk=pk)
         batch_or_403(request.user, item.batch_id)
         return attachment(services.achievement_report_docx(item),
                           f"bao-cao-thanh-tich-{item.pk}.docx")
@@ -95,7 +96,8 @@ class AchievementReportView(LoginRequiredMixin, View):
 class CertificateView(LoginRequiredMixin, View):
     def get(self, request, pk):
         award = get_object_or_404(Award.objects.select_related(
-            "decision__issuer", "award_type", "sealed_certificate"), pk=pk, decision__isnull=False)
+            "decision__issuer", "award_type", "sealed_certificate").for_permission_check(),
+            pk=pk, decision__isnull=False)
         decision_or_403(request.user, award.decision_id)
         sealed = getattr(award, "sealed_certificate", None)
         if sealed:  # once sealed, the sealed original is the certificate

@@ -129,8 +129,8 @@ class IntakeReviewView(LoginRequiredMixin, View):
 
 
 def batch_for_package(user, pk):
-    batch = get_object_or_404(NominationBatch.objects.select_related("proposer", "authority"),
-                              pk=pk)
+    batch = get_object_or_404(NominationBatch.objects.select_related("proposer", "authority")
+                              .for_permission_check(), pk=pk)
     if not packages.can_export(user, batch):
         raise PermissionDenied
     return batch

@@ -36,7 +36,7 @@ class Standing:
 def standings(schedule, today=None):
     """Every unit directly below the schedule's owner with its report and status."""
     today = today or timezone.localdate()
-    reports = {r.unit_id: r for r in ProgressReport.objects.filter(schedule=schedule)}
+    reports = {r.unit_id: r for r in schedule.reports.all()}
     rows = []
     for unit in Organization.objects.children_of(schedule.owner).filter(
             status=OrganizationStatus.ACTIVE).order_by("sort_key"):

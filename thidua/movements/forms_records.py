@@ -19,12 +19,13 @@ TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
 
 def people_of(unit):
-    """People currently working at ``unit`` or a unit below it, in Vietnamese name order."""
+    """People currently working at ``unit`` (one the caller checked) or a unit below it, in
+    Vietnamese name order."""
     if unit is None:
         return Person.objects.none()
     employments = Employment.objects.filter(current_employment_q(), person=OuterRef("pk"),
                                             organization__path__startswith=unit.path)
-    return Person.objects.filter(Exists(employments)).order_by("sort_key", "pk")
+    return Person.objects.in_scope(Exists(employments)).order_by("sort_key", "pk")
 
 
 class UnitPeopleMixin:

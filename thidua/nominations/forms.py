@@ -85,11 +85,12 @@ def person_label(person):
 
 
 def people_under(unit):
-    """People currently working in ``unit``'s subtree, with their position and unit there."""
+    """People currently working in ``unit``'s subtree (a unit the caller checked), with their
+    position and unit there."""
     here = Employment.objects.filter(current_employment_q(), person=OuterRef("pk"),
                                      organization__path__startswith=unit.path).order_by(
         "-start_date", "-pk")
-    return Person.objects.filter(Exists(here)).annotate(
+    return Person.objects.in_scope(Exists(here)).annotate(
         job_position=Subquery(here.values("position")[:1]),
         job_unit=Subquery(here.values("organization__name")[:1])).order_by("sort_key", "pk")
 

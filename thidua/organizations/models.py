@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from thidua.core import crypto
+from thidua.core.scopes import ScopedQuerySet
 from thidua.core.text import abbreviations, normalize, person_sort_key, sort_key
 
 from . import scoping, tree
@@ -256,7 +257,7 @@ class Gender(models.TextChoices):
     FEMALE = "FEMALE", _("Nữ")
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(ScopedQuerySet):
     def visible_to(self, user, roles=scoping.PEOPLE_READERS):
         return self.filter(scoping.person_q(user, Employment.objects, roles))
 
@@ -337,6 +338,12 @@ class EmploymentCategory(models.TextChoices):
     WORKER = "WORKER", _("Người lao động")
 
 
+class EmploymentQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """Employments of the people the user can read (their whole career, not only the unit)."""
+        return self.filter(person__in=Person.objects.visible_to(user).values("pk"))
+
+
 class Employment(models.Model):
     """How a person belongs to a unit over a period; a move closes one row and opens another."""
 
@@ -350,6 +357,8 @@ class Employment(models.Model):
     start_date = models.DateField(_("từ ngày"), null=True, blank=True)
     end_date = models.DateField(_("đến ngày"), null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = EmploymentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("quá trình công tác")

@@ -27,8 +27,8 @@ def activity_figures(scope, year):
     exemplars = Exemplar.objects.filter(scope.units_q("unit__"), found_on__year=year)
     return [
         (_("Phong trào thi đua được phát động"), launched.count()),
-        (_("Đơn vị đăng ký thi đua"), Registration.objects.filter(scope.units_q("unit__"),
-                                                                    year=year).count()),
+        (_("Đơn vị đăng ký thi đua"), Registration.objects.in_scope(
+            scope.units_q("unit__")).filter(year=year).count()),
         (_("Tờ trình đề nghị khen thưởng"), batches.count()),
         (_("Tờ trình đã có quyết định"), batches.filter(state=State.DECIDED).count()),
         (_("Điển hình tiên tiến được phát hiện"), exemplars.count()),

@@ -1,6 +1,7 @@
 """Scope, period and ad-hoc report forms, and the E&C department and staff records; every
 message is shown beside the form, never a 500."""
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -153,6 +154,6 @@ class ECStaffMemberForm(ReportingUnitForm):
         units = Organization.objects.filter(
             scoping.organization_q(user, scoping.NETWORK_EDITORS),
             kind__in=[*REPORTING_KINDS, OrganizationKind.ALLIANCE_DEPARTMENT])
-        self.fields["person"].queryset = Person.objects.filter(
-            scoping.current_employment_q("employments__"),
-            employments__organization__in=units).distinct().order_by("sort_key")
+        self.fields["person"].queryset = Person.objects.in_scope(
+            Q(employments__organization__in=units)).filter(
+            scoping.current_employment_q("employments__")).distinct().order_by("sort_key")

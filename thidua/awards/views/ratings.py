@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -33,8 +34,8 @@ class UnitRatingsView(LoginRequiredMixin, View):
 
     def get(self, request, pk, year):
         people = self.people()
-        current = dict(AnnualRating.objects.filter(person__in=people, year=self.year).values_list(
-            "person_id", "rating"))
+        current = dict(AnnualRating.objects.in_scope(Q(person__in=people)).filter(year=self.year)
+                       .values_list("person_id", "rating"))
         rows = [(person, current.get(person.pk, "")) for person in people]
         return render(request, self.template_name, {
             "unit": self.unit, "year": self.year, "rows": rows, "choices": Rating.choices})

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,6 +46,10 @@ class RecordView(LoginRequiredMixin, View):
     def recipient(self):
         return {"organization": self.subject} if self.collective else {"person": self.subject}
 
+    def rows_of_subject(self, model):
+        """The subject's rows of ``model``: the subject was checked in ``dispatch``."""
+        return model.objects.in_scope(Q(**self.recipient()))
+
     def forms(self, data=None, bound=None):
         """The keeper's forms; only the one named ``bound`` receives ``data``."""
         this_year = timezone.localdate().year
@@ -68,7 +73,7 @@ class RecordView(LoginRequiredMixin, View):
         if not self.can_keep:
             raise PermissionDenied
         if name == "end_hold":
-            hold = get_object_or_404(Hold, pk=request.POST.get("hold"), **self.recipient())
+            hold = get_object_or_404(self.rows_of_subject(Hold), pk=request.POST.get("hold"))
             services.end_hold(request.user, hold, timezone.localdate())
             messages.success(request, _("Đã kết thúc tạm dừng xét khen thưởng."))
             return redirect(request.path)
@@ -86,7 +91,7 @@ class RecordView(LoginRequiredMixin, View):
     def revoke(self, request):
         from django.core.exceptions import ValidationError
 
-        award = get_object_or_404(Award, pk=request.POST.get("award"), **self.recipient())
+        award = get_object_or_404(self.rows_of_subject(Award), pk=request.POST.get("award"))
         form = RevocationForm(request.POST, prefix="revoke")
         if not form.is_valid():
             messages.error(request, _("Chưa thu hồi được: %(errors)s") % {"errors": " ".join(
@@ -127,15 +132,14 @@ class RecordView(LoginRequiredMixin, View):
 
     def render(self, forms, open_form=None):
         year, result = self.verdicts()
-        recipient = self.recipient()
         context = {
             "subject": self.subject, "collective": self.collective, "can_keep": self.can_keep,
             "forms": forms, "open_form": open_form, "year": year, "result": result,
-            "awards": with_standing(Award.objects.filter(**recipient).select_related(
+            "awards": with_standing(self.rows_of_subject(Award).select_related(
                 "award_type", "decision", "revocation", "issuer")),
             "revoke_form": RevocationForm(prefix="revoke"),
-            "ratings": AnnualRating.objects.filter(**recipient).order_by("-year"),
-            "holds": Hold.objects.filter(**recipient).order_by("-start_date"),
+            "ratings": self.rows_of_subject(AnnualRating).order_by("-year"),
+            "holds": self.rows_of_subject(Hold).order_by("-start_date"),
             "inherited": inherited_rows(self.subject, year) if self.collective else [],
             "disciplines": [] if self.collective else self.subject.disciplines.all(),
             "initiatives": [] if self.collective else self.subject.initiatives.all(),
@@ -158,8 +162,8 @@ class PersonRecordView(RecordView):
     keep_perm = "awards.keep_registry_for_person"
 
     def get_subject(self, pk):
-        return get_object_or_404(Person.objects.prefetch_related("employments__organization"),
-                                 pk=pk)
+        return get_object_or_404(Person.objects.prefetch_related("employments__organization")
+                                 .for_permission_check(), pk=pk)
 
 
 class UnitRecordView(RecordView):

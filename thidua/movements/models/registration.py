@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.scopes import ScopedQuerySet
 from thidua.organizations import scoping
 
 
@@ -16,7 +17,7 @@ OPEN_REGISTRATION = (RegistrationStatus.DRAFT, RegistrationStatus.SUBMITTED,
                      RegistrationStatus.RETURNED)
 
 
-class RegistrationQuerySet(models.QuerySet):
+class RegistrationQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         return self.filter(scoping.organization_q(user, prefix="unit__"))
 

@@ -2,10 +2,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.scopes import ScopedQuerySet
 from thidua.organizations import scoping, tree
 
 
-class ReportScheduleQuerySet(models.QuerySet):
+class ReportScheduleQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         """Rounds the user follows (asked by a level in their reading scope) or must answer (asked
         by one of their units or a level above it)."""
@@ -55,7 +56,7 @@ class ReportSchedule(models.Model):
         return f"{self.get_period_display()} {self.year}"
 
 
-class ProgressReportQuerySet(models.QuerySet):
+class ProgressReportQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         return self.filter(scoping.organization_q(user, prefix="unit__"))
 

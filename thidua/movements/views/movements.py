@@ -18,7 +18,7 @@ from thidua.organizations.scoping import NETWORK_EDITORS, assignments, organizat
 
 from .. import services
 from ..forms import CriterionFormSet, DocumentForm, MovementForm, PlannedAwardFormSet
-from ..models import Movement, MovementDocument, MovementKind, MovementStatus, Registration
+from ..models import Movement, MovementDocument, MovementKind, MovementStatus
 
 
 class MovementFilter(SearchFilterSet):
@@ -82,7 +82,7 @@ class MovementDetailView(LoginRequiredMixin, TemplateView):
                        and user.has_perm("movements.launch_movement_at", u)],
             registrable=[u for u in my_units if user.has_perm("movements.register_unit", u)],
             derived=movement.derived.select_related("launched_by"),
-            registrations=Registration.objects.filter(movement=movement).count(),
+            registrations=movement.registrations.count(),
             reviews=movement.reviews.select_related("organization"),
             registration_window=movement.registration_window(),
             activity_window=movement.activity_window(),

@@ -36,8 +36,8 @@ class RegistrationView(LoginRequiredMixin, View):
                 or request.user.has_perm("movements.view_unit_work", self.unit)):
             raise PermissionDenied
         year = int(request.GET.get("year") or self.movement.start_date.year)
-        self.registration = Registration.objects.filter(
-            movement=self.movement, unit=self.unit, year=year).first() or Registration(
+        self.registration = self.unit.registrations.filter(
+            movement=self.movement, year=year).first() or Registration(
             movement=self.movement, unit=self.unit, year=year)
         return super().dispatch(request, *args, **kwargs)
 
@@ -46,7 +46,7 @@ class RegistrationView(LoginRequiredMixin, View):
         demo's two "Nguyễn Văn Thông") can be told apart."""
         here = self.unit.employments.filter(current_employment_q(), person=OuterRef("pk")).order_by(
             "-start_date", "-pk")
-        return Person.objects.filter(Exists(here)).annotate(
+        return Person.objects.in_scope(Exists(here)).annotate(
             job_position=Subquery(here.values("position")[:1])).order_by("sort_key", "pk")
 
     def individual_types(self):
@@ -144,8 +144,8 @@ class RegistrationOverviewView(LoginRequiredMixin, TemplateView):
         year = int(self.request.GET.get("year") or movement.start_date.year)
         units = [u for u in Organization.objects.children_of(level).order_by("sort_key")
                  if movement.covers(u)]
-        registrations = {r.unit_id: r for r in Registration.objects.filter(
-            movement=movement, year=year, unit__in=units).prefetch_related(
+        registrations = {r.unit_id: r for r in movement.registrations.filter(
+            year=year, unit__in=units).prefetch_related(
             "collective_titles", "items__award_type")}
         totals = Counter()
         for registration in registrations.values():

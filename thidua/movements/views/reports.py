@@ -58,7 +58,7 @@ class SchedulesView(LoginRequiredMixin, View):
         return self.render(form)
 
     def render(self, form):
-        schedules = ReportSchedule.objects.filter(owner=self.level).select_related("movement")
+        schedules = self.level.report_schedules.select_related("movement")
         if self.movement:
             schedules = schedules.filter(movement=self.movement)
         return render(self.request, self.template_name, {
@@ -72,8 +72,8 @@ class ComplianceView(LoginRequiredMixin, View):
     template_name = "movements/compliance.html"
 
     def get(self, request, pk):
-        schedule = get_object_or_404(ReportSchedule.objects.select_related("owner", "movement"),
-                                     pk=pk)
+        schedule = get_object_or_404(ReportSchedule.objects.select_related("owner", "movement")
+                                     .for_permission_check(), pk=pk)
         if not request.user.has_perm("movements.follow_level", schedule.owner):
             raise PermissionDenied
         rows = compliance.standings(schedule)
@@ -97,12 +97,12 @@ class ReportSubmitView(LoginRequiredMixin, View):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.schedule = get_object_or_404(ReportSchedule.objects.select_related("owner"),
-                                          pk=kwargs["pk"])
+        self.schedule = get_object_or_404(
+            ReportSchedule.objects.visible_to(request.user).select_related("owner"), pk=kwargs["pk"])
         self.unit = get_object_or_404(Organization, pk=kwargs["unit"])
         if not request.user.has_perm("movements.report_for_unit", self.unit):
             raise PermissionDenied
-        self.report = ProgressReport.objects.filter(schedule=self.schedule, unit=self.unit).first()
+        self.report = self.unit.progress_reports.filter(schedule=self.schedule).first()
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, pk, unit):
@@ -141,9 +141,9 @@ class UnitReportsView(LoginRequiredMixin, View):
         if not request.user.has_perm("movements.view_unit_work", unit):
             raise PermissionDenied
         parent = Organization.objects.get_parent(unit)
-        schedules = ReportSchedule.objects.filter(owner=parent).select_related("movement") \
+        schedules = parent.report_schedules.select_related("movement") \
             if parent else ReportSchedule.objects.none()
-        reports = {r.schedule_id: r for r in ProgressReport.objects.filter(unit=unit)}
+        reports = {r.schedule_id: r for r in unit.progress_reports.all()}
         today = timezone.localdate()
         rows = [(s, reports.get(s.pk), (s.closes_on is None or today <= s.closes_on))
                 for s in schedules]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.scopes import ScopedQuerySet
 from thidua.organizations import scoping
 
 from ..states import (AttachmentKind, Basis, CouncilResult, ItemOutcome, Procedure,
@@ -23,7 +24,7 @@ def private_storage():
     return FileSystemStorage(location=settings.MEDIA_ROOT / "ho-so", base_url=None)
 
 
-class BatchQuerySet(models.QuerySet):
+class BatchQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         """Batches the user's units proposed or were asked to decide."""
         return self.filter(scoping.organization_q(user, prefix="proposer__")
@@ -88,6 +89,12 @@ class NominationBatch(models.Model):
                     and self.state in {State.SUBMITTED, State.RECEIVED, State.IN_APPRAISAL})
 
 
+class NominationQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """Nominees of the batches the user can see."""
+        return self.filter(batch__in=NominationBatch.objects.visible_to(user).values("pk"))
+
+
 class Nomination(models.Model):
     """One nominee of a batch for one award type, with the appraisal and the council result."""
 
@@ -115,6 +122,8 @@ class Nomination(models.Model):
                                default=ItemOutcome.OPEN)
     forwarded_as = models.OneToOneField("self", models.SET_NULL, null=True, blank=True,
                                         related_name="forwarded_from")
+
+    objects = NominationQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]

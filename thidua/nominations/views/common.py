@@ -7,8 +7,8 @@ from ..models import NominationBatch
 
 
 def batch_or_403(user, pk, perm="nominations.view_batch"):
-    batch = get_object_or_404(NominationBatch.objects.select_related("proposer", "authority"),
-                              pk=pk)
+    batch = get_object_or_404(NominationBatch.objects.select_related("proposer", "authority")
+                              .for_permission_check(), pk=pk)
     if not user.has_perm(perm, batch):
         raise PermissionDenied
     return batch

@@ -3,6 +3,8 @@ for that year that is still alive (not withdrawn or rejected), so splitting a li
 batches does not escape a quota."""
 from collections import defaultdict
 
+from django.db.models import Q
+
 from thidua.awards import histories
 from thidua.awards.eligibility.ruleset import COLLECTIVE, INDIVIDUAL
 from thidua.awards.quotas import quota_results, subject_key
@@ -16,7 +18,8 @@ DEAD_STATES = (State.WITHDRAWN, State.REJECTED)
 def proposer_list(proposer, year):
     """{kind: {type code: subject keys}} of ``proposer``'s live nominees for ``year``."""
     lists = {INDIVIDUAL: defaultdict(set), COLLECTIVE: defaultdict(set)}
-    rows = Nomination.objects.filter(batch__proposer=proposer, batch__year=year).exclude(
+    rows = Nomination.objects.in_scope(Q(batch__proposer=proposer)).filter(
+        batch__year=year).exclude(
         batch__state__in=DEAD_STATES).exclude(subject_kind=SubjectKind.HOUSEHOLD).values_list(
         "person_id", "organization_id", "award_type__code")
     for person_id, organization_id, code in rows:

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -20,7 +21,8 @@ from . import merged
 
 
 def _person_or_403(user, pk, perm="organizations.view_person"):
-    person = get_object_or_404(Person.objects.prefetch_related("employments__organization"), pk=pk)
+    person = get_object_or_404(Person.objects.prefetch_related("employments__organization")
+                               .for_permission_check(), pk=pk)
     if not user.has_perm(perm, person):
         raise PermissionDenied
     return person
@@ -54,7 +56,8 @@ class PersonListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         people = list(context["object_list"])
         current = {}
-        for employment in (Employment.objects.filter(person__in=people, end_date__isnull=True)
+        for employment in (Employment.objects.in_scope(Q(person__in=people))
+                           .filter(end_date__isnull=True)
                            .select_related("organization")):
             current.setdefault(employment.person_id, employment)
         context["rows"] = [(person, current.get(person.pk)) for person in people]
