@@ -117,7 +117,8 @@ def batch_work(user, held, today):
             _batches(user, PROPOSERS, "proposer__", {State.RETURNED_FOR_CORRECTION}).filter(mine),
             State.RETURNED_FOR_CORRECTION)
         add("drafts", _("Tờ trình nháp chưa gửi"), NominationBatch.objects.in_scope(
-            Q(created_by=user)).filter(state=State.DRAFT).select_related("proposer"), State.DRAFT, None)
+            Q(created_by=user)).filter(state=State.DRAFT).select_related("proposer"),
+            State.DRAFT, None)
     if held & INTAKE:
         add("receive", _("Tờ trình chờ tiếp nhận"),
             _batches(user, INTAKE, "authority__", {State.SUBMITTED}), State.SUBMITTED)

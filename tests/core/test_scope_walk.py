@@ -48,7 +48,8 @@ PK_MODELS = [
                                                    "organizations.Organization"),
     ("bao-cao/can-bo/", "reports.ECStaffMember"), ("lien-thong/tiep-nhan/", "interchange.Intake"),
     ("lien-thong/goi-ho-so/", "nominations.NominationBatch"), ("cong-viec/", "core.Job"),
-    ("p/<slug:site>/tin-tuc/", "portal.Article"), ("p/<slug:site>/dien-hinh/", "movements.Exemplar"),
+    ("p/<slug:site>/tin-tuc/", "portal.Article"),
+    ("p/<slug:site>/dien-hinh/", "movements.Exemplar"),
     ("p/<slug:site>/van-ban/", "portal.LegalDocument"),
     ("p/<slug:site>/quan-ly/tin-bai/", "portal.Article"),
     ("p/<slug:site>/quan-ly/chuyen-muc/", "portal.Category"),
@@ -196,3 +197,21 @@ def test_in_production_an_unscoped_read_is_logged_and_served(network, settings, 
     with scopes.serving("/ca-nhan/"):
         assert len(Person.objects.all()) == 4
     assert "organizations.Person read without a scope while serving /ca-nhan/" in caplog.text
+
+
+def test_a_permission_check_read_is_one_row(network, settings):
+    from thidua.organizations.models import Person
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    with scopes.serving("/ca-nhan/1/"):
+        assert Person.objects.for_permission_check().get(given_name="Mai").family_name == "Trần"
+        with pytest.raises(scopes.ScopeError, match="for_permission_check"):
+            list(Person.objects.for_permission_check())
+
+
+def test_the_admin_lists_people_whole(network, root_user, client):
+    client.force_login(root_user)
+    person = network.hue_person
+    assert client.get("/quan-tri/organizations/person/").status_code == 200
+    page = client.get(f"/quan-tri/organizations/person/{person.pk}/change/")
+    assert page.status_code == 200
+    assert person.family_name in page.content.decode()

@@ -197,8 +197,8 @@ def save_registration(request, movement_id: Id, data: RegistrationIn):
         pk__in=[item.person_id for item in data.items])}
     if len(people) != len({item.person_id for item in data.items}):
         raise HttpError(400, "Có cá nhân không thuộc phạm vi của bạn.")
-    registration = (Registration.objects.filter(movement=movement, unit=unit, year=data.year)
-                    .first() or Registration(movement=movement, unit=unit, year=data.year))
+    registration = (unit.registrations.filter(movement=movement, year=data.year).first()
+                    or Registration(movement=movement, unit=unit, year=data.year))
     registration.targets = data.targets
     services.save_registration(request.user, registration,
                                [types[code] for code in data.collective_titles],
@@ -224,7 +224,7 @@ def list_schedules(request, year: Year | None = None, movement: Id | None = None
 def submit_report(request, schedule_id: Id, data: ReportIn):
     schedule = get_object_or_404(ReportSchedule.objects.visible_to(request.user), pk=schedule_id)
     unit = get_object_or_404(Organization.objects.visible_to(request.user), pk=data.unit_id)
-    report = ProgressReport.objects.filter(schedule=schedule, unit=unit).first() or ProgressReport(
+    report = unit.progress_reports.filter(schedule=schedule).first() or ProgressReport(
         schedule=schedule, unit=unit)
     for field in ("text", *ProgressReport.FIGURES):
         setattr(report, field, getattr(data, field))

@@ -21,6 +21,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 
+from thidua.core.scopes import system
+
 from . import chain
 from .context import client_ip, current_actor
 from .models import Action
@@ -139,8 +141,9 @@ def audited_update(queryset, **changes):
         return queryset.update(**changes)
     fields = [f for f in _fields(model) if f.name in changes or f.attname in changes]
     with transaction.atomic(using=queryset.db):
-        rows = list(queryset.select_related(*_unit_relations(model))
-                    .select_for_update(of=("self",)))
+        with system("an audited update reads the rows it is about to update"):
+            rows = list(queryset.select_related(*_unit_relations(model))
+                        .select_for_update(of=("self",)))
         old = {row.pk: {f.name: _value(f, row) for f in fields} for row in rows}
         updated = queryset.update(**changes)
         if any(hasattr(value, "resolve_expression") for value in changes.values()):

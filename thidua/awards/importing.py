@@ -10,6 +10,7 @@ from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import crypto
+from thidua.core.scopes import system
 from thidua.core.text import normalize
 from thidua.core.xlsx_import import (SECTION, CellError, Choice, Column, Spec, a_year, past_date,
                                      text, write_failed)
@@ -34,6 +35,7 @@ PERSON_COLUMNS = (
 class PersonRowSpec(Spec):
     """Rows about people already in the system; ``prepare`` loads everyone the file may name."""
 
+    @system("an import finds the people its file names among everyone")
     def prepare(self, rows):
         codes = {v["organization"] for v in rows if v["organization"]}
         self.units = {u.code: u for u in Organization.objects.filter(code__in=codes)}
@@ -319,6 +321,7 @@ class AwardHistorySpec(RecipientSpec):
     ignored = ("Chức vụ", "Giới tính", "Ghi chú")
     FIELDS = ("decision_number", "decision_date", "issuer_name", "register_number")
 
+    @system("an import checks the whole registry for awards its people already hold")
     def prepare(self, rows):
         super().prepare(rows)
         self.seen, self.taken = {}, set()

@@ -3,6 +3,7 @@ leaves a history row carrying the acting user; every function that writes awards
 ``followups.awards_written`` (summaries, honour roll)."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -104,7 +105,7 @@ def set_ratings(user, unit, year, ratings, source=""):
     for person, rating in ratings.items():
         if person.pk not in allowed:
             raise PermissionDenied(_("%(name)s không thuộc đơn vị này.") % {"name": person})
-        existing = AnnualRating.objects.filter(person=person, year=year).first()
+        existing = AnnualRating.objects.in_scope(Q(person=person)).filter(year=year).first()
         if not rating:
             if existing:
                 existing._history_user = user
@@ -123,7 +124,8 @@ def set_ratings(user, unit, year, ratings, source=""):
 @transaction.atomic
 def set_rating(user, year, rating, source="", person=None, organization=None):
     """Set one person's or one collective's rating for ``year`` from its record page."""
-    row = AnnualRating.objects.filter(person=person, organization=organization, year=year).first()
+    row = AnnualRating.objects.in_scope(Q(person=person, organization=organization)).filter(
+        year=year).first()
     row = row or AnnualRating(person=person, organization=organization, year=year)
     _keeper_check(user, row)
     row.rating, row.source = rating, source

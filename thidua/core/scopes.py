@@ -57,9 +57,11 @@ def serving(path):
 
 
 def _call_site():
-    """The first frame outside Django and this module: the line that forgot the scope."""
+    """The innermost frame of our own code (not Django, an installed package or this module):
+    the line that forgot the scope."""
     for frame in reversed(traceback.extract_stack()[:-3]):
-        if "/django/" not in frame.filename and not frame.filename.endswith("core/scopes.py"):
+        if ("/site-packages/" not in frame.filename and "/django/" not in frame.filename
+                and not frame.filename.endswith("core/scopes.py")):
             return f"{frame.filename}:{frame.lineno} in {frame.name}"
     return "?"
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from thidua.core.text import ABBREVIATIONS, normalize, normalize_spacing
 from thidua.core.xlsx_import import match_key
 from thidua.nominations.rules import INTAKE, PROPOSERS
-from thidua.organizations.models import Employment, Organization, Person
+from thidua.organizations.models import Employment, Organization
 from thidua.organizations.scoping import current_employment_q, organization_q, roles_at
 
 MATCHED, AMBIGUOUS, NEW, MISSING = "matched", "ambiguous", "new", "missing"
@@ -110,12 +110,11 @@ def people_named(user, proposer, names):
     work in ``proposer``'s subtree under one of ``names``: one query per 500 names, not one per
     row."""
     keys = sorted({normalize(name) for name in names if name})
-    visible = Person.objects.visible_to(user).values("pk")
     found = {}
     for start in range(0, len(keys), 500):
-        employments = Employment.objects.filter(
+        employments = Employment.objects.visible_to(user).filter(
             current_employment_q(), organization__path__startswith=proposer.path,
-            person__search_text__in=keys[start:start + 500], person__in=visible,
+            person__search_text__in=keys[start:start + 500],
         ).select_related("person", "organization").order_by("person_id", "pk")
         for employment in employments:
             people = found.setdefault(employment.person.search_text, {})
@@ -141,10 +140,9 @@ def find_people(candidates, unit, name, birth):
 
 def _by_citizen_id(user, proposer, row, match):
     """Match on the citizen ID (an Excel list may give it); True when it found the person."""
-    employment = Employment.objects.filter(
+    employment = Employment.objects.visible_to(user).filter(
         current_employment_q(), organization__path__startswith=proposer.path,
         person__citizen_id_digest=row["citizen_id_digest"],
-        person__in=Person.objects.visible_to(user).values("pk"),
     ).select_related("person", "organization").first()
     if employment is None:
         return False

@@ -28,7 +28,6 @@ from thidua.nominations.states import (
     CouncilResult,
     ItemOutcome,
 )
-from thidua.organizations.models import Employment
 from thidua.organizations.scoping import current_employment_q
 
 SCHEMA = "thidua.dossier/1"
@@ -93,8 +92,8 @@ def _slug(text):
 
 
 def _person_facts(person, proposer):
-    employment = Employment.objects.filter(
-        current_employment_q(), person=person, organization__path__startswith=proposer.path
+    employment = person.employments.filter(
+        current_employment_q(), organization__path__startswith=proposer.path
     ).select_related("organization").first()
     return {"family_name": person.family_name, "middle_name": person.middle_name,
             "given_name": person.given_name, "full_name": person.full_name,

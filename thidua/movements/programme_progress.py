@@ -108,7 +108,8 @@ def _award_counts(owner, years):
     employment = apps.get_model("organizations", "Employment")
     employed_here = employment.objects.filter(person=OuterRef("person_id"),
                                               organization__path__startswith=owner.path)
-    rows = (award.objects.filter(year__in=years, status="ACTIVE")
+    rows = (award.objects.unscoped("a programme's indicator counts its owner's whole subtree")
+            .filter(year__in=years, status="ACTIVE")
             .filter(Q(organization__path__startswith=owner.path) | Q(Exists(employed_here)))
             .order_by().values("year").annotate(n=Count("pk")))
     return {row["year"]: row["n"] for row in rows}

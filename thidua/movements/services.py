@@ -5,7 +5,7 @@ a history row (``_history_user``) and notifies whoever must act next (after comm
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -192,8 +192,8 @@ def submit_report(user, report):
 
 def aggregate_reports(movement, organization, kind_until=None):
     """Totals of the figures reported under ``organization`` for the movement (its schedules)."""
-    reports = ProgressReport.objects.filter(
-        schedule__movement=movement, unit__path__startswith=organization.path)
+    reports = ProgressReport.objects.in_scope(Q(unit__path__startswith=organization.path)).filter(
+        schedule__movement=movement)
     if kind_until:
         reports = reports.filter(schedule__due_date__lte=kind_until)
     totals = reports.aggregate(**{name: Sum(name) for name in ProgressReport.FIGURES})

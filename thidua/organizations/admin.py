@@ -6,6 +6,10 @@ from .models import (Employment, EmulationGroup, EmulationGroupMembership, Organ
 from .scoping import search_q
 
 
+# The admin is for staff granted model permissions; it lists people whole, not by unit.
+ADMIN_READS = "Django admin: staff with model permissions work on the whole table"
+
+
 class NormalisedSearchMixin:
     """Admin search that ignores diacritics, like the rest of the site."""
 
@@ -42,6 +46,9 @@ class EmploymentInline(admin.TabularInline):
     extra = 0
     raw_id_fields = ["organization"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).unscoped(ADMIN_READS)
+
 
 @admin.register(Person)
 class PersonAdmin(NormalisedSearchMixin, SimpleHistoryAdmin):
@@ -50,6 +57,9 @@ class PersonAdmin(NormalisedSearchMixin, SimpleHistoryAdmin):
     list_display = ["full_name", "gender", "birth_date"]
     exclude = ["citizen_id_encrypted", "citizen_id_digest"]
     inlines = [EmploymentInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).unscoped(ADMIN_READS)
 
 
 @admin.register(PersonalDataAccess)

@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import crypto
+from thidua.core.scopes import system
 from thidua.core.text import normalize
 from thidua.core.xlsx_import import CellError
 
@@ -23,6 +24,7 @@ class Directory:
     subtree: units by code or unaccented name; people by citizen ID, else by unaccented name among
     those currently working there, narrowed by their unit and birth date."""
 
+    @system("an import matches people by citizen ID among everyone, by name under its root")
     def __init__(self, root, units=(), names=(), citizen_ids=()):
         self.root = root
         units = {str(u) for u in units if u}

@@ -6,6 +6,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import crypto
+from thidua.core.scopes import system
 from thidua.core.xlsx_import import (CellError, Choice, Column, Spec, a_date, past_date, text,
                                      yes_no)
 
@@ -134,6 +135,7 @@ class PersonSpec(Spec):
     PERSON_FIELDS = ("family_name", "middle_name", "given_name", "gender", "birth_date", "ethnicity")
     JOB_FIELDS = ("position", "category", "is_direct_worker", "start_date")
 
+    @system("an import matches citizen IDs among everyone, and people by name in its units")
     def prepare(self, rows):
         self.units = _by_code({v["organization"] for v in rows if v["organization"]})
         digests = {crypto.digest(v["citizen_id"]) for v in rows if v["citizen_id"]}

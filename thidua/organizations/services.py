@@ -113,6 +113,10 @@ def reveal_citizen_id(user, person):
     return person.citizen_id
 
 
+# Re-reading the stored row of a person the caller holds and edits.
+EDITED_ROW = "the saved row of the person being edited"
+
+
 @transaction.atomic
 def update_person(user, person, confirmed=False):
     """Save an edited person. When the edit gives them another holder's citizen ID it is refused;
@@ -121,7 +125,7 @@ def update_person(user, person, confirmed=False):
     anyway). An edit that changes none of the three is not checked, so people already alike stay
     editable."""
     require(user, "organizations.change_person", person)
-    before = Person.objects.get(pk=person.pk)
+    before = Person.objects.unscoped(EDITED_ROW).get(pk=person.pk)
     if _identity(before) != _identity(person):
         found = _find_twin(person, Organization.objects.filter(employments__person=person)
                            .distinct().order_by("pk"))

@@ -6,6 +6,7 @@ birth date among the people ever employed at a unit — only likely: true namesa
 day exist, so the user may confirm and save anyway."""
 from typing import NamedTuple
 
+from thidua.core.scopes import system
 from thidua.core.text import normalize_spacing
 
 from .models import Person
@@ -26,6 +27,7 @@ class Twin(NamedTuple):
         return self.unit is None
 
 
+@system("a twin is looked for among everyone: the same person may be recorded elsewhere")
 def find_twin(person, units):
     """The Twin ``person`` (saved or not) may be, or None: the holder of their citizen ID, else —
     without one — someone else ever employed at one of ``units`` with the same name and birth

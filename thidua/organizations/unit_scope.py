@@ -12,6 +12,8 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from thidua.core.scopes import system
+
 from .models import Employment, Organization, Person
 from .tree import ancestor_paths
 
@@ -42,6 +44,7 @@ def ids_by_path(organization_model, jobs):
     return dict(organization_model.objects.filter(path__in=paths).values_list("path", "pk"))
 
 
+@system("derived data: a person's units are recomputed from all their employments")
 def refresh(person_ids, person_model=None, employment_model=None, organization_model=None):
     """Recompute the scope of these people; only rows that changed are written."""
     if person_model is None:

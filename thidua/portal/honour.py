@@ -3,6 +3,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from thidua.awards.models import Award, AwardStatus
+from thidua.core.scopes import system
 from thidua.core.text import normalize
 from thidua.organizations import tree
 from thidua.organizations.models import Employment
@@ -54,6 +55,7 @@ def _delete_entries(entries):
 
 
 @transaction.atomic
+@system("the public honour roll is derived from every award just written")
 def refresh_awards(award_ids):
     """Replace the entries of the awards ``award_ids`` (just written by an award service, see
     ``awards.followups``): one for each that is active and has a unit, none for the others."""

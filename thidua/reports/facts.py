@@ -35,6 +35,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from thidua.awards.models import Award, AwardStatus, AwardType
+from thidua.core.scopes import system
 from thidua.nominations.states import SubjectKind
 from thidua.organizations import tree
 from thidua.organizations.models import Employment, EmploymentCategory, OrganizationKind
@@ -121,6 +122,7 @@ def attributed(person_jobs, year):
     return (started or person_jobs)[-1]
 
 
+@system("statistics read the registry whole and keep what ``in_scope`` attributes to the scope")
 def compute(awards, individual_awards=None, unattached_awards=None, in_scope=None):
     """{fact key (``FACT_FIELDS``, the anchor cut from the unit's path): [n, money]} for the
     collective ones of ``awards``, the individual ones of ``individual_awards`` (default:

@@ -98,7 +98,8 @@ class ReportSubmitView(LoginRequiredMixin, View):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.schedule = get_object_or_404(
-            ReportSchedule.objects.visible_to(request.user).select_related("owner"), pk=kwargs["pk"])
+            ReportSchedule.objects.visible_to(request.user).select_related("owner"),
+            pk=kwargs["pk"])
         self.unit = get_object_or_404(Organization, pk=kwargs["unit"])
         if not request.user.has_perm("movements.report_for_unit", self.unit):
             raise PermissionDenied

@@ -78,7 +78,7 @@ class ReviewDetailView(LoginRequiredMixin, View):
             registration__movement=self.review.movement,
             registration__unit__path__startswith=level.path).values("person")
         exemplary = Exemplar.objects.filter(unit__path__startswith=level.path).values("person")
-        people = Person.objects.filter(Q(pk__in=registered) | Q(pk__in=exemplary)).order_by(
+        people = Person.objects.in_scope(Q(pk__in=registered) | Q(pk__in=exemplary)).order_by(
             "sort_key")
         return ProposalForm(data, people=people,
                             units=Organization.objects.subtree(level, include_self=True))

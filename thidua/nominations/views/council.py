@@ -4,6 +4,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.db.models import Q
 from django.views import View
 
 from thidua.core.fields import chosen_ids
@@ -11,7 +12,7 @@ from thidua.core.fields import chosen_ids
 from .. import workflow
 from ..models import Council, CouncilSession, Nomination
 from ..states import CouncilResult, State, Verdict, VoteValue
-from ..workflow.council import membership_of, passes, quorum_met
+from ..workflow.council import CHOSEN, membership_of, passes, quorum_met
 from .common import attempt
 
 
@@ -27,8 +28,8 @@ class CouncilView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         council = self.load(request, pk)
-        waiting = Nomination.objects.filter(
-            batch__authority=council.organization, batch__state=State.AT_COUNCIL,
+        waiting = Nomination.objects.in_scope(Q(batch__authority=council.organization)).filter(
+            batch__state=State.AT_COUNCIL,
             verdict=Verdict.ELIGIBLE, council_result=CouncilResult.PENDING).select_related(
             "person", "organization", "award_type", "batch")
         return render(request, "nominations/council.html", {
@@ -42,7 +43,7 @@ class CouncilView(LoginRequiredMixin, View):
 
         def open_session():
             nonlocal session
-            items = Nomination.objects.filter(
+            items = Nomination.objects.unscoped(CHOSEN).filter(
                 pk__in=chosen_ids(request.POST.getlist("items"))).select_related("batch",
                                                                                  "award_type")
             session = workflow.open_session(request.user, council,

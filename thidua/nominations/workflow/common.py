@@ -19,7 +19,8 @@ class WorkflowError(ValidationError):
 
 def locked(batch):
     """Re-read ``batch`` with a row lock, so two officers cannot move it at once."""
-    return NominationBatch.objects.select_for_update().get(pk=batch.pk)
+    return NominationBatch.objects.unscoped("re-read with a row lock").select_for_update().get(
+        pk=batch.pk)
 
 
 def move(user, batch, allowed_from, to_state, note="", due_on=None):

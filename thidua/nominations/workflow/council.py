@@ -16,6 +16,8 @@ from ..rules import ISSUERS
 from ..states import CouncilResult, State, Verdict, VoteValue
 from .common import WorkflowError, tell
 
+# Nominees chosen for a session by id: open_session checks each against the council below.
+CHOSEN = "nominees chosen for a council session, each checked by open_session"
 COLUMNS = {VoteValue.AGREE: "agree", VoteValue.DISAGREE: "disagree", VoteValue.ABSTAIN: "abstain"}
 
 
@@ -26,8 +28,8 @@ def open_session(user, council, title, items, day=None):
     attendance rows (everyone present by default), round-1 tallies; members notified."""
     require(user, "nominations.run_council", council)
     day = day or timezone.localdate()
-    items = list(Nomination.objects.filter(pk__in=[i.pk for i in items]).select_related(
-        "batch", "award_type"))
+    items = list(Nomination.objects.unscoped(CHOSEN).filter(
+        pk__in=[i.pk for i in items]).select_related("batch", "award_type"))
     if not items:
         raise WorkflowError(_("Phiên họp cần ít nhất một hồ sơ để xét."))
     for item in items:

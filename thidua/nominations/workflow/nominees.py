@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from thidua.audit.recording import record_created
+from thidua.core.scopes import system
 from thidua.awards import histories
 from thidua.awards.eligibility import EligibilityInputError
 from thidua.awards.issuing import IN_SYSTEM_KINDS, may_confer, power_table, unit_issuer_kinds
@@ -72,6 +73,7 @@ class NomineeChecks:
         self.powers = power_table()
         self.read(people, units)
 
+    @system("the rules read every nominee's employments and holds, whoever checks them")
     def read(self, people=(), units=()):
         people, units = set(people) - self.people, set(units) - self.units
         self.people |= people

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from thidua.core.excel import xlsx_response
+from thidua.core.scopes import system
 from thidua.core.views import FilteredListMixin, SearchPaginator
 
 from .. import merging, services
@@ -144,8 +145,10 @@ class MergeView(LoginRequiredMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            moved = merging.merge_unit(self.request.user, self.object, data["successor"],
-                                       data["day"], data["accounts"])
+            with system("a merger moves every employment of the absorbed unit (merge_unit "
+                        "checks the permission)"):
+                moved = merging.merge_unit(self.request.user, self.object, data["successor"],
+                                           data["day"], data["accounts"])
         except PermissionDenied as refusal:
             form.add_error("successor", str(refusal))
             return self.form_invalid(form)

@@ -196,7 +196,8 @@ class PersonEditView(LoginRequiredMixin, View):
     def render(self, form, anyway=None):
         # A bound form has written what was typed into self.person: the breadcrumb names the
         # person as stored, not (after an edit into a twin) the other person's name.
-        person = (Person.objects.get(pk=self.person.pk) if form.is_bound else self.person)
+        person = (Person.objects.unscoped(services.EDITED_ROW)
+                  .get(pk=self.person.pk) if form.is_bound else self.person)
         return render(self.request, self.template_name,
                       {"form": form, "person": person, "save_anyway": anyway})
 
