@@ -118,7 +118,8 @@ def _subjects(plan):
     """({person id: Person}, {unit id: Organization}) chosen in ``plan``, read in two queries."""
     chosen = {kind: {int(choice) for _i, row, _t, choice in plan if choice != NEW_CHOICE and
                      (row["kind"] == SubjectKind.COLLECTIVE) == kind} for kind in (False, True)}
-    return Person.objects.in_bulk(chosen[False]), Organization.objects.in_bulk(chosen[True])
+    people = Person.objects.unscoped("ids checked against the intake's scoped matches (plan)")
+    return people.in_bulk(chosen[False]), Organization.objects.in_bulk(chosen[True])
 
 
 def _nominee(user, row, award_type, choice, gender, subjects):

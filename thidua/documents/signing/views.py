@@ -142,7 +142,8 @@ class VerifyView(View):
         if rate_limited(request, "verify", self.LIMIT):
             return render(request, "documents/verify_limited.html", status=429)
         pk = award_id(token)
-        award = (Award.objects.select_related("award_type", "person", "organization")
+        award = (Award.objects.unscoped("public check of a certificate by its signed token")
+                 .select_related("award_type", "person", "organization")
                  .filter(pk=pk).first() if pk is not None else None)
         if award is None:
             raise Http404(_("Không tìm thấy khen thưởng với mã xác minh này."))
