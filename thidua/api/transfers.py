@@ -86,8 +86,8 @@ def get_transfer(request, transfer_id: Id):
 def request_transfer(request, data: TransferIn):
     """Ask the receiving unit to take the person of a current employment at a unit where the user
     edits people; ``confirmed`` after a likely duplicate was reported (400)."""
-    mine = Employment.objects.filter(current_employment_q()).filter(
-        organization_q(request.user, PEOPLE_EDITORS, "organization__"))
+    mine = Employment.objects.in_scope(
+        organization_q(request.user, PEOPLE_EDITORS, "organization__")).filter(current_employment_q())
     form = validated(TransferRequestForm(form_data(
         data, employment=data.employment_id, to_unit=code_of(data.to_unit_id),
         day=data.effective_date), employments=mine))

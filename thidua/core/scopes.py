@@ -27,6 +27,8 @@ _system_reason = contextvars.ContextVar("thidua_scopes_system", default=None)
 
 
 PERMISSION_CHECK = "permission check"
+# The reason of a service that re-reads, with select_for_update, a row its caller holds.
+ROW_LOCK = "re-read of a row the caller holds, with a row lock"
 
 
 class ScopeError(Exception):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from thidua.accounts.directory import users_with_roles
 from thidua.core.notifications import notify
 from thidua.core.permissions import require
+from thidua.core.scopes import ROW_LOCK
 
 from . import services
 from .models import Employment, Transfer, TransferState
@@ -64,7 +65,7 @@ def request_transfer(user, employment, to_unit, day, position="", note="", confi
     receiving unit's people editors are notified."""
     services.refuse_if_closed(employment.organization)
     require(user, "organizations.request_transfer", employment.organization)
-    employment = Employment.objects.select_for_update().select_related(
+    employment = Employment.objects.unscoped(ROW_LOCK).select_for_update().select_related(
         "person", "organization").get(pk=employment.pk)
     check_transfer(employment, to_unit, day)
     if Transfer.objects.filter(employment=employment, state=TransferState.REQUESTED).exists():

@@ -6,6 +6,7 @@ from django.utils import timezone
 from thidua.accounts.directory import users_with_roles
 from thidua.core.notifications import notify
 from thidua.core.permissions import deny
+from thidua.core.scopes import ROW_LOCK
 from thidua.core.workdays import WorkingCalendar
 
 from .. import steps
@@ -19,8 +20,7 @@ class WorkflowError(ValidationError):
 
 def locked(batch):
     """Re-read ``batch`` with a row lock, so two officers cannot move it at once."""
-    return NominationBatch.objects.unscoped("re-read with a row lock").select_for_update().get(
-        pk=batch.pk)
+    return NominationBatch.objects.unscoped(ROW_LOCK).select_for_update().get(pk=batch.pk)
 
 
 def move(user, batch, allowed_from, to_state, note="", due_on=None):

@@ -10,7 +10,7 @@ from django.views import View
 
 from .. import services, transfers
 from ..forms import SaveAnywayForm, TransferRefuseForm, TransferRequestForm
-from ..models import Employment, Transfer
+from ..models import Transfer
 from .people import PersonEditView, _person_or_403
 
 
@@ -28,7 +28,7 @@ class TransferRequestView(PersonEditView):
                     and request.user.has_perm("organizations.request_transfer", e.organization)]
             if not mine:
                 raise PermissionDenied
-            self.employments = Employment.objects.filter(pk__in=mine).select_related(
+            self.employments = self.person.employments.filter(pk__in=mine).select_related(
                 "organization")
         # PersonEditView's own check (editing the person) is not the one that applies here.
         return super(PersonEditView, self).dispatch(request, *args, **kwargs)
