@@ -56,6 +56,14 @@ def audit_checkpoints(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def media_folder(settings, tmp_path):
+    """Each test keeps its uploaded and generated files in its own folder: files are named by
+    row ids, which are the same in every xdist worker's database, so a shared MEDIA_ROOT let one
+    worker read another's sealed certificate."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def signing_material(settings, tmp_path, monkeypatch):
     """Each test has its own signing folder (demo CA, trust roots, the demo seal's SoftHSM2
     token): the demo signs and seals when it loads, and tests run side by side."""

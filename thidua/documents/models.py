@@ -1,16 +1,15 @@
 """An organisation's own Word templates and certificate layouts, and batch certificate prints."""
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from thidua.core.storage import PrivateFolderStorage
 
 
 def private_storage():
     """Under MEDIA_ROOT/van-ban, without a public URL: only permission-checked views serve it.
     File names are fixed per organisation and kind, or per decision, and overwritten, so a
     repeated upload or print never leaves a second copy."""
-    return FileSystemStorage(location=settings.MEDIA_ROOT / "van-ban", base_url=None,
-                             allow_overwrite=True)
+    return PrivateFolderStorage("van-ban", allow_overwrite=True)
 
 
 class TemplateKind(models.TextChoices):

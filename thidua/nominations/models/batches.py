@@ -2,8 +2,6 @@
 table that is the batch's status history."""
 import secrets
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.scopes import ScopedQuerySet
+from thidua.core.storage import PrivateFolderStorage
 from thidua.organizations import scoping
 
 from ..states import (AttachmentKind, Basis, CouncilResult, ItemOutcome, Procedure,
@@ -21,7 +20,7 @@ from ..states import (AttachmentKind, Basis, CouncilResult, ItemOutcome, Procedu
 def private_storage():
     """Files live under MEDIA_ROOT/ho-so and have no public URL: only the download view serves
     them, after a permission check."""
-    return FileSystemStorage(location=settings.MEDIA_ROOT / "ho-so", base_url=None)
+    return PrivateFolderStorage("ho-so")
 
 
 class BatchQuerySet(ScopedQuerySet):
