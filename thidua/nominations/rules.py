@@ -53,5 +53,8 @@ rules.add_perm("nominations.issue_for",
                is_active_superuser | holds_role_at_organization(ISSUERS, "issuer"))
 rules.add_perm("nominations.manage_decision",
                is_active_superuser | _at("issuer", ISSUERS, "decision_issuer"))
+# How the unit numbers and signs its decisions is its system administrators' to set.
+rules.add_perm("nominations.manage_issuer_settings", is_active_superuser
+               | holds_role_at_organization(frozenset({Role.SYSTEM_ADMIN}), "unit_admin"))
 rules.add_perm("nominations.view_decision",
                is_active_superuser | _at("issuer", ALL_ROLES, "decision_viewer"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import batches, council, decisions, handoff, importing, public
+from .views import batches, council, decisions, handoff, importing, issuer, public
 
 app_name = "nominations"
 urlpatterns = [
@@ -22,6 +22,8 @@ urlpatterns = [
     path("phien-hop/<int:pk>/bien-ban/", council.MinutesView.as_view(), name="session_minutes"),
     path("<int:pk>/quyet-dinh/", decisions.DecisionCreateView.as_view(), name="decision_create"),
     path("quyet-dinh/<int:pk>/", decisions.DecisionView.as_view(), name="decision_detail"),
+    path("thiet-lap-ban-hanh/<int:pk>/", issuer.IssuerSettingsView.as_view(),
+         name="issuer_settings"),
     path("cong-khai/<str:token>/", public.DisclosureView.as_view(), name="disclosure"),
     path("tu-so-ket/<int:pk>/", handoff.ReviewHandoffView.as_view(), name="from_review"),
     path("tu-danh-sach/<int:pk>/", handoff.SelectionHandoffView.as_view(), name="from_selection"),

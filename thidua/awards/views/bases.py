@@ -53,6 +53,8 @@ class LegalBasesView(LoginRequiredMixin, View):
         day_form, day = chosen_day(request)
         unit_form, unit = chosen_unit(request)
         can_manage = bool(unit) and request.user.has_perm("legal.manage_own_bases", unit)
+        can_set_issuing = bool(unit) and request.user.has_perm(
+            "nominations.manage_issuer_settings", unit)
         register = citing.bases_in_force(day)
         return render(request, self.template_name, {
             "day_form": day_form, "day": day, "unit_form": unit_form, "unit": unit,
@@ -64,7 +66,8 @@ class LegalBasesView(LoginRequiredMixin, View):
                        for value, label in BasisTopic.choices if value != BasisTopic.ISSUING],
             "own_bases": unit.own_bases.all() if unit else (),
             "regime": Regime.objects.in_force(day).prefetch_related("rules").first(),
-            "can_manage": can_manage, "form": form or (OwnBasisForm() if can_manage else None)})
+            "can_manage": can_manage, "can_set_issuing": can_set_issuing,
+            "form": form or (OwnBasisForm() if can_manage else None)})
 
     def post(self, request):
         unit_form = UnitForm(request.user, request.GET)

@@ -24,6 +24,9 @@ def open_session(user, decision):
     """A session for ``user`` to sign ``decision`` through the agent (permission, state and the
     signer's certificate checked now) and its token, given to the agent only. Side effects: a
     SigningSession row and the prepared PDF's file."""
+    if not services.accepts_token_signing(decision):
+        raise SigningError(_("%(unit)s chỉ nhận quyết định ký số từ máy chủ (dịch vụ ký số từ "
+                             "xa).") % {"unit": decision.issuer})
     prepared = services.prepared_pdf(user, decision)
     token = secrets.token_urlsafe(32)
     session = SigningSession(decision=decision, user=user, digest=_digest(token),

@@ -16,6 +16,7 @@ from pyhanko.pdf_utils.misc import PdfError
 
 from thidua.core.permissions import require
 from thidua.nominations.models import Decision, DecisionState
+from thidua.nominations.workflow.decisions import issuer_settings
 
 from .. import services as documents
 from ..context import place_of
@@ -70,6 +71,17 @@ def _signable(user, decision):
                              "hệ thống ghi chứng thư số vào tài khoản trước khi ký."))
 
 
+def accepts_server_signing(decision):
+    """Whether the issuing organisation accepts decisions signed from the server (the remote
+    signing service, or the demo key), per its settings (Thiết lập ban hành quyết định)."""
+    return issuer_settings(decision.issuer).allows_server
+
+
+def accepts_token_signing(decision):
+    """Whether the issuing organisation accepts decisions signed with the signer's USB token."""
+    return issuer_settings(decision.issuer).allows_token
+
+
 def prepared_pdf(user, decision):
     """The unsigned PDF a signer is asked to sign (permission and state checked)."""
     _signable(user, decision)
@@ -79,6 +91,9 @@ def prepared_pdf(user, decision):
 def sign_decision(user, decision, signer=None):
     """Sign ``decision`` with ``signer`` (default: the key the server holds for ``user``) and
     store it as the original. Side effects: a SignedDecision row and its file (audited)."""
+    if not accepts_server_signing(decision):
+        raise SigningError(_("%(unit)s chỉ nhận quyết định ký bằng USB token của người ký.") % {
+            "unit": decision.issuer})
     prepared = prepared_pdf(user, decision)
     signer = signer or server_signer(user)
     try:

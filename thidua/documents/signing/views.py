@@ -49,6 +49,10 @@ class SignDecisionView(LoginRequiredMixin, View):
                 "agent_url": settings.THIDUA_SIGNING_AGENT_URL,
                 "certificates": SignerCertificate.objects.filter(user=request.user),
                 "can_sign": request.user.has_perm("documents.sign_decision", decision),
+                "token_accepted": services.accepts_token_signing(decision),
+                "server_accepted": services.accepts_server_signing(decision),
+                "can_configure": request.user.has_perm("nominations.manage_issuer_settings",
+                                                       decision.issuer),
                 "server_key": bool(server_method), "server_method": server_method,
                 "token": decision_token(decision)}
 

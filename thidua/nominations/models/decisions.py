@@ -4,6 +4,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class SigningMethods(models.TextChoices):
+    """Which ways of signing an organisation accepts for its decisions (docs/signing.md)."""
+    ANY = "ANY", _("USB token của người ký hoặc ký số từ máy chủ")
+    TOKEN = "TOKEN", _("Chỉ USB token của người ký (qua phần mềm ký số trên máy)")
+    SERVER = "SERVER", _("Chỉ ký số từ máy chủ (dịch vụ ký số từ xa)")
+
+
 class IssuerSettings(models.Model):
     """How an organisation numbers and signs its decisions (symbol such as QĐ-LMHTX)."""
 
@@ -13,6 +20,9 @@ class IssuerSettings(models.Model):
                                        help_text=_("Ví dụ: QĐ-LMHTX"))
     place_name = models.CharField(_("địa danh"), max_length=64, blank=True)
     signer_title = models.CharField(_("chức danh người ký"), max_length=120, blank=True)
+    signing_methods = models.CharField(
+        _("cách ký số quyết định"), max_length=8, choices=SigningMethods.choices,
+        default=SigningMethods.ANY)
 
     class Meta:
         verbose_name = _("thiết lập ban hành quyết định")
@@ -20,6 +30,14 @@ class IssuerSettings(models.Model):
 
     def __str__(self):
         return f"{self.organization} — {self.decision_symbol}"
+
+    @property
+    def allows_token(self):
+        return self.signing_methods != SigningMethods.SERVER
+
+    @property
+    def allows_server(self):
+        return self.signing_methods != SigningMethods.TOKEN
 
 
 class Counter(models.Model):

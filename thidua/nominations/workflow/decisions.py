@@ -25,6 +25,23 @@ from ..states import ItemOutcome, State
 from .common import WorkflowError, enforce, locked, move, tell, working_days_from_today
 
 
+@transaction.atomic
+def save_issuer_settings(user, row):
+    """Set how ``row.organization`` numbers and signs its decisions (its system administrators).
+    Side effects: the row (audited); decisions issued later use its symbol, place and signer
+    title, and the signing page offers only the ways of signing it accepts."""
+    require(user, "nominations.manage_issuer_settings", row.organization)
+    row.full_clean()
+    row.save()
+    return row
+
+
+def issuer_settings(issuer):
+    """The organisation's settings row, or an unsaved one with the defaults."""
+    return (IssuerSettings.objects.filter(organization=issuer).first()
+            or IssuerSettings(organization=issuer, decision_symbol=symbol_for(issuer)))
+
+
 def symbol_for(issuer):
     settings_row = IssuerSettings.objects.filter(organization=issuer).first()
     if settings_row:
