@@ -35,7 +35,8 @@ def settings_url(unit):
 
 def choose(client, unit, method, symbol="QĐ-LMHTX"):
     return client.post(settings_url(unit), {
-        "decision_symbol": symbol, "place_name": "Huế", "signer_title": "CHỦ TỊCH",
+        "decision_symbol": symbol, "place_name": "Huế",
+        "signer_title": "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
         "signing_methods": method}, follow=True)
 
 
@@ -47,7 +48,9 @@ def test_the_units_administrator_chooses_and_the_page_offers_only_that(
     assert "Thiết lập ban hành quyết định" in page and 'value="QĐ-LMHTX"' in page
     saved = choose(client, hue, SigningMethods.TOKEN).content.decode()
     assert "Đã lưu thiết lập ban hành quyết định" in saved
-    assert IssuerSettings.objects.get(organization=hue).signing_methods == SigningMethods.TOKEN
+    row = IssuerSettings.objects.get(organization=hue)
+    assert (row.signing_methods, row.signer_title) == (SigningMethods.TOKEN,
+                                                       "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")
     client.force_login(commendation.signer)
     page = client.get(reverse("documents:sign_decision", args=[decision.pk])).content.decode()
     assert TOKEN_BUTTON in page and SERVER_BUTTON not in page

@@ -18,7 +18,9 @@ class IssuerSettingsForm(forms.ModelForm):
     class Meta:
         model = IssuerSettings
         fields = ["decision_symbol", "place_name", "signer_title", "signing_methods"]
-        widgets = {"signing_methods": forms.RadioSelect}
+        # Two lines for "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": a one-line input would drop the break.
+        widgets = {"signing_methods": forms.RadioSelect,
+                   "signer_title": forms.Textarea(attrs={"rows": 2})}
 
 
 class IssuerSettingsView(LoginRequiredMixin, View):
