@@ -4,10 +4,9 @@ refuse the others whoever calls them."""
 import json
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
-from test_signing import NAME
+from test_signing import decision  # noqa: F401 — the fixture: an issued, enrolled decision
 from thidua.accounts.models import Role
 from thidua.documents.models import SignedDecision, SigningSession
 from thidua.documents.signing import agent, services
@@ -16,17 +15,6 @@ from thidua.nominations.models import IssuerSettings, SigningMethods
 
 SERVER_BUTTON = "Ký số bằng khóa của máy chủ (bản trình diễn)"
 TOKEN_BUTTON = "Ký bằng USB token"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def decision(commendation, pki):
-    pki.enrol(commendation.signer, NAME)
-    return commendation.decision()
 
 
 def settings_url(unit):
