@@ -4,10 +4,9 @@ and every one of its fields is filled with one kind of garbage at a time — ove
 bytes, decomposed Unicode, negative and huge numbers, 31/02/2026, ids that do not exist, nothing
 at all, files that are not what their name claims. No answer may be a server error, and a form
 shown again must carry its error in Vietnamese, never Django's English. Bounded: one request per
-kind of garbage and form, the whole walk under a minute of this process's CPU time (the wall
-time depends on who else shares the machine's two cores). The pages that need a record find one
-at id 1 (fuzz_records: a movement, a bloc with its score sheet, a council session, a decision…)."""
-import time
+kind of garbage and form (no time limit here: speed goals live in bench/). The pages that need a
+record find one at id 1 (fuzz_records: a movement, a bloc with its score sheet, a council session,
+a decision…)."""
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -16,7 +15,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from fuzz_records import every_kind
 from test_security_permissions import patterns, url_for
 
-BUDGET_SECONDS = 60
 # Forms that end the session or switch the language: posting to them is not garbage handling.
 LEAVE_ALONE = ("/dang-xuat/", "/i18n/setlang/", "/accounts/logout/")
 ENGLISH = ("This field is required", "Enter a valid", "Null characters are not allowed",
@@ -91,7 +89,7 @@ def test_garbage_in_every_form_is_refused_in_vietnamese_never_a_500(
     client.raise_request_exception = False
     every_kind(network, make_user)
     client.force_login(root_user)
-    started, problems, walked = time.process_time(), [], set()
+    problems, walked = [], set()
     for url, html in list(pages(client)):
         parser = Forms()
         parser.feed(html)
@@ -113,8 +111,6 @@ def test_garbage_in_every_form_is_refused_in_vietnamese_never_a_500(
                     problems.append(f"{target} ({kind}): an English message "
                                     f"{[e for e in ENGLISH if e in body]}")
                 client.force_login(root_user)  # a form may have ended or changed the session
-    elapsed = time.process_time() - started
     assert not problems, "\n".join(problems)
     # 68 with one record of each kind (fuzz_records): a lower count means a page lost its form.
     assert len(walked) >= 66, f"only {len(walked)} forms reached: {sorted(walked)}"
-    assert elapsed < BUDGET_SECONDS, f"{len(walked)} forms took {elapsed:.0f} s of CPU"
