@@ -11,6 +11,7 @@ from django.views import View
 
 from thidua.awards.models import Award
 from thidua.nominations.models import Decision
+from thidua.nominations.workflow.decisions import issuer_settings
 
 from ..models import SealedCertificate, SignerCertificate, SigningSession
 from ..verification import award_id, decision_id, decision_token
@@ -49,8 +50,7 @@ class SignDecisionView(LoginRequiredMixin, View):
                 "agent_url": settings.THIDUA_SIGNING_AGENT_URL,
                 "certificates": SignerCertificate.objects.filter(user=request.user),
                 "can_sign": request.user.has_perm("documents.sign_decision", decision),
-                "token_accepted": services.accepts_token_signing(decision),
-                "server_accepted": services.accepts_server_signing(decision),
+                "issuing": issuer_settings(decision.issuer),
                 "can_configure": request.user.has_perm("nominations.manage_issuer_settings",
                                                        decision.issuer),
                 "server_key": bool(server_method), "server_method": server_method,

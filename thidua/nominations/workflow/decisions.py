@@ -37,17 +37,14 @@ def save_issuer_settings(user, row):
 
 
 def issuer_settings(issuer):
-    """The organisation's settings row, or an unsaved one with the defaults."""
+    """The organisation's settings row, or an unsaved one with the defaults (one query)."""
+    short = (issuer.short_name or issuer.code).replace(" ", "").upper()
     return (IssuerSettings.objects.filter(organization=issuer).first()
-            or IssuerSettings(organization=issuer, decision_symbol=symbol_for(issuer)))
+            or IssuerSettings(organization=issuer, decision_symbol=f"QĐ-{short}"))
 
 
 def symbol_for(issuer):
-    settings_row = IssuerSettings.objects.filter(organization=issuer).first()
-    if settings_row:
-        return settings_row.decision_symbol
-    short = (issuer.short_name or issuer.code).replace(" ", "").upper()
-    return f"QĐ-{short}"
+    return issuer_settings(issuer).decision_symbol
 
 
 PROPOSING = re.compile(r"^đề\s+nghị(\s+|$)", re.IGNORECASE)
