@@ -1,5 +1,7 @@
 """A decision prints the law, decree and circular in force on its date (from the legal register)
 before its typed lines, without citing a text twice."""
+from datetime import date
+
 import pytest
 
 from thidua.documents.context import decision_context
@@ -19,3 +21,19 @@ def test_the_decision_prints_the_bases_in_force_once(commendation):
     assert lines[-1] == "Căn cứ Luật TĐKT 2022, Điều 75."
     assert [basis["key"] for basis in context["bases_in_force"]] == [
         "law-2022", "nd-152-2025", "tt-15-2025-bnv"]
+
+
+def test_the_award_basis_is_the_one_in_force_on_the_decision_date(commendation, client):
+    """Giấy khen: a decision dated 2020 cites the 2003 law (the article is not recorded for it,
+    so the law alone, already cited), never Law 2022 Art. 75; one dated 2026 cites Art. 75.
+    The preview shows the same lines as the document."""
+    decision = commendation.decision()
+    assert "Căn cứ Luật TĐKT 2022, Điều 75." in decision_context(decision)["legal_bases"]
+    decision.date = date(2020, 3, 2)
+    decision.save(update_fields=["date"])
+    lines = decision_context(decision)["legal_bases"]
+    assert not any("2022" in line for line in lines), lines
+    assert lines[0].startswith("Căn cứ Luật Thi đua, khen thưởng năm 2003")
+    client.force_login(commendation.signer)
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert lines[0] in page and "Điều 75" not in page

@@ -15,9 +15,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
+from thidua.awards.citations import decision_bases, legal_basis_lines
 from thidua.awards.models import Award, AwardCategory
 from thidua.core.casing import sentence_case
-from thidua.legal.citing import already_cited, issuing_bases
+from thidua.legal.citing import issuing_bases
 from thidua.legal.models import DocumentKind
 from thidua.nominations.models import Council, IssuerSettings
 from thidua.nominations.states import SubjectKind
@@ -164,22 +165,6 @@ def award_phrases(nominations, issuer):
     return phrases
 
 
-def legal_basis_lines(free_text, award_types, extra=(), in_force=()):
-    """'Căn cứ …;' lines: the texts in force on the document's date (``in_force``, from
-    ``legal.citing.issuing_bases``), the decision's own lines that do not repeat them, then each
-    award type's legal basis once; the last ends with '.' (NĐ 30/2020 Phụ lục III)."""
-    lines = [line.strip().rstrip(";.").strip() for line in free_text.splitlines() if line.strip()]
-    lines = [basis["citation"] for basis in in_force] + [
-        line for line in lines if not already_cited(line, in_force)]
-    for basis in dict.fromkeys(t.legal_basis for t in award_types if t.legal_basis):
-        if not any(basis in line for line in lines):
-            lines.append(_("Căn cứ %(basis)s") % {"basis": basis})
-    lines.extend(extra)
-    lines = [line if line.lower().startswith("căn cứ") else _("Căn cứ %(basis)s") % {
-        "basis": line} for line in lines]
-    return [line + (";" if index < len(lines) - 1 else ".") for index, line in enumerate(lines)]
-
-
 def decision_context(decision):
     items = list(decision.items.select_related(
         "nomination__person", "nomination__organization", "nomination__award_type",
@@ -205,14 +190,14 @@ def decision_context(decision):
         article2 += " " + _("Tổng số tiền thưởng là %(total)s đồng, chi từ Quỹ thi đua, khen "
                             "thưởng theo quy định.") % {"total": money(total)}
     reference = f"{number}/{decision.symbol}"
-    in_force = issuing_bases(decision.date or timezone.localdate(), issuer)
+    in_force, bases = decision_bases(decision.legal_bases, [n.award_type for n in nominations],
+                                     decision.date or timezone.localdate(), issuer)
     context.update({
         "number": number, "symbol": decision.symbol, "reference": reference,
         "date": long_date(decision.date), "date_short": short_date(decision.date),
         "title": decision.title, "is_draft": decision.state != "ISSUED",
         "bases_in_force": in_force,
-        "legal_bases": legal_basis_lines(decision.legal_bases,
-                                         [n.award_type for n in nominations], in_force=in_force),
+        "legal_bases": bases,
         "proposal_line": proposal + "." if proposal else "",
         "article1": _("%(phrases)s (có danh sách kèm theo), đã có thành tích xuất sắc trong "
                       "%(reason)s.") % {"phrases": "; ".join(award_phrases(nominations, issuer)),
@@ -243,12 +228,13 @@ def batch_context(batch):
     reference = batch.reference or f"     /TTr-{short}"
     context = {**header(proposer), **signer(proposer)}
     phrases = award_phrases(nominations, batch.authority)
-    in_force = issuing_bases(timezone.localdate(), proposer, DocumentKind.PROPOSAL)
+    today = timezone.localdate()
+    in_force = issuing_bases(today, proposer, DocumentKind.PROPOSAL)
     context.update({
         "reference": reference, "date": str(BLANK_DATE), "title": batch.title,
         "authority_name": batch.authority.name, "year": batch.year,
         "movement": batch.movement_name,
-        "legal_bases": legal_basis_lines("", [n.award_type for n in nominations], extra=[
+        "legal_bases": legal_basis_lines("", [n.award_type for n in nominations], today, extra=[
             _("Căn cứ Biên bản họp và kết quả bỏ phiếu của Hội đồng Thi đua – Khen thưởng %(unit)s")
             % {"unit": proposer.name}], in_force=in_force),
         "bases_in_force": in_force,

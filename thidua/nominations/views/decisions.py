@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from thidua.awards.citations import decision_bases
 from thidua.awards.models import BaseSalary
 from thidua.awards.money import award_amount, multiplier_for
 
@@ -64,8 +65,10 @@ class DecisionView(LoginRequiredMixin, View):
                 row.money_amount = award_amount(multiplier, salary.amount if salary else 0)
             else:  # the record: money was paid or it was not
                 row.carries_money = bool(row.money_amount)
+        bases = decision_bases(decision.legal_bases, [row.nomination.award_type for row in rows],
+                               decision.date or timezone.localdate(), decision.issuer)[1]
         return render(request, "nominations/decision.html", {
-            "decision": decision, "rows": rows,
+            "decision": decision, "rows": rows, "legal_bases": bases,
             "money_column": any(row.carries_money for row in rows),
             "can_manage": request.user.has_perm("nominations.manage_decision", decision),
             "can_seal": request.user.has_perm("documents.seal_certificates", decision)})
