@@ -23,7 +23,8 @@ from thidua.organizations.geography import province_choices
 from thidua.organizations.models import (EmulationGroup, Employment, GroupRole, Organization,
                                          OrganizationKind, Person)
 from thidua.nominations.models import Decision
-from thidua.portal.models import HonourEntry
+from thidua.documents.models import CertificateTemplate
+from thidua.portal.models import Article, GalleryItem, HonourEntry, Site
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 PASSWORD = "mat-khau-demo-kiem-thu"
@@ -139,7 +140,15 @@ def test_every_role_has_a_demo_account_at_the_vca_the_hue_alliance_and_a_hue_coo
     assert PASSWORD in out and "http://127.0.0.1:8000" in out
 
 
-def test_second_run_changes_nothing(load):
+def _drawn_files(media):
+    return sorted(path.relative_to(media) for path in media.rglob("*.*")
+                  if path.parts[len(media.parts)] == "portal" or "bieu-trung" in path.parts)
+
+
+def test_second_run_changes_nothing(load, settings):
+    """Nor does it add files: with the logos and covers gone from the database (an emptied
+    database, var/media kept) they are drawn again under the same names, never beside the old
+    ones as ``…_eWKZLNO.png``."""
     load("--small")
     before = _counts()
     passwords = dict(User.objects.values_list("username", "password"))
@@ -147,6 +156,15 @@ def test_second_run_changes_nothing(load):
     assert _counts() == before
     assert dict(User.objects.values_list("username", "password")) == passwords
     assert re.findall(r"\((\d+)\)", out) == ["0"] * 6
+    media = Path(settings.MEDIA_ROOT)
+    files = _drawn_files(media)
+    Site.objects.update(logo="")
+    CertificateTemplate.objects.update(logo="")
+    Article.objects.update(cover="", cover_thumb="")
+    load("--small")
+    assert any(path.parts[:2] == ("portal", "logos") for path in files)
+    assert _drawn_files(media) == files
+    assert not Site.objects.filter(logo="").exists()
 
 
 def test_second_run_resets_demo_accounts_and_keeps_edits_to_the_data(load):

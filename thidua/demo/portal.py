@@ -330,13 +330,14 @@ def ensure_gallery(sites, created):
                            alt=f"Ảnh minh họa: {title}")
         picture = illustration(f"{data.SEED}:{title}", colour, (1200, 800), caption=title)
         display, thumb = resized(picture, f"{key}-demo-{len(title)}")
-        item.image.save(display.name, display, save=False)
-        item.thumb.save(thumb.name, thumb, save=False)
+        replace_file(item.image, display.name, display)
+        replace_file(item.thumb, thumb.name, thumb)
         item.save()
         created["portal_gallery"] += 1
     for item in GalleryItem.objects.filter(site__in=sites.values(), thumb="").exclude(image=""):
         _display, thumb = resized(item.image, f"{item.site.slug}-g{item.pk}")
-        item.thumb.save(thumb.name, thumb)
+        replace_file(item.thumb, thumb.name, thumb)
+        item.save(update_fields=["thumb"])
 
 
 def ensure_covers(articles):
@@ -347,10 +348,20 @@ def ensure_covers(articles):
         colour = COVER_COLOURS[index % len(COVER_COLOURS)]
         display, thumb = resized(illustration(f"{data.SEED}:{article.title}", colour),
                                  f"{article.site.slug}-demo-cover-{article.pk}")
-        article.cover.save(display.name, display, save=False)
-        article.cover_thumb.save(thumb.name, thumb, save=False)
+        replace_file(article.cover, display.name, display)
+        replace_file(article.cover_thumb, thumb.name, thumb)
         article.cover_alt = f"Tranh minh họa cho tin “{article.title}”"
         article.save(update_fields=["cover", "cover_thumb", "cover_alt"])
+
+
+def replace_file(field_file, name, content):
+    """Store a drawn file under its own name (not saving the row), replacing the file a load on
+    an emptied database left there: the storage would otherwise keep it and add a copy named
+    ``…_eWKZLNO.png`` on every fresh load."""
+    target = field_file.field.generate_filename(field_file.instance, name)
+    if field_file.storage.exists(target):
+        field_file.storage.delete(target)
+    field_file.save(name, content, save=False)
 
 
 def mark_label(organization):
@@ -369,8 +380,9 @@ def ensure_logos(sites):
     from where every certificate they print takes it."""
     for site in sites.values():
         if not site.logo:
-            site.logo.save(f"{site.slug}-bieu-trung.png",
-                           logo_mark(mark_label(site.organization), "bieu-trung.png"))
+            replace_file(site.logo, f"{site.slug}-bieu-trung.png",
+                         logo_mark(mark_label(site.organization), "bieu-trung.png"))
+            site.save(update_fields=["logo"])
     paper = AwardType.objects.filter(code="GK").first()
     for key in ("vca", "hue"):
         organization = sites[key].organization
@@ -380,7 +392,8 @@ def ensure_logos(sites):
         template, _made = CertificateTemplate.objects.get_or_create(
             organization=organization, award_type=paper,
             defaults={"paper": default_paper(paper)})
-        template.logo.save("bieu-trung.png", logo_mark(mark_label(organization), "x.png"))
+        replace_file(template.logo, "bieu-trung.png", logo_mark(mark_label(organization), "x.png"))
+        template.save(update_fields=["logo"])
 
 
 def ensure_visits(sites, today, created):
