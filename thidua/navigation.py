@@ -1,6 +1,11 @@
 """Layout context for every page: the acting organisation and the navigation areas (project level,
-because it names every app)."""
-from django.urls import reverse
+because it names every app).
+
+Per request it costs one query (the unread notifications): the areas' addresses are reversed once
+per process (``fixed_url``) and the acting organisation comes from the role assignments the
+request reads anyway (``assignment_unit_names``), so a changed role or a renamed unit shows on the
+next page."""
+from thidua.core.links import fixed_url
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -30,13 +35,13 @@ def navigation(request):
     section = SECTION_OF.get(match.view_name) if match else None
     items = []
     for url_name, label, icon in NAVIGATION:
-        url = reverse(url_name)
+        url = fixed_url(url_name)
         if section:
             active = url_name == section
         else:
             active = path == url if url == "/" else path.startswith(url)
         items.append({"url": url, "label": label, "icon": icon, "active": active})
-    guide = reverse("guide:mine")
+    guide = fixed_url("guide:mine")
     return {"nav_items": items, "guide_url": guide, "guide_active": path.startswith(guide),
             "acting_organization": acting_organization(user),
             "unread_notifications": user.notifications.filter(read_at__isnull=True).count()}
@@ -44,11 +49,15 @@ def navigation(request):
 
 def acting_organization(user):
     """The highest unit the user has a role at (fewest path steps), shown in the header."""
-    from thidua.organizations.scoping import assignments
+    from thidua.organizations.scoping import assignment_unit_names, assignments
     from thidua.organizations.models import Organization
 
     rows = assignments(user)
     if not rows:
         return None
     org_id = min(rows, key=lambda row: (len(row[2]), row[2]))[1]
-    return Organization.objects.only("name", "short_name").filter(pk=org_id).first()
+    names = assignment_unit_names(user).get(org_id)
+    if names is None:  # assignments cached on the user by other means
+        return Organization.objects.only("name", "short_name").filter(pk=org_id).first()
+    # The instance .only("name", "short_name") would give, without the query.
+    return Organization.from_db("default", ["id", "name", "short_name"], [org_id, *names])

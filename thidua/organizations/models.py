@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from thidua.core import crypto
+from thidua.core.links import pk_url
 from thidua.core.scopes import ScopedQuerySet
 from thidua.core.text import abbreviations, normalize, person_sort_key, sort_key
 
@@ -122,7 +123,7 @@ class Organization(MP_Node):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("organizations:organization_detail", args=[self.pk])
+        return pk_url("organizations:organization_detail", self.pk)
 
     @property
     def is_active(self):
@@ -221,7 +222,7 @@ class EmulationGroup(models.Model):
         return f"{self.name} ({self.year})"
 
     def get_absolute_url(self):
-        return reverse("organizations:group_detail", args=[self.pk])
+        return pk_url("organizations:group_detail", self.pk)
 
     def save(self, *args, **kwargs):
         self.search_text = normalize(self.name)
@@ -296,7 +297,7 @@ class Person(models.Model):
         return self.full_name
 
     def get_absolute_url(self):
-        return reverse("organizations:person_detail", args=[self.pk])
+        return pk_url("organizations:person_detail", self.pk)
 
     @property
     def full_name(self):

@@ -31,13 +31,20 @@ def assignments(user):
         return ()
     cached = getattr(user, "_thidua_assignments", None)
     if cached is None:
-        cached = tuple(
-            user.role_assignments.values_list(
-                "role", "organization_id", "organization__path", "include_descendants"
-            )
-        )
+        rows = user.role_assignments.values_list(
+            "role", "organization_id", "organization__path", "include_descendants",
+            "organization__name", "organization__short_name")
+        cached = tuple(row[:4] for row in rows)
         user._thidua_assignments = cached
+        user._thidua_assignment_names = {row[1]: row[4:] for row in rows}
     return cached
+
+
+def assignment_unit_names(user):
+    """{organization id: (name, short name)} of the units of ``assignments(user)``, read by the
+    same query (the header names the acting unit without asking again)."""
+    assignments(user)
+    return getattr(user, "_thidua_assignment_names", {})
 
 
 def organization_q(user, roles=ALL_ROLES, prefix=""):

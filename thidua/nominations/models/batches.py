@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.links import pk_url
 from thidua.core.scopes import ScopedQuerySet
 from thidua.core.storage import PrivateFolderStorage
 from thidua.organizations import scoping
@@ -80,7 +81,7 @@ class NominationBatch(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("nominations:batch_detail", args=[self.pk])
+        return pk_url("nominations:batch_detail", self.pk)
 
     @property
     def is_overdue(self):
