@@ -38,6 +38,7 @@ PK_MODELS = [
     ("ho-so/phien-hop/", "nominations.CouncilSession"),
     ("ho-so/quyet-dinh/", "nominations.Decision"), ("ho-so/tu-so-ket/", "movements.Review"),
     ("ho-so/tu-danh-sach/", "organizations.Organization"),
+    ("ho-so/y-kien-cac-ban/", "nominations.OpinionRequest"),
     ("ho-so/", "nominations.NominationBatch"),
     ("van-ban/quyet-dinh/", "nominations.Decision"),
     ("van-ban/to-trinh/", "nominations.NominationBatch"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from thidua.awards.issuing import unit_may_confer
 
+from .opinions import departments_of
 from .states import (EDITABLE_STATES, ITEM_ATTACHMENT_KINDS, AttachmentKind, CouncilResult,
                      ItemOutcome, State, Verdict)
 
@@ -187,6 +188,14 @@ def _council_blocked(batch):
 def send_to_council(user, batch):
     return _gate(user, "nominations.intake_batch", batch, BEFORE_COUNCIL, State.AT_COUNCIL,
                  _council_blocked)
+
+
+def request_opinions(user, batch):
+    """Asking the level's departments for opinions: at the appraisal step, by its intake staff."""
+    return _gate(user, "nominations.intake_batch", batch, {State.IN_APPRAISAL}, why=lambda b: (
+        "" if departments_of(b.authority) else _("%(level)s chưa có ban nào để xin ý kiến.") % {
+            "level": b.authority}), refusal=_(
+        "Chỉ xin ý kiến các ban khi tờ trình đang ở bước thẩm định."))
 
 
 def reject(user, batch):

@@ -3,18 +3,20 @@
 Proposers: EC_OFFICER or UNIT_REPORTER at the proposing unit. Intake and appraisal: EC_OFFICER or
 APPRAISER at the target authority. Council work: COUNCIL_SECRETARY at the council's unit.
 Decisions: SIGNER or EC_OFFICER at the issuer. A role held at an ancestor (with its subtree)
-counts, as everywhere else in the system.
+counts, as everywhere else in the system — except for a department's opinion: only EC_OFFICER or
+APPRAISER assigned at the department itself answers for it (``nominations.opinions``).
 """
 import rules
 
 from thidua.accounts.models import Role
 from thidua.organizations.rules import holds_role_at_organization, is_active_superuser
-from thidua.organizations.scoping import ALL_ROLES, roles_at
+from thidua.organizations.scoping import ALL_ROLES, assignments, roles_at
 
 PROPOSERS = frozenset({Role.EC_OFFICER, Role.UNIT_REPORTER})
 INTAKE = frozenset({Role.EC_OFFICER, Role.APPRAISER})
 SECRETARIES = frozenset({Role.COUNCIL_SECRETARY})
 ISSUERS = frozenset({Role.SIGNER, Role.EC_OFFICER})
+DEPARTMENT_ROLES = frozenset({Role.EC_OFFICER, Role.APPRAISER})
 
 
 def _at(field, roles, name):
@@ -58,3 +60,21 @@ rules.add_perm("nominations.manage_issuer_settings", is_active_superuser
                | holds_role_at_organization(frozenset({Role.SYSTEM_ADMIN}), "unit_admin"))
 rules.add_perm("nominations.view_decision",
                is_active_superuser | _at("issuer", ALL_ROLES, "decision_viewer"))
+
+
+@rules.predicate(name="department_staff")
+def is_department_staff(user, request):
+    """Holds a department role at the asked department itself (not through an ancestor)."""
+    return any(org_id == request.department_id and role in DEPARTMENT_ROLES
+               for role, org_id, _path, _subtree in assignments(user))
+
+
+@rules.predicate(name="sees_opinion_request")
+def sees_opinion_request(user, request):
+    return bool(roles_at(user, request.department) or roles_at(user, request.batch.authority))
+
+
+# A department answers what was sent to it; the level's officers and whoever sees the department
+# read the request and its answers.
+rules.add_perm("nominations.answer_opinion", is_active_superuser | is_department_staff)
+rules.add_perm("nominations.view_opinion_request", is_active_superuser | sees_opinion_request)

@@ -90,3 +90,12 @@ class VoteValue(models.TextChoices):
     AGREE = "AGREE", _("Đồng ý")
     DISAGREE = "DISAGREE", _("Không đồng ý")
     ABSTAIN = "ABSTAIN", _("Không biểu quyết")
+
+
+class Opinion(models.TextChoices):
+    """A department's opinion on one nominee (thẩm định phối hợp của các ban)."""
+
+    PENDING = "PENDING", _("Chưa cho ý kiến")
+    AGREE = "AGREE", _("Đồng ý")
+    DISAGREE = "DISAGREE", _("Không đồng ý")
+    NOTE = "NOTE", _("Có ý kiến khác")

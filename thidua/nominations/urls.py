@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import batches, council, decisions, handoff, importing, issuer, public
+from .views import batches, council, decisions, handoff, importing, issuer, opinions, public
 
 app_name = "nominations"
 urlpatterns = [
@@ -14,6 +14,10 @@ urlpatterns = [
     path("<int:pk>/thao-tac/<slug:action>/", batches.BatchActionView.as_view(),
          name="batch_action"),
     path("<int:pk>/tham-dinh/", batches.AppraisalView.as_view(), name="batch_appraisal"),
+    path("<int:pk>/xin-y-kien/", opinions.OpinionAskView.as_view(), name="ask_opinions"),
+    path("y-kien-cac-ban/", opinions.OpinionRequestListView.as_view(), name="opinion_requests"),
+    path("y-kien-cac-ban/<int:pk>/", opinions.OpinionRequestView.as_view(),
+         name="opinion_request"),
     path("tep/<int:pk>/", batches.AttachmentDownloadView.as_view(), name="attachment"),
     path("hoi-dong/<int:pk>/", council.CouncilView.as_view(), name="council"),
     path("phien-hop/<int:pk>/", council.SessionView.as_view(), name="session_detail"),

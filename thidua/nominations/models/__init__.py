@@ -4,10 +4,11 @@ from .council import (Attendance, BallotParticipation, Council, CouncilMembershi
                       CouncilSession, OpenVote, SessionState, Tally)
 from .decisions import (Counter, Decision, DecisionItem, DecisionState, IssuerSettings,
                         SigningMethods)
+from .opinions import DepartmentField, DepartmentOpinion, OpinionRequest
 from .reminders import DeadlineReminder
 
 __all__ = ["Attachment", "Attendance", "BallotParticipation", "Council", "CouncilMembership",
            "CouncilRole", "CouncilSession", "Counter", "DeadlineReminder", "Decision",
-           "DecisionItem", "DecisionState", "Disclosure", "IssuerSettings", "Nomination",
-           "NominationBatch", "OpenVote", "PublicComment", "SessionState", "SigningMethods", "Tally",
-           "Transition"]
+           "DecisionItem", "DecisionState", "DepartmentField", "DepartmentOpinion", "Disclosure",
+           "IssuerSettings", "Nomination", "NominationBatch", "OpenVote", "OpinionRequest",
+           "PublicComment", "SessionState", "SigningMethods", "Tally", "Transition"]

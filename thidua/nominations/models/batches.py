@@ -116,6 +116,9 @@ class Nomination(models.Model):
     override_reason = models.TextField(_("lý do khác kết quả kiểm tra tự động"), blank=True)
     appraised_by = models.ForeignKey("accounts.User", models.PROTECT, null=True, blank=True,
                                      related_name="+")
+    # Departments still silent when the appraiser concluded and confirmed concluding anyway
+    # (empty when every department asked had answered).
+    concluded_without = models.TextField(_("kết luận khi chưa đủ ý kiến của"), blank=True)
     council_result = models.CharField(_("kết quả Hội đồng"), max_length=12,
                                       choices=CouncilResult.choices, default=CouncilResult.PENDING)
     outcome = models.CharField(_("kết quả"), max_length=12, choices=ItemOutcome.choices,

@@ -18,12 +18,13 @@ from thidua.core.views import FilteredListMixin
 from thidua.organizations.models import Organization
 from thidua.organizations.scoping import organization_q
 
-from .. import guards, workflow
+from .. import guards, opinions, workflow
 from ..forms import AttachmentForm, BatchForm, ManyNomineesForm, NomineeForm
-from ..models import Attachment, NominationBatch
+from ..models import Attachment, NominationBatch, OpinionRequest
 from ..rules import INTAKE, ISSUERS, PROPOSERS, SECRETARIES
 from ..states import EDITABLE_STATES, STEPPER, State, SubjectKind, Verdict
 from ..workflow.intake import checklist
+from ..workflow.opinions import DEFAULT_OPINION_DAYS
 from ..workflow.quotas import batch_quotas
 from .common import attempt, batch_or_403
 
@@ -69,7 +70,9 @@ class BatchListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
         user = self.request.user
         inbox = self.get_base_queryset().filter(waiting_for(user)).order_by("due_on", "pk")[:20]
         can_create = Organization.objects.filter(organization_q(user, PROPOSERS)).exists()
-        return super().get_context_data(inbox=inbox, can_create=can_create, **kwargs)
+        return super().get_context_data(
+            inbox=inbox, can_create=can_create,
+            has_opinion_requests=OpinionRequest.objects.visible_to(user).exists(), **kwargs)
 
     def export(self, queryset):
         from thidua.core.excel import xlsx_response
@@ -241,17 +244,27 @@ class AppraisalView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         batch = batch_or_403(request.user, pk, "nominations.intake_batch")
+        requests, by_item = opinions.progress(batch)
+        items = list(batch.items.select_related("person", "organization", "award_type"))
+        for item in items:
+            item.progress = by_item.get(item.pk)
+        ask = guards.request_opinions(request.user, batch)
+        asked = {summary.request.department_id for summary in requests}
+        departments = [(department, opinions.describe_field(opinions.field_of(department)))
+                       for department in opinions.departments_of(batch.authority)
+                       if department.pk not in asked] if ask.open else ()
         return render(request, "nominations/appraisal.html", {
-            "batch": batch, "items": batch.items.select_related("person", "organization",
-                                                                "award_type"),
-            "verdicts": Verdict.choices[1:], "quotas": batch_quotas(batch)})
+            "batch": batch, "items": items, "verdicts": Verdict.choices[1:],
+            "quotas": batch_quotas(batch), "requests": requests, "ask": ask,
+            "departments": departments, "default_days": DEFAULT_OPINION_DAYS})
 
     def post(self, request, pk):
         batch = batch_or_403(request.user, pk, "nominations.intake_batch")
         item = get_object_or_404(batch.items, pk=request.POST.get("item"))
         attempt(request, lambda: workflow.appraise_item(
             request.user, item, request.POST.get("verdict"), _text(request, "reason"),
-            _text(request, "override_reason")), _("Đã ghi kết quả thẩm định %(name)s.") % {
+            _text(request, "override_reason"), confirm_missing=bool(
+                request.POST.get("confirm_missing"))), _("Đã ghi kết quả thẩm định %(name)s.") % {
                 "name": item.subject_name})
         return redirect("nominations:batch_appraisal", pk)
 

@@ -10,6 +10,7 @@ from thidua.audit.recording import audited_update
 from .. import guards
 from ..guards import describe_missing, missing_components
 from ..models import Disclosure, PublicComment
+from ..opinions import missing_for
 from ..rules import PROPOSERS, SECRETARIES
 from ..states import CouncilResult, ItemOutcome, State, Verdict
 from .common import WorkflowError, enforce, locked, move, tell, working_days_from_today
@@ -73,13 +74,21 @@ def start_appraisal(user, batch, appraiser):
 
 
 @transaction.atomic
-def appraise_item(user, item, verdict, reason="", override_reason=""):
-    """Record the appraiser's verdict for one nominee, beside the engine's. Disagreeing with the
-    engine needs ``override_reason``. Side effects: the Nomination row only."""
+def appraise_item(user, item, verdict, reason="", override_reason="", confirm_missing=False):
+    """Record the appraiser's verdict for one nominee, beside the engine's and the departments'
+    opinions. Disagreeing with the engine needs ``override_reason``; concluding while a
+    department asked about the nominee has not answered needs ``confirm_missing``, and the
+    silent departments are recorded on the row (``concluded_without``). Side effects: the
+    Nomination row only (its audit entry)."""
     batch = locked(item.batch)
     enforce(guards.appraise(user, batch))
     if verdict not in {Verdict.ELIGIBLE, Verdict.NOT_ELIGIBLE}:
         raise WorkflowError(_("Chọn Đủ điều kiện hoặc Không đủ điều kiện."))
+    missing = missing_for(item)
+    if missing and not confirm_missing:
+        raise WorkflowError(_("Còn %(count)s ban chưa cho ý kiến (%(list)s): hãy chờ, hoặc xác "
+                              "nhận kết luận khi chưa đủ ý kiến.") % {
+            "count": len(missing), "list": ", ".join(missing)})
     engine = item.engine_eligible
     disagrees = engine is not None and engine != (verdict == Verdict.ELIGIBLE)
     if disagrees and not (override_reason or "").strip():
@@ -89,7 +98,9 @@ def appraise_item(user, item, verdict, reason="", override_reason=""):
     item.verdict, item.verdict_reason = verdict, reason
     item.override_reason = override_reason if disagrees else ""
     item.appraised_by = user
-    item.save(update_fields=["verdict", "verdict_reason", "override_reason", "appraised_by"])
+    item.concluded_without = "; ".join(missing)
+    item.save(update_fields=["verdict", "verdict_reason", "override_reason", "appraised_by",
+                             "concluded_without"])
     return item
 
 
