@@ -69,7 +69,7 @@ def test_one_department_late_shows_red_and_the_appraiser_confirms_concluding_wit
     client.force_login(appraiser)
     page = client.get(f"/ho-so/{batch.pk}/tham-dinh/").content.decode()
     assert "2/3 ban đã cho ý kiến" in page and "2/2 ban đã cho ý kiến" in page
-    assert "table-danger" in page and "Quá hạn" in page
+    assert "list-group-item-danger" in page and "Quá hạn" in page
 
     with pytest.raises(workflow.WorkflowError, match="Văn phòng"):
         workflow.appraise_item(appraiser, gk, Verdict.ELIGIBLE)
