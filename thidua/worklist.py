@@ -19,9 +19,10 @@ from thidua.movements.models import ProgressReport, Registration, ReportSchedule
 from thidua.movements.models.registration import RegistrationStatus
 from thidua.nominations.guards import DECIDABLE
 from thidua.nominations.models import (BallotParticipation, CouncilMembership, CouncilSession,
-                                       Decision, DecisionState, NominationBatch, SessionState)
-from thidua.nominations.rules import INTAKE, ISSUERS, PROPOSERS, SECRETARIES
-from thidua.nominations.states import ItemOutcome, State
+                                       Decision, DecisionState, NominationBatch, OpinionRequest,
+                                       SessionState)
+from thidua.nominations.rules import DEPARTMENT_ROLES, INTAKE, ISSUERS, PROPOSERS, SECRETARIES
+from thidua.nominations.states import ItemOutcome, Opinion, State
 from thidua.organizations import tree
 from thidua.organizations.models import Transfer, TransferState
 from thidua.organizations.scoping import (NETWORK_EDITORS, PEOPLE_EDITORS, assignments,
@@ -238,6 +239,22 @@ def transfer_work(user, held, today):
                   "", today)]
 
 
+def opinion_work(user, held, today):
+    """Tờ trình on which a department the user answers for still owes opinions, while the batch
+    is at the appraisal step (``nominations.opinions``: a role at the department itself)."""
+    departments = {org_id for role, org_id, _path, _subtree in assignments(user)
+                   if role in DEPARTMENT_ROLES}
+    if not departments:
+        return []
+    pending = OpinionRequest.objects.in_scope(Q(department_id__in=departments)).filter(
+        batch__state=State.IN_APPRAISAL, opinions__value=Opinion.PENDING).select_related(
+        "batch", "department")
+    return [_work("opinions", _("Tờ trình chờ ban cho ý kiến"), pending.distinct(), "due_on",
+                  lambda r: Entry(r.batch.title, r.get_absolute_url(), r.due_on,
+                                  r.department.name),
+                  reverse("nominations:opinion_requests"), today)]
+
+
 def portal_work(user, held, today):
     found = []
     if held & MODERATOR_ROLES:
@@ -259,7 +276,7 @@ def portal_work(user, held, today):
 
 
 SOURCES = (batch_work, decision_work, council_work, registration_work, report_work, transfer_work,
-           portal_work)
+           opinion_work, portal_work)
 
 
 def my_work(user, today=None):

@@ -14,6 +14,7 @@ from thidua.nominations.models import DepartmentField, OpinionRequest
 from thidua.nominations.states import Opinion, SubjectKind, Verdict
 from thidua.organizations import services
 from thidua.organizations.models import Organization, OrganizationKind
+from thidua.worklist import my_work
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,11 @@ def test_one_department_late_shows_red_and_the_appraiser_confirms_concluding_wit
     assert Notification.objects.filter(recipient=staff["office"]).count() == 1
     assert AuditEntry.objects.filter(model="nominations.DepartmentOpinion").count() == 5
 
+    work = {w.key: w for w in my_work(staff["office"])}["opinions"]
+    assert (work.count, work.due, work.entries[0].url) == (
+        1, by_key["office"].due_on, by_key["office"].get_absolute_url())
     answer(staff["organizing"], by_key["organizing"])
+    assert "opinions" not in {w.key for w in my_work(staff["organizing"])}
     answer(staff["inspection"], by_key["inspection"], Opinion.NOTE, "Đề nghị xác minh sáng kiến")
     assert Notification.objects.filter(recipient=appraiser, title__contains="đủ các hồ sơ").count() == 2
     clock.move_to(local("2026-11-27 09:00"))  # the Văn phòng lets its deadline pass
