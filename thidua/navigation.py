@@ -12,12 +12,13 @@ from django.utils.translation import pgettext_lazy
 NAVIGATION = [
     ("core:home", _("Việc của tôi"), "list-check"),
     ("organizations:organization_list", _("Đơn vị"), "diagram-3"),
-    ("organizations:person_list", _("Cá nhân"), "people"),
-    ("organizations:group_list", _("Khối, cụm thi đua"), "collection"),
-    # "Phong trào" is also one movement elsewhere; the menu names the area (English: plural).
+    # The menu names areas, in English in short words ("Blocs and clusters", "Dossiers") so the
+    # bar stays one row from 1200 px; "Phong trào" is also one movement elsewhere (plural here).
+    ("organizations:person_list", pgettext_lazy("navigation", "Cá nhân"), "people"),
+    ("organizations:group_list", pgettext_lazy("navigation", "Khối, cụm thi đua"), "collection"),
     ("movements:movement_list", pgettext_lazy("navigation", "Phong trào"), "megaphone"),
-    ("nominations:batch_list", _("Hồ sơ khen thưởng"), "folder-check"),
-    ("reports:dashboard", _("Báo cáo"), "bar-chart-line"),
+    ("nominations:batch_list", pgettext_lazy("navigation", "Hồ sơ khen thưởng"), "folder-check"),
+    ("reports:dashboard", pgettext_lazy("navigation", "Báo cáo"), "bar-chart-line"),
 ]
 
 # Pages mounted under another area's address that belong to this area: a bloc's pledge and score

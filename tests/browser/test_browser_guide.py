@@ -57,6 +57,6 @@ def test_the_guide_in_english(page, live_server, network, make_user, log_in, sho
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Guide")
     step = page.get_by_test_id("step-tham-dinh-2")
-    expect(step).to_contain_text("Commendation record")
+    expect(step).to_contain_text("Dossiers")  # the menu's own English label
     expect(step.get_by_role("link", name="Open the page:")).to_be_visible()
     shoot(page, "guide/appraiser-en")

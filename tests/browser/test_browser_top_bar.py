@@ -41,13 +41,16 @@ def test_the_top_bar_fits_in_both_languages_at_every_width(page, live_server, ne
                    ).to_have_value(language)
             measured = page.evaluate(MEASURE)
             assert max(measured.values()) <= 0, (language, width, measured)
+            if width in (1200, 1280, 1366):  # the areas on one row (they wrapped in both)
+                areas = page.get_by_role("navigation", name=("Các khu vực", "Areas")[
+                    language == "en"]).get_by_role("listitem")
+                tops = {round(box["y"]) for box in (item.bounding_box() for item in areas.all())}
+                assert max(tops) - min(tops) < 10, (language, width, tops)  # a row is 40 px
 
-    # At 1366 px the English areas ("Movements", plural, as the menu names an area) are one row.
+    # The English menu names areas ("Movements", plural, as the menu names an area).
     page.set_viewport_size({"width": 1366, "height": 900})
     areas = page.get_by_role("navigation", name="Areas").get_by_role("listitem")
     expect(areas.get_by_role("link", name="Movements", exact=True)).to_be_visible()
-    tops = {round(box["y"]) for box in (item.bounding_box() for item in areas.all())}
-    assert len(tops) == 1, tops
 
     # At 360 px the menu button is at the right edge, after the language menu, and opens the areas.
     page.set_viewport_size({"width": 360, "height": 740})

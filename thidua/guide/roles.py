@@ -1,12 +1,17 @@
 """What each role does in the emulation and commendation cycle, step by step, in our own words.
 Menu labels are the navigation's own, so the guide reads like the screen."""
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.accounts.models import Role
 from thidua.guide.steps import RoleGuide, Step
 
-HOME, UNITS, PEOPLE, GROUPS = _("Việc của tôi"), _("Đơn vị"), _("Cá nhân"), _("Khối, cụm thi đua")
-MOVEMENTS, BATCHES, REPORTS = _("Phong trào"), _("Hồ sơ khen thưởng"), _("Báo cáo")
+HOME, UNITS = _("Việc của tôi"), _("Đơn vị")
+PEOPLE, GROUPS = pgettext_lazy("navigation", "Cá nhân"), pgettext_lazy("navigation",
+                                                                         "Khối, cụm thi đua")
+MOVEMENTS = pgettext_lazy("navigation", "Phong trào")
+BATCHES = pgettext_lazy("navigation", "Hồ sơ khen thưởng")
+REPORTS = pgettext_lazy("navigation", "Báo cáo")
 MY_UNIT, A_BATCH = _("đơn vị của bạn"), _("một tờ trình")
 A_MOVEMENT, A_SESSION = _("một phong trào"), _("phiên họp")
 
