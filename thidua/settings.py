@@ -127,6 +127,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's renderer, with text inputs and selects written in Python (same HTML, see the module).
+FORM_RENDERER = "thidua.core.renderers.FastWidgetRenderer"
+
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
