@@ -57,7 +57,10 @@ def load_work(scale, rng, actor, today):
     from thidua.nominations.models import NominationBatch
     from thidua.organizations.models import Organization
 
+    from django.utils import timezone
+
     started = time.perf_counter()
+    now = timezone.now()
     units = dict(Organization.objects.values_list("path", "pk"))
     below = [(path, pk) for path, pk in units.items() if len(path) > 4]
     states, weights = zip(*STATES.items())
@@ -77,9 +80,11 @@ def load_work(scale, rng, actor, today):
             path, proposer = rng.choice(below)
             rows.append((pk, proposer, units[path[:-4]], f"Tờ trình {pk}", today.year,
                          rng.choices(states, weights)[0],
-                         today + timedelta(days=rng.randint(-10, 30)), actor.pk))
+                         today + timedelta(days=rng.randint(-10, 30)), actor.pk, now))
+        # auto_now_add has no default for COPY to fill in (PostgreSQL refused the NULL)
         org_scale.insert(NominationBatch, ["id", "proposer_id", "authority_id", "title", "year",
-                                           "state", "due_on", "created_by_id"], iter(rows))
+                                           "state", "due_on", "created_by_id", "created_at"],
+                         iter(rows))
         provinces = [pk for path, pk in units.items() if len(path) == 8]
         for owner in provinces:
             for period, due in (("Q3", -40), ("Q4", 5)):

@@ -178,6 +178,8 @@ def profile_page(client, url, renders):
         stats = pstats.Stats(profiler)
         stats.sort_stats("tottime").print_stats(40)
         stats.sort_stats("cumulative").print_stats(120)
+        if os.environ.get("CPROFILE_CALLERS"):  # who calls a function, e.g. CPROFILE_CALLERS=gettext
+            stats.print_callers(os.environ["CPROFILE_CALLERS"])
         return
     from pyinstrument import Profiler
 
