@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from thidua.core import crypto
+from thidua.core.choices import CachedChoiceLabels
 from thidua.core.links import pk_url
 from thidua.core.scopes import ScopedQuerySet
 from thidua.core.text import abbreviations, normalize, person_sort_key, sort_key
@@ -72,7 +73,7 @@ tax_code_validator = RegexValidator(
 )
 
 
-class Organization(MP_Node):
+class Organization(CachedChoiceLabels, MP_Node):
     """A unit of the network; the tree is a materialised path (treebeard), so a subtree is one
     indexed prefix scan and ancestors are one query."""
 
@@ -266,7 +267,7 @@ class PersonQuerySet(ScopedQuerySet):
         return self.filter(scoping.search_q(query, words=True))
 
 
-class Person(models.Model):
+class Person(CachedChoiceLabels, models.Model):
     """A staff member, official, cooperative member or worker; units come from Employment."""
 
     family_name = models.CharField(_("họ"), max_length=64)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.choices import CachedChoiceLabels
 from thidua.core.links import pk_url
 from thidua.core.scopes import ScopedQuerySet
 from thidua.core.storage import PrivateFolderStorage
@@ -31,7 +32,7 @@ class BatchQuerySet(ScopedQuerySet):
                            | scoping.organization_q(user, prefix="authority__"))
 
 
-class NominationBatch(models.Model):
+class NominationBatch(CachedChoiceLabels, models.Model):
     """A tờ trình: one proposing unit asks one authority to award a list of nominees."""
 
     proposer = models.ForeignKey("organizations.Organization", models.PROTECT,
