@@ -182,12 +182,17 @@ class UnitMovementsView(LoginRequiredMixin, TemplateView):
         unit = get_object_or_404(Organization, pk=kwargs.pop("unit"))
         if not self.request.user.has_perm("movements.view_level", unit):
             raise PermissionDenied
-        covering = Movement.objects.covering(unit).exclude(launched_by=unit).select_related(
-            "launched_by")
+        covering = list(Movement.objects.covering(unit).exclude(launched_by=unit).select_related(
+            "launched_by", "parent__launched_by"))
+        # A level above that derived a movement for its units stands for it: the unit sees the
+        # derived one ("triển khai từ …") and registers there, not the parent a second time.
+        shown = {m.pk for m in covering}
+        stood_for = {m.parent_id for m in covering if m.parent_id in shown}
         derived = dict(Movement.objects.filter(launched_by=unit, parent__isnull=False)
                        .values_list("parent_id", "pk"))
         return super().get_context_data(
-            unit=unit, covering=[(m, derived.get(m.pk)) for m in covering],
+            unit=unit, covering=[(m, derived.get(m.pk)) for m in covering
+                                 if m.pk not in stood_for],
             own=Movement.objects.filter(launched_by=unit),
             can_launch=self.request.user.has_perm("movements.launch_movement_at", unit), **kwargs)
 
