@@ -55,7 +55,7 @@ def test_launch_notifies_officers_of_units_below(network, root_user, make_user):
 
 
 @pytest.mark.django_db
-def test_derive_links_to_parent_and_copies_criteria(network, movement, make_user):
+def test_derive_links_to_parent_and_copies_criteria(network, movement, make_user, client):
     movement.criteria.create(name="Phát triển thành viên", max_points=20)
     officer = make_user(Role.EC_OFFICER, network.hue)
     derived = services.derive_movement(officer, movement, network.hue)
@@ -64,6 +64,14 @@ def test_derive_links_to_parent_and_copies_criteria(network, movement, make_user
         "Phát triển thành viên"]
     with pytest.raises(Exception):
         services.derive_movement(officer, movement, network.hanoi)
+    # Once launched, the cooperative's list shows Huế's movement once, naming where it came from,
+    # and not the VCA's a second time.
+    services.launch_movement(officer, derived)
+    client.force_login(make_user(Role.UNIT_REPORTER, network.hue_coop))
+    page = client.get(reverse("movements:unit_movements", args=[network.hue_coop.pk])).content.decode()
+    assert page.count(movement.title) == 1 and derived.get_absolute_url() in page
+    assert movement.get_absolute_url() + '"' not in page
+    assert "triển khai từ phong trào của" in page
 
 
 @pytest.mark.django_db
