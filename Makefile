@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
-# pytest-xdist workers: one per core by default (`make test PYTEST_WORKERS=0` runs serially).
+# pytest-xdist workers: one per core by default (`make test PYTEST_WORKERS=0` runs serially);
+# --dist loadgroup keeps a module marked xdist_group on one worker (it loads its data once).
 PYTEST_WORKERS ?= auto
 
 .PHONY: install run run-prod-local test test-suite lint chromium messages bench guide-pictures clean
@@ -49,7 +50,7 @@ test: install chromium lint
 	$(MAKE) test-suite PYTEST_ARGS="$(PYTEST_ARGS) --cov --cov-report= --cov-fail-under=$(COVERAGE_FLOOR)"
 
 test-suite: install
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 messages: install
 	cd thidua && ../$(PY) ../manage.py makemessages -l en --no-obsolete && ../$(PY) ../manage.py compilemessages
