@@ -69,7 +69,7 @@ class MovementDetailView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         movement = get_object_or_404(Movement.objects.visible_to(user).select_related(
-            "launched_by", "parent"), pk=self.kwargs["pk"])
+            "launched_by", "parent__launched_by"), pk=self.kwargs["pk"])
         my_units = [u for u in Organization.objects.filter(
             pk__in=[unit for _r, unit, _p, _d in assignments(user)]) if movement.covers(u)]
         derived_here = set(movement.derived.values_list("launched_by_id", flat=True))
