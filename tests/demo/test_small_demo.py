@@ -260,10 +260,10 @@ def test_disable_demo_accounts_deactivates_every_demo_account_and_only_those(sma
     out = io.StringIO()
     call_command("disable_demo_accounts", stdout=out)
     assert not User.objects.filter(is_demo=True, is_active=True).exists()
-    assert User.objects.filter(is_demo=True).count() == 1 + 3 * len(Role)
+    assert User.objects.filter(is_demo=True).count() == 1 + 3 * len(Role) + len(data.HUE_DEPARTMENTS)
     real.refresh_from_db()
     assert real.is_active
-    assert f"{1 + 3 * len(Role)}" in out.getvalue()
+    assert f"{1 + 3 * len(Role) + len(data.HUE_DEPARTMENTS)}" in out.getvalue()
     load("--small")  # the demo loader re-opens them
     assert not User.objects.filter(is_demo=True, is_active=False).exists()
 
@@ -279,8 +279,9 @@ def test_accounts_can_do_what_the_readme_says(small_demo):
                                                          flags=re.MULTILINE)}
     for user in User.objects.filter(is_demo=True, is_superuser=False):
         claim = readme[user.username]
-        assert user.has_perm("organizations.view_organization", unit)
-        assert user.has_perm("organizations.view_emulationgroup", bloc)
+        sees_network = "không xem đơn vị" not in claim  # a department's staff: its requests only
+        assert user.has_perm("organizations.view_organization", unit) == sees_network, user
+        assert user.has_perm("organizations.view_emulationgroup", bloc) == sees_network, user
         assert user.has_perm("organizations.change_organization", unit) == claim.startswith(
             "Xem và sửa"), user
         assert user.has_perm("organizations.change_emulationgroup", bloc) == (

@@ -49,6 +49,8 @@ def account_specs():
     for prefix, code, scope in data.ACCOUNT_LEVELS:
         for role, slug in data.ROLE_SLUGS.items():
             yield Account(f"{prefix}.{slug}", role, code, scope)
+    for suffix, _name, username in data.HUE_DEPARTMENTS:
+        yield Account(username, Role.APPRAISER, f"P{data.HUE:02d}-{suffix}", data.DEPARTMENT_SCOPE)
 
 
 def password_hash():

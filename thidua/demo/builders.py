@@ -104,6 +104,14 @@ def national_specs():
     return specs
 
 
+def department_specs():
+    """The Huế alliance's departments (ban), asked for opinions during appraisal."""
+    alliance = f"P{data.HUE:02d}"
+    return [OrgSpec(f"{alliance}-{suffix}", alliance,
+                    {"kind": K.ALLIANCE_DEPARTMENT, "name": name, "province_code": data.HUE})
+            for suffix, name, _username in data.HUE_DEPARTMENTS]
+
+
 def provincial_specs():
     specs = []
     for province, province_name in province_choices():
@@ -155,7 +163,7 @@ def local_specs(province, units):
 
 
 def network_specs():
-    specs = national_specs() + provincial_specs()
+    specs = national_specs() + provincial_specs() + department_specs()
     for province, units in data.LOCAL_UNITS.items():
         specs += local_specs(province, units)
     return specs

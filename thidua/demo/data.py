@@ -238,3 +238,11 @@ ROLE_SLUGS = {
     Role.VIEWER: "xem",
 }
 SUPERUSER = "admin"
+# Departments (ban) of the Huế alliance asked for their opinion when a tờ trình is appraised, with
+# the demo account of each one's appraiser (a role at the department itself, nowhere else).
+HUE_DEPARTMENTS = [
+    ("VP", "Văn phòng", "hue.vanphong"),
+    ("BKT", "Ban Kiểm tra", "hue.bankiemtra"),
+    ("BTT", "Ban Tuyên truyền – Hỗ trợ", "hue.bantuyentruyen"),
+]
+DEPARTMENT_SCOPE = "Chỉ các đề nghị cho ý kiến gửi tới ban mình"

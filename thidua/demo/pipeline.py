@@ -3,7 +3,8 @@
 Each dossier is played through the workflow functions an official uses, every step on its own
 past working day (see clock.py), and stops where it waits for someone — so after ``make run``
 each demo account finds work: ``htx.baocao`` a draft and a dossier returned for correction,
-``hue.tdkt`` one to receive and one to assign, ``hue.thamdinh`` one to appraise, ``hue.hoidong``
+``hue.tdkt`` one to receive and one to assign, ``hue.thamdinh`` one to appraise (with the
+opinions of three departments, one of them late), ``hue.hoidong``
 a secret ballot, ``hue.lanhdao`` a decision to sign, ``vca.hoidong`` a ballot on a dossier sent
 up from Huế whose publicity has ended, and the public a list under publicity at each level.
 Dossiers are found again by (proposer, authority, title): a second run adds nothing.
@@ -20,11 +21,12 @@ from thidua.awards.models import AwardType
 from thidua.documents.pdf import FONTS
 from thidua.nominations import workflow
 from thidua.nominations.models import Council, NominationBatch
-from thidua.nominations.states import AttachmentKind, State, SubjectKind, Verdict
+from thidua.nominations.states import AttachmentKind, Opinion, State, SubjectKind, Verdict
 from thidua.nominations.workflow.dossier import missing_components, on_hold
 from thidua.organizations.models import Employment, Organization
 from thidua.organizations.scoping import current_employment_q
 
+from . import data
 from .clock import Clock
 
 # The states a freshly loaded demo always has a dossier in (tests/demo checks them).
@@ -214,6 +216,7 @@ def _at_hue(player):
         p.submit(batch, 7)
         p.receive(batch, hue, 6)
         p.assign(batch, hue, 5)  # waits for hue.thamdinh
+        _department_opinions(p, batch, hue)
     if batch := p.draft("P46-HTX05", hue.unit, "Đề nghị Thủ tướng Chính phủ tặng Bằng khen",
                         ["BK_TTG"], ago=12):
         p.submit(batch, 11)
@@ -234,6 +237,30 @@ def _at_hue(player):
     if batch := p.draft("P46-HTX08", hue.unit, gk, ["GK", "GK", "GK"], ago=30):
         decision = _decided(p, batch, hue, from_ago=29)
         p.issue(decision, hue, 20)
+
+
+def _department_opinions(p, batch, level):
+    """hue.thamdinh asked the three departments for their opinion within 3 working days: the
+    Văn phòng agreed on both nominees, the Ban Kiểm tra answered one, and the third let its
+    deadline (yesterday) pass — it shows late, and hue.bantuyentruyen still finds it waiting."""
+    departments = {unit.code: unit for unit in Organization.objects.filter(
+        code__in=[f"{level.unit.code}-{suffix}" for suffix, _n, _u in data.HUE_DEPARTMENTS])}
+    if len(departments) != len(data.HUE_DEPARTMENTS):
+        return
+    with p.clock.on(4, 9):
+        requests = workflow.request_department_opinions(
+            level.appraiser, batch, departments.values(), 3,
+            "Đề nghị cho ý kiến về việc chấp hành chủ trương, chính sách, pháp luật của cá nhân")
+    by_code = {request.department.code: request for request in requests}
+    answers = (("VP", 3, [(Opinion.AGREE, "")] * 2),
+               ("BKT", 2, [(Opinion.NOTE, "Đề nghị HTX bổ sung xác nhận không vi phạm kỷ luật "
+                                          "trong năm")]))
+    for suffix, ago, given in answers:
+        request = by_code[f"{level.unit.code}-{suffix}"]
+        user = User.objects.get(username=next(u for s, _n, u in data.HUE_DEPARTMENTS if s == suffix))
+        with p.clock.on(ago, 15):
+            for opinion, (value, comment) in zip(request.opinions.all(), given, strict=False):
+                workflow.give_department_opinion(user, opinion, value, comment)
 
 
 def _decided(p, batch, level, from_ago):
