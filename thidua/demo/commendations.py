@@ -69,7 +69,8 @@ def _decided(actor, proposer, authority, title, year, number, day, subjects, cod
     symbol = IssuerSettings.objects.get(organization=authority).decision_symbol
     decision = Decision.objects.create(
         issuer=authority, year=day.year, number=number, symbol=symbol, date=day, title=title,
-        legal_bases="Căn cứ Luật Thi đua, khen thưởng;", batch=batch, state="ISSUED",
+        # no typed "Căn cứ" line: the documents cite the texts in force on ``day`` themselves
+        legal_bases="", batch=batch, state="ISSUED",
         signer_title="CHỦ TỊCH", created_by=actor, signer=actor)
     salary, issuer = BaseSalary.objects.in_force(day), issuer_for_unit(authority)
     items, awards = [], []
