@@ -116,8 +116,13 @@ def test_only_the_departments_asked_see_and_answer(pipeline, board, network, mak
         with pytest.raises(PermissionDenied):
             workflow.give_department_opinion(officer, opinion, Opinion.AGREE)
 
+    report = batch.attachments.exclude(item=None).first()
+    for outsider in (hanoi_staff, staff["organizing"]):
+        client.force_login(outsider)
+        assert client.get(f"/ho-so/tep/{report.pk}/").status_code == 403
     client.force_login(staff["inspection"])
     assert client.get(batch.get_absolute_url()).status_code == 403  # only what was sent to it
+    assert client.get(f"/ho-so/tep/{report.pk}/").status_code == 200  # a nominee it is asked on
     assert list(OpinionRequest.objects.visible_to(staff["inspection"])) == [request]
     client.post(url, {"opinion": opinion.pk, "value": "AGREE"})
     opinion.refresh_from_db()

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from thidua.accounts.models import User
 from thidua.organizations.models import Organization, OrganizationKind, OrganizationStatus
+from thidua.organizations.scoping import assignments
 
 from .models import DepartmentField, DepartmentOpinion
 from .rules import DEPARTMENT_ROLES
@@ -125,3 +126,22 @@ def missing_for(item):
     return [str(name) for name in item.department_opinions.filter(value=Opinion.PENDING)
             .order_by("request__department__name")
             .values_list("request__department__name", flat=True)]
+
+
+def answered_for(user):
+    """Ids of the departments ``user`` answers for (a department role at the unit itself)."""
+    return {org_id for role, org_id, _path, _subtree in assignments(user)
+            if role in DEPARTMENT_ROLES}
+
+
+def sent_to_department(user, attachment):
+    """Whether ``attachment`` was sent to a department of ``user`` with a request: a file of a
+    nominee it was asked about, or a file of the whole tờ trình it was asked on."""
+    departments = answered_for(user)
+    if not departments:
+        return False
+    opinions = DepartmentOpinion.objects.filter(request__batch_id=attachment.batch_id,
+                                                request__department_id__in=departments)
+    if attachment.item_id:
+        opinions = opinions.filter(item_id=attachment.item_id)
+    return opinions.exists()

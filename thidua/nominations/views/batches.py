@@ -272,7 +272,9 @@ class AppraisalView(LoginRequiredMixin, View):
 class AttachmentDownloadView(LoginRequiredMixin, View):
     def get(self, request, pk):
         attachment = get_object_or_404(Attachment.objects.select_related("batch"), pk=pk)
-        batch_or_403(request.user, attachment.batch_id)
+        if not (request.user.has_perm("nominations.view_batch", attachment.batch)
+                or opinions.sent_to_department(request.user, attachment)):
+            raise PermissionDenied
         if not attachment.file.storage.exists(attachment.file.name):
             messages.error(request, _("Không tìm thấy tệp trên máy chủ."))
             return redirect(attachment.batch)

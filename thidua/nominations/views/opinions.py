@@ -7,12 +7,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from thidua.organizations.scoping import assignments
-
 from .. import workflow
-from ..models import OpinionRequest
-from ..opinions import departments_of
-from ..rules import DEPARTMENT_ROLES
+from ..models import Attachment, OpinionRequest
+from ..opinions import answered_for, departments_of
 from ..states import Opinion
 from .common import attempt, batch_or_403
 
@@ -38,12 +35,6 @@ class OpinionAskView(LoginRequiredMixin, View):
         return redirect("nominations:batch_appraisal", pk)
 
 
-def own_departments(user):
-    """Ids of the departments the user answers for."""
-    return {org_id for role, org_id, _path, _subtree in assignments(user)
-            if role in DEPARTMENT_ROLES}
-
-
 class OpinionRequestListView(LoginRequiredMixin, TemplateView):
     """Requests sent to the user's departments (and, for the level's officers, those it sent)."""
 
@@ -53,7 +44,7 @@ class OpinionRequestListView(LoginRequiredMixin, TemplateView):
         user = self.request.user
         requests = list(OpinionRequest.objects.visible_to(user).select_related(
             "department", "batch__proposer").order_by("-requested_at", "-pk")[:200])
-        mine = own_departments(user)
+        mine = answered_for(user)
         for request in requests:
             opinions = list(request.opinions.values_list("value", flat=True))
             request.asked = len(opinions)
@@ -77,7 +68,9 @@ class OpinionRequestView(LoginRequiredMixin, View):
         return render(request, "nominations/opinion_request.html", {
             "opinion_request": opinion_request, "batch": opinion_request.batch,
             "opinions": opinion_request.opinions.select_related(
-                "item__person", "item__organization", "item__award_type", "answered_by"),
+                "item__person", "item__organization", "item__award_type", "answered_by")
+            .prefetch_related("item__attachments"),
+            "batch_files": Attachment.objects.filter(batch=opinion_request.batch, item=None),
             "can_answer": request.user.has_perm("nominations.answer_opinion", opinion_request)
             and opinion_request.batch.state == "IN_APPRAISAL",
             "answers": Opinion.choices[1:]})
