@@ -299,6 +299,10 @@ THIDUA_TSA_URL = os.environ.get("THIDUA_TSA_URL", "")
 # The signer's local signing agent (Ban Cơ yếu VGCA SignService): allowed in connect-src on the
 # signing page only.
 THIDUA_SIGNING_AGENT_URL = os.environ.get("THIDUA_SIGNING_AGENT_URL", "http://127.0.0.1:8987")
+# A token agent that signs a digest and returns a CMS (the CA's plug-in behind an adapter that
+# answers POST /sign-hash, docs/signing.md); empty hides that way of signing.
+THIDUA_DIGEST_SIGNING_AGENT_URL = os.environ.get("THIDUA_DIGEST_SIGNING_AGENT_URL",
+                                                 "http://127.0.0.1:8988")
 # The organisation seal on certificates: a key in a PKCS#11 token or HSM (the vendor's module,
 # the token's label, the key's label — "{code}" is the issuing organisation's code); the user PIN
 # comes from the environment variable THIDUA_SEAL_PIN when signing. No module: the demo's seal

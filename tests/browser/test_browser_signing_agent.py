@@ -2,7 +2,10 @@
 SignService contract downloads the prepared PDF from its one-time address, signs it with the
 signer's key (the token) and uploads it to the one-time upload address; the page shows the new
 signed version. An agent that sends back something else is refused, with the reason on the
-page, and its addresses do not work a second time."""
+page, and its addresses do not work a second time. A digest-signing agent (VNPT-CA, Viettel-CA
+plug-ins) gets only the document's digest and answers with a CMS, which the page uploads."""
+import asyncio
+import base64
 import json
 import urllib.error
 import urllib.request
@@ -30,7 +33,8 @@ def _call(request):
 
 class FakeAgent:
     """The signer's local agent on a loopback port: answers the page's CORS preflight, then for
-    POST /sign downloads, signs (or, as ``garbage``, appends junk) and uploads."""
+    POST /sign downloads, signs (or, as ``garbage``, appends junk) and uploads; for POST
+    /sign-hash signs the digest and answers with the CMS."""
 
     def __init__(self, token_signer, garbage=False):
         self.token_signer, self.garbage, self.calls = token_signer, garbage, []
@@ -50,7 +54,7 @@ class FakeAgent:
             def do_POST(self):  # noqa: N802
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 agent.calls.append(body)
-                answer = agent.sign(body)
+                answer = agent.sign_hash(body) if self.path == "/sign-hash" else agent.sign(body)
                 self.send_response(200)
                 self.cors()
                 self.send_header("Content-Type", "application/json")
@@ -74,6 +78,11 @@ class FakeAgent:
             headers={"Content-Type": "application/pdf"}))
         return answer
 
+    def sign_hash(self, body):
+        cms = asyncio.run(self.token_signer.pyhanko_signer().async_sign(
+            base64.b64decode(body["Hash"]), "sha256", use_pades=True))
+        return json.dumps({"Signature": base64.b64encode(cms.dump()).decode()}).encode()
+
 
 @pytest.fixture
 def agent_for(settings, live_server):
@@ -82,7 +91,7 @@ def agent_for(settings, live_server):
 
     def start(user, garbage=False):
         agent = FakeAgent(services.server_signer(user), garbage)
-        settings.THIDUA_SIGNING_AGENT_URL = agent.url
+        settings.THIDUA_SIGNING_AGENT_URL = settings.THIDUA_DIGEST_SIGNING_AGENT_URL = agent.url
         agents.append(agent)
         return agent
 
@@ -92,10 +101,10 @@ def agent_for(settings, live_server):
         agent.server.server_close()
 
 
-def sign_with_token(page, live_server, decision):
+def sign_with_token(page, live_server, decision, button="Ký bằng USB token"):
     page.goto(f"{live_server.url}{decision.get_absolute_url()}")
     page.get_by_role("link", name="Ký số").click()
-    page.get_by_role("button", name="Ký bằng USB token").click()
+    page.get_by_role("button", name=button, exact=True).click()
 
 
 def test_the_signer_signs_with_the_token_through_the_local_agent(page, live_server, decision,
@@ -118,3 +127,14 @@ def test_an_agent_returning_something_else_is_refused_on_the_page(page, live_ser
     sign_with_token(page, live_server, decision)
     page.get_by_text("Chữ ký không được chấp nhận").wait_for(timeout=60_000)
     assert not SignedDecision.objects.exists()
+
+
+def test_the_signer_signs_with_a_digest_signing_agent(page, live_server, decision, agent_for):
+    agent = agent_for(decision.signer)
+    log_in(page, live_server, decision.signer)
+    sign_with_token(page, live_server, decision,
+                    "Ký bằng USB token qua phần mềm ký mã băm (VNPT-CA, Viettel-CA…)")
+    page.get_by_text("Đã ký số quyết định 01/QĐ-LMHTX bằng USB token (bản 1).").wait_for(
+        timeout=60_000)
+    assert SignedDecision.objects.get().method == "agent-hash"
+    assert set(agent.calls[0]) == {"SessionId", "Hash", "HashAlgorithm"}  # never the PDF

@@ -55,9 +55,10 @@ def test_server_only_hides_the_token_and_refuses_an_agent_session(client, commen
     client.force_login(commendation.signer)
     page = client.get(reverse("documents:sign_decision", args=[decision.pk])).content.decode()
     assert SERVER_BUTTON in page and TOKEN_BUTTON not in page
-    response = client.post(reverse("documents:agent_session", args=[decision.pk]))
-    assert response.status_code == 400
-    assert "chỉ nhận quyết định ký số từ máy chủ" in json.loads(response.content)["error"]
+    for route in ("documents:agent_session", "documents:digest_agent_session"):
+        response = client.post(reverse(route, args=[decision.pk]))
+        assert response.status_code == 400
+        assert "chỉ nhận quyết định ký số từ máy chủ" in json.loads(response.content)["error"]
     assert not SigningSession.objects.exists()
     with pytest.raises(SigningError):
         agent.open_session(commendation.signer, decision)

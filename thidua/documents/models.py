@@ -207,6 +207,9 @@ class SigningSession(models.Model):
     signed = models.ForeignKey(SignedDecision, models.SET_NULL, null=True, blank=True,
                                related_name="+")
     error = models.TextField(blank=True)
+    # A digest-signing agent's session: where the CMS goes in ``prepared`` ("start", "end") and
+    # the length of the unsigned PDF it begins with ("unsigned"); empty for the VGCA agent.
+    byte_range = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

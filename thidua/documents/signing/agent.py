@@ -28,12 +28,17 @@ def open_session(user, decision):
         raise SigningError(_("%(unit)s chỉ nhận quyết định ký số từ máy chủ (dịch vụ ký số từ "
                              "xa).") % {"unit": decision.issuer})
     prepared = services.prepared_pdf(user, decision)
-    token = secrets.token_urlsafe(32)
-    session = SigningSession(decision=decision, user=user, digest=_digest(token),
-                             expires_at=timezone.now() + LIFETIME)
+    session, token = new_session(user, decision)
     session.prepared.save("prepared.pdf", ContentFile(prepared), save=False)
     session.save()
     return session, token
+
+
+def new_session(user, decision):
+    """An unsaved session of ``user`` on ``decision`` and its token (kept only as a digest)."""
+    token = secrets.token_urlsafe(32)
+    return SigningSession(decision=decision, user=user, digest=_digest(token),
+                          expires_at=timezone.now() + LIFETIME), token
 
 
 def _digest(token):
@@ -47,6 +52,18 @@ def _session(token):
     return session
 
 
+def take_upload(token):
+    """The session of ``token`` with its upload address used up (inside the caller's
+    transaction); refused once used, or before the document was handed out."""
+    session = _session(token)
+    if session.uploaded_at or not session.downloaded_at:
+        raise SigningError(_("Địa chỉ gửi văn bản đã ký chỉ dùng được một lần, sau khi "
+                             "tải văn bản."))
+    session.uploaded_at = timezone.now()
+    session.save(update_fields=["uploaded_at"])
+    return session
+
+
 @transaction.atomic
 def take_prepared(token):
     """The prepared PDF, once: the download address works a single time."""
@@ -55,10 +72,10 @@ def take_prepared(token):
         raise SigningError(_("Địa chỉ tải văn bản chỉ dùng được một lần."))
     session.downloaded_at = timezone.now()
     session.save(update_fields=["downloaded_at"])
-    return _read(session), session
+    return read_prepared(session), session
 
 
-def _read(session):
+def read_prepared(session):
     with session.prepared.open("rb") as handle:
         return handle.read()
 
@@ -67,15 +84,10 @@ def receive_signed(token, data):
     """Store what the agent uploads (checked; refused with a Vietnamese reason). The upload
     address works once, whatever the outcome, and the outcome is kept for the signing page."""
     with transaction.atomic():
-        session = _session(token)
-        if session.uploaded_at or not session.downloaded_at:
-            raise SigningError(_("Địa chỉ gửi văn bản đã ký chỉ dùng được một lần, sau khi "
-                                 "tải văn bản."))
-        session.uploaded_at = timezone.now()
-        session.save(update_fields=["uploaded_at"])
+        session = take_upload(token)
     try:
-        row = services.store_signed_decision(session.user, session.decision, _read(session),
-                                             data, method="agent")
+        row = services.store_signed_decision(session.user, session.decision,
+                                             read_prepared(session), data, method="agent")
     except SigningError as error:
         SigningSession.objects.filter(pk=session.pk).update(error=str(error))
         raise

@@ -1,6 +1,9 @@
 """The local agent's side of signing: the page opens a session (signer, CSRF-protected); the
 agent downloads and uploads with the session's one-time addresses (no cookies: the token is the
-credential)."""
+credential). A digest-signing agent gets the digest with the session instead of a download
+address, and the page uploads the CMS it returns."""
+import json
+
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -12,7 +15,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
 from ..views import PDF, decision_or_403
-from . import agent
+from . import agent, digest_agent
 from .base import SigningError
 
 
@@ -20,11 +23,16 @@ def absolute(path):
     return settings.THIDUA_SITE_URL.rstrip("/") + path
 
 
+def signable_or_403(user, pk):
+    decision = decision_or_403(user, pk)
+    if not user.has_perm("documents.sign_decision", decision):
+        raise PermissionDenied
+    return decision
+
+
 class OpenSessionView(LoginRequiredMixin, View):
     def post(self, request, pk):
-        decision = decision_or_403(request.user, pk)
-        if not request.user.has_perm("documents.sign_decision", decision):
-            raise PermissionDenied
+        decision = signable_or_403(request.user, pk)
         try:
             session, token = agent.open_session(request.user, decision)
         except SigningError as error:
@@ -54,6 +62,37 @@ class AgentUploadView(View):
             return JsonResponse({"Status": 1, "Message": _("Tệp quá lớn.")}, status=413)
         try:
             row = agent.receive_signed(token, data)
+        except SigningError as error:
+            return JsonResponse({"Status": 1, "Message": str(error)}, status=400)
+        return JsonResponse({"Status": 0, "Message": "", "Version": row.version})
+
+
+class OpenDigestSessionView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        decision = signable_or_403(request.user, pk)
+        try:
+            session, token, digest = digest_agent.open_session(request.user, decision)
+        except SigningError as error:
+            return JsonResponse({"error": str(error)}, status=400)
+        return JsonResponse({
+            "SessionId": session.pk, "Hash": digest, "HashAlgorithm": "SHA256",
+            "UploadHandler": absolute(reverse("documents:digest_agent_upload", args=[token])),
+            "ResultUrl": reverse("documents:sign_decision", args=[pk]) + f"?phien={session.pk}"})
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class DigestUploadView(View):
+    """The CMS the agent returned, posted by the signing page as {"Signature": base64}."""
+
+    def post(self, request, token):
+        if len(request.body) > settings.THIDUA_UPLOAD_MAX_BYTES:
+            return JsonResponse({"Status": 1, "Message": _("Tệp quá lớn.")}, status=413)
+        try:
+            signature = json.loads(request.body).get("Signature", "")
+        except (ValueError, AttributeError):
+            signature = ""
+        try:
+            row = digest_agent.receive_signature(token, signature)
         except SigningError as error:
             return JsonResponse({"Status": 1, "Message": str(error)}, status=400)
         return JsonResponse({"Status": 0, "Message": "", "Version": row.version})

@@ -1,5 +1,6 @@
 """PAdES B-T with pyHanko: a visible block where NĐ 30/2020 (Phụ lục I) puts the signature —
 between the signer's title and name — and an RFC 3161 timestamp over the signature."""
+import asyncio
 import functools
 import io
 import os
@@ -17,6 +18,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
+from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
 from pyhanko.stamp import StaticStampStyle, TextStampStyle
 from pypdf import PdfReader
 
@@ -137,31 +139,70 @@ def _reserved_in(signed_pdf):
     return 2 * len(signature.sig_object["/Contents"])
 
 
+def _pdf_signer(pyhanko_signer, block, timestamper, moment, seal, place):
+    page, box = place
+    field = SEAL_FIELD if seal else FIELD
+    return signers.PdfSigner(
+        signers.PdfSignatureMetadata(field_name=field, md_algorithm="sha256",
+                                     subfilter=fields.SigSeedSubFilter.PADES,
+                                     name=block.organisation if seal else block.signer_name,
+                                     location=block.place,
+                                     reason=block.signer_title.replace("\n", " ")),
+        signer=pyhanko_signer, timestamper=timestamper,
+        stamp_style=seal_style(block.organisation, moment) if seal else stamp_style(),
+        new_field_spec=fields.SigFieldSpec(field, on_page=page, box=box))
+
+
+def _block_text(block, moment):
+    return {"name": block.signer_name, "title": block.signer_title.replace("\n", " "),
+            "organisation": block.organisation, "time": moment.strftime("%d/%m/%Y %H:%M:%S %z")}
+
+
 def sign_pdf(pdf_bytes, signer, block, timestamper, signed_at=None, seal=False, place=None):
     """``pdf_bytes`` signed by ``signer`` (a ``base.Signer``) with the visible ``block``
     (``base.SignatureBlock``) and a timestamp from ``timestamper``; returns the signed bytes.
     ``seal``: the organisation's seal ("Ký bởi: <organisation>"), placed where the signer's
     name is printed like a signature. ``place``: (page, box) when the caller knows it already
     (``signature_place`` of a page laid out the same way)."""
-    page, box = place or signature_place(pdf_bytes, block.signer_name)
     moment = timezone.localtime(signed_at or timezone.now())
-    field = SEAL_FIELD if seal else FIELD
-    pdf_signer = signers.PdfSigner(
-        signers.PdfSignatureMetadata(field_name=field, md_algorithm="sha256",
-                                     subfilter=fields.SigSeedSubFilter.PADES,
-                                     name=block.organisation if seal else block.signer_name,
-                                     location=block.place,
-                                     reason=block.signer_title.replace("\n", " ")),
-        signer=signer.pyhanko_signer(), timestamper=timestamper,
-        stamp_style=seal_style(block.organisation, moment) if seal else stamp_style(),
-        new_field_spec=fields.SigFieldSpec(field, on_page=page, box=box))
+    pdf_signer = _pdf_signer(signer.pyhanko_signer(), block, timestamper, moment, seal,
+                             place or signature_place(pdf_bytes, block.signer_name))
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     key = _reservation_key(signer, timestamper)
     output = call_synchronously(
-        pdf_signer.sign_pdf, writer, bytes_reserved=_reserved.get(key), appearance_text_params={
-            "name": block.signer_name, "title": block.signer_title.replace("\n", " "),
-            "organisation": block.organisation,
-            "time": moment.strftime("%d/%m/%Y %H:%M:%S %z")}).getvalue()
+        pdf_signer.sign_pdf, writer, bytes_reserved=_reserved.get(key),
+        appearance_text_params=_block_text(block, moment)).getvalue()
     if key not in _reserved:
         _reserved[key] = _reserved_in(output)
     return output
+
+
+# Room for a signature made elsewhere (a token agent that signs a digest and returns the whole
+# CMS): its size is not known in advance; 16 KB holds a signature with a certificate chain of
+# four and a timestamp token with its own chain.
+EXTERNAL_ROOM = 16384
+
+
+def prepare_for_cms(pdf_bytes, block, signed_at=None):
+    """``pdf_bytes`` with the signature field, its visible ``block`` and room for a CMS made
+    elsewhere (pyHanko's interrupted signing). Returns the prepared bytes and the
+    ``PreparedByteRangeDigest``: ``document_digest`` (SHA-256) is what the signer signs."""
+    moment = timezone.localtime(signed_at or timezone.now())
+    external = signers.ExternalSigner(None, None, signature_value=bytes(256))
+    pdf_signer = _pdf_signer(external, block, None, moment, False,
+                             signature_place(pdf_bytes, block.signer_name))
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    digest, _document, output = call_synchronously(
+        lambda: asyncio.run(pdf_signer.async_digest_doc_for_signing(
+            writer, bytes_reserved=EXTERNAL_ROOM,
+            appearance_text_params=_block_text(block, moment))))
+    return output.getvalue(), digest
+
+
+def embed_cms(prepared, digest, cms):
+    """``prepared`` (from ``prepare_for_cms``) with the CMS ``cms`` (asn1crypto ContentInfo) in
+    its reserved room; refuses a CMS larger than the room."""
+    output = io.BytesIO(prepared)
+    call_synchronously(lambda: asyncio.run(PdfTBSDocument.async_finish_signing(
+        output, prepared_digest=digest, signature_cms=cms)))
+    return output.getvalue()

@@ -25,8 +25,10 @@ CHECK_LIMIT = 10
 
 
 def allow_agent(response):
-    """The signing page alone may call the signer's local agent (CSP connect-src)."""
-    return csp_update({"connect-src": [settings.THIDUA_SIGNING_AGENT_URL]})(lambda: response)()
+    """The signing page alone may call the signer's local agents (CSP connect-src)."""
+    agents = [url for url in (settings.THIDUA_SIGNING_AGENT_URL,
+                              settings.THIDUA_DIGEST_SIGNING_AGENT_URL) if url]
+    return csp_update({"connect-src": agents})(lambda: response)()
 
 
 def signed_response(row, name):
@@ -48,6 +50,7 @@ class SignDecisionView(LoginRequiredMixin, View):
                     pk=request.GET.get("phien") if str(request.GET.get("phien", "")).isdigit()
                     else None, user=request.user, decision=decision).first(),
                 "agent_url": settings.THIDUA_SIGNING_AGENT_URL,
+                "digest_agent_url": settings.THIDUA_DIGEST_SIGNING_AGENT_URL,
                 "certificates": SignerCertificate.objects.filter(user=request.user),
                 "can_sign": request.user.has_perm("documents.sign_decision", decision),
                 "issuing": issuer_settings(decision.issuer),
