@@ -37,3 +37,4 @@ def test_the_award_basis_is_the_one_in_force_on_the_decision_date(commendation, 
     client.force_login(commendation.signer)
     page = client.get(decision.get_absolute_url()).content.decode()
     assert lines[0] in page and "Điều 75" not in page
+    assert "Hồ Thị Điệp" in page and "KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH" in page  # the signer, as printed

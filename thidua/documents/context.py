@@ -89,9 +89,7 @@ def signer(organization, title="", name=""):
 
 def signer_name_of(decision):
     """The name typed on the decision, else the name of the user who signed it."""
-    if decision.signer_name:
-        return decision.signer_name
-    return decision.signer.get_full_name() if decision.signer_id else ""
+    return decision.signing_name
 
 
 def positions(people_ids):

@@ -94,6 +94,14 @@ class Decision(models.Model):
         return reverse("nominations:decision_detail", args=[self.pk])
 
     @property
+    def signing_name(self):
+        """The name under the signature: the one typed on the decision, else the name of the user
+        who signed it (the page, the DOCX/PDF and the certificates print the same)."""
+        if self.signer_name:
+            return self.signer_name
+        return self.signer.get_full_name() if self.signer_id else ""
+
+    @property
     def reference(self):
         """"123/QĐ-LMHTX" once issued (leading zero below 10, as NĐ 30/2020 asks)."""
         return f"{self.number:02d}/{self.symbol}" if self.number else ""
