@@ -319,6 +319,10 @@ THIDUA_REMOTE_SIGNING_URL = os.environ.get("THIDUA_REMOTE_SIGNING_URL", "")
 THIDUA_REMOTE_SIGNING_CREDENTIAL = os.environ.get("THIDUA_REMOTE_SIGNING_CREDENTIAL", "{username}")
 THIDUA_REMOTE_SIGNING_TOKEN = os.environ.get("THIDUA_REMOTE_SIGNING_TOKEN", "")
 THIDUA_REMOTE_SIGNING_TIMEOUT = float(os.environ.get("THIDUA_REMOTE_SIGNING_TIMEOUT", "15"))
+# How each remote signature is authorised: implicit (the token), pin, or otp (sent by the service).
+THIDUA_REMOTE_SIGNING_AUTH = os.environ.get("THIDUA_REMOTE_SIGNING_AUTH", "implicit")
+if THIDUA_REMOTE_SIGNING_AUTH not in ("implicit", "pin", "otp"):
+    raise ImproperlyConfigured("THIDUA_REMOTE_SIGNING_AUTH là implicit, pin hoặc otp.")
 if PRODUCTION and THIDUA_REMOTE_SIGNING_URL and not THIDUA_REMOTE_SIGNING_URL.startswith(
         "https://"):
     raise ImproperlyConfigured("THIDUA_ENV=production cần THIDUA_REMOTE_SIGNING_URL bắt đầu bằng "

@@ -31,8 +31,9 @@ TOKEN = "bi-mat-cua-dich-vu-ky-so"
 
 
 class FakeCsc(ThreadingHTTPServer):
-    """``credentials/info`` and ``signatures/signHash`` of the CSC API v2, signing with ``key``
-    and announcing ``chain``; ``mode`` makes it fail ("error", "garbage", "slow")."""
+    """``credentials/info``, ``sendOTP``, ``authorize`` and ``signatures/signHash`` of the CSC
+    API v2, signing with ``key`` and announcing ``chain``; ``mode`` makes it fail ("error",
+    "garbage", "slow"). The PIN is 1234; a signHash after an authorize needs its SAD."""
 
     daemon_threads = True
     block_on_close = False
@@ -40,6 +41,7 @@ class FakeCsc(ThreadingHTTPServer):
     def __init__(self):
         super().__init__(("127.0.0.1", 0), CscHandler)
         self.mode, self.key, self.chain, self.seen = "ok", None, [], []
+        self.otp, self.sad = None, {}  # the code it sent; the SAD it gave for each digest
         threading.Thread(target=self.serve_forever, daemon=True).start()
 
     @property
@@ -61,11 +63,24 @@ class CscHandler(BaseHTTPRequestHandler):
                                      "error_description": "Khóa ký đang bảo trì"})
         if service.mode == "garbage":
             return self.answer(200, "<html>Đăng nhập</html>")
+        if self.path.endswith("/credentials/sendOTP"):
+            service.otp = "246810"
+            return self.answer(200, {})
+        if self.path.endswith("/credentials/authorize"):
+            code = body.get("OTP") or body.get("PIN")
+            if code not in (service.otp, "1234"):
+                return self.answer(400, {"error": "invalid_otp",
+                                         "error_description": "Mã xác thực không đúng"})
+            service.sad[body["hashes"][0]] = "sad-" + code
+            return self.answer(200, {"SAD": "sad-" + code})
         if self.path.endswith("/credentials/info"):
             return self.answer(200, {"cert": {"certificates": [
                 base64.b64encode(cert.public_bytes(Encoding.DER)).decode()
                 for cert in service.chain]}})
-        digest = base64.b64decode(body["hash" if "/v1/" in self.path else "hashes"][0])
+        encoded = body["hash" if "/v1/" in self.path else "hashes"][0]
+        if service.sad and service.sad.get(encoded) != body.get("SAD"):
+            return self.answer(400, {"error": "invalid_request", "error_description": "SAD"})
+        digest = base64.b64decode(encoded)
         signature = service.key.sign(digest, ec.ECDSA(Prehashed(hashes.SHA256())))
         return self.answer(200, {"signatures": [base64.b64encode(signature).decode()]})
 
@@ -189,6 +204,40 @@ def test_signing_page_signs_remotely_and_shows_refusals(client, commendation, de
     csc.mode = "ok"
     client.post(url)
     assert SignedDecision.objects.get().method == "remote"
+
+
+def test_explicit_authorisation_by_a_one_time_code(client, commendation, decision, csc,
+                                                   settings):
+    """SCAL2: the signer asks for the code, types it, and the signature is authorised for
+    that one digest; a wrong code is refused in Vietnamese and nothing is stored."""
+    settings.THIDUA_REMOTE_SIGNING_AUTH = "otp"
+    client.force_login(commendation.signer)
+    url = reverse("documents:sign_decision", args=[decision.pk])
+    page = client.get(url).content.decode()
+    assert "Gửi mã OTP cho tôi" in page and 'autocomplete="one-time-code"' in page
+    client.post(url, {"ma": ""})
+    assert not SignedDecision.objects.exists()
+    response = client.post(url, {"gui_ma": "1"})
+    assert "đã gửi mã OTP" in str(list(get_messages(response.wsgi_request))[-1])
+    response = client.post(url, {"ma": "000000"})
+    assert "Mã xác thực không đúng" in str(list(get_messages(response.wsgi_request))[-1])
+    assert not SignedDecision.objects.exists()
+    client.post(url, {"ma": csc.otp})
+    assert SignedDecision.objects.get().method == "remote"
+    paths = [path.rsplit("/", 2)[-2:] for path, _auth, _raw in csc.seen]
+    assert paths[-2:] == [["credentials", "authorize"], ["signatures", "signHash"]]
+    authorize = json.loads(csc.seen[-2][2])
+    assert authorize["numSignatures"] == 1 and authorize["OTP"] == csc.otp
+    assert json.loads(csc.seen[-1][2])["SAD"] == "sad-" + csc.otp
+
+
+def test_explicit_authorisation_by_the_keys_pin(commendation, decision, csc, settings, caplog):
+    settings.THIDUA_REMOTE_SIGNING_AUTH = "pin"
+    refused(commendation, decision, caplog, "Nhập mã PIN của khóa ký")
+    with pytest.raises(SigningError):
+        services.send_signing_code(commendation.signer, decision)  # no code to send
+    row = services.sign_decision(commendation.signer, decision, code="1234")
+    assert json.loads(csc.seen[-2][2])["PIN"] == "1234" and row.version == 1
 
 
 def test_production_refuses_a_service_without_https(tmp_path):

@@ -8,6 +8,12 @@ Configured by ``THIDUA_REMOTE_SIGNING_URL`` (the service's base address with its
 (the credential ID, ``{username}`` is the signer's user name) and the bearer token
 ``THIDUA_REMOTE_SIGNING_TOKEN`` (environment; never in the database, never in a message or log).
 HTTP with aiohttp: pyHanko already depends on it, and its raw signing is a coroutine.
+
+``THIDUA_REMOTE_SIGNING_AUTH`` says how each signature is authorised (CSC SCAL2 when explicit):
+``implicit`` (the bearer token suffices), ``pin`` (the signer types the key's PIN) or ``otp``
+(the service sends a one-time code, ``credentials/sendOTP``, and the signer types it). For the
+explicit modes ``credentials/authorize`` is called with the digest about to be signed and the
+code, and the Signature Activation Data it returns goes with ``signatures/signHash``.
 """
 import asyncio
 import base64
@@ -38,13 +44,19 @@ def _garbage(method):
         "method": method})
 
 
-class CscClient:
-    """The two calls of the CSC API this server makes, with the bearer token."""
+AUTH_MODES = ("implicit", "pin", "otp")
 
-    def __init__(self, url, credential, token, timeout):
+
+class CscClient:
+    """The calls of the CSC API this server makes, with the bearer token; ``code`` is what the
+    signer typed (the key's PIN or the one-time code) when signatures are authorised
+    explicitly."""
+
+    def __init__(self, url, credential, token, timeout, auth="implicit", code=""):
         self.url, self.credential = url.rstrip("/"), credential
         self.token, self.timeout = token, timeout
         self.v1 = self.url.endswith("/v1")
+        self.auth, self.code = auth, code
 
     async def call(self, method, body):
         """The JSON answer of ``method``; any failure is a SigningError in Vietnamese."""
@@ -85,13 +97,35 @@ class CscClient:
         except GARBAGE as error:
             raise _garbage("credentials/info") from error
 
+    def _hashes(self, digest, digest_algorithm):
+        digest_oid = algos.DigestAlgorithmId(digest_algorithm).dotted
+        encoded = [base64.b64encode(digest).decode()]
+        return ({"hash": encoded, "hashAlgo": digest_oid} if self.v1
+                else {"hashes": encoded, "hashAlgorithmOID": digest_oid})
+
+    async def send_otp(self):
+        """Ask the service to send the signer their one-time code (SMS, app)."""
+        await self.call("credentials/sendOTP", {"credentialID": self.credential})
+
+    async def authorize(self, digest, digest_algorithm):
+        """The Signature Activation Data for one signature of ``digest``, given the code."""
+        if not self.code:
+            raise SigningError(_("Nhập mã OTP được gửi tới bạn.") if self.auth == "otp"
+                               else _("Nhập mã PIN của khóa ký."))
+        answer = await self.call("credentials/authorize", {
+            "credentialID": self.credential, "numSignatures": 1,
+            **self._hashes(digest, digest_algorithm),
+            ("OTP" if self.auth == "otp" else "PIN"): self.code})
+        if not isinstance(answer.get("SAD"), str):
+            raise _garbage("credentials/authorize")
+        return answer["SAD"]
+
     async def sign_hash(self, digest, digest_algorithm, mechanism):
         """The raw signature of ``digest`` by the credential's key."""
-        digest_oid = algos.DigestAlgorithmId(digest_algorithm).dotted
         body = {"credentialID": self.credential, "signAlgo": mechanism["algorithm"].dotted,
-                **({"hash": [base64.b64encode(digest).decode()], "hashAlgo": digest_oid}
-                   if self.v1 else {"hashes": [base64.b64encode(digest).decode()],
-                                    "hashAlgorithmOID": digest_oid})}
+                **self._hashes(digest, digest_algorithm)}
+        if self.auth != "implicit":
+            body["SAD"] = await self.authorize(digest, digest_algorithm)
         if mechanism["parameters"].native is not None:
             body["signAlgoParams"] = base64.b64encode(mechanism["parameters"].dump()).decode()
         answer = await self.call("signatures/signHash", body)
@@ -149,12 +183,17 @@ class RemoteSigner(Signer):
         self._signer = None
 
     @classmethod
-    def for_user(cls, user):
+    def for_user(cls, user, code=""):
+        """``user``'s credential; ``code``: the PIN or one-time code they typed, if asked."""
         return cls(CscClient(settings.THIDUA_REMOTE_SIGNING_URL,
                              settings.THIDUA_REMOTE_SIGNING_CREDENTIAL.format(
                                  username=user.get_username()),
                              settings.THIDUA_REMOTE_SIGNING_TOKEN,
-                             settings.THIDUA_REMOTE_SIGNING_TIMEOUT))
+                             settings.THIDUA_REMOTE_SIGNING_TIMEOUT,
+                             settings.THIDUA_REMOTE_SIGNING_AUTH, code))
+
+    def send_otp(self):
+        call_synchronously(lambda: asyncio.run(self.client.send_otp()))
 
     def pyhanko_signer(self):
         if self._signer is None:

@@ -44,11 +44,12 @@ def _readable(name):
     return ", ".join(parts) or name.rfc4514_string()
 
 
-def server_signer(user):
+def server_signer(user, code=""):
     """The way the server signs for ``user``: the remote signing service when one is configured
-    (``THIDUA_REMOTE_SIGNING_URL``), else the key the demo CA made for them (demo and tests)."""
+    (``THIDUA_REMOTE_SIGNING_URL``; ``code``: the PIN or one-time code the signer typed when
+    each signature is authorised explicitly), else the key the demo CA made for them."""
     if settings.THIDUA_REMOTE_SIGNING_URL:
-        return RemoteSigner.for_user(user)
+        return RemoteSigner.for_user(user, code)
     ca = config.demo_ca()
     if ca is None or not ca.key_path(user).exists():
         raise SigningError(_("Máy chủ không giữ khóa ký của tài khoản này; hãy ký bằng thiết bị "
@@ -88,14 +89,24 @@ def prepared_pdf(user, decision):
     return documents.decision_pdf(decision)
 
 
-def sign_decision(user, decision, signer=None):
-    """Sign ``decision`` with ``signer`` (default: the key the server holds for ``user``) and
-    store it as the original. Side effects: a SignedDecision row and its file (audited)."""
+def send_signing_code(user, decision):
+    """Have the remote signing service send ``user`` the one-time code that authorises their
+    signature of ``decision`` (permission and state checked first)."""
+    _signable(user, decision)
+    if not (settings.THIDUA_REMOTE_SIGNING_URL and settings.THIDUA_REMOTE_SIGNING_AUTH == "otp"):
+        raise SigningError(_("Dịch vụ ký số từ xa không dùng mã OTP."))
+    RemoteSigner.for_user(user).send_otp()
+
+
+def sign_decision(user, decision, signer=None, code=""):
+    """Sign ``decision`` with ``signer`` (default: the key the server holds for ``user``,
+    authorised by ``code`` where the remote service asks for one) and store it as the
+    original. Side effects: a SignedDecision row and its file (audited)."""
     if not accepts_server_signing(decision):
         raise SigningError(_("%(unit)s chỉ nhận quyết định ký bằng USB token của người ký.") % {
             "unit": decision.issuer})
     prepared = prepared_pdf(user, decision)
-    signer = signer or server_signer(user)
+    signer = signer or server_signer(user, code)
     try:
         signed = pades.sign_pdf(prepared, signer, signature_block(decision), config.timestamper())
     except (OSError, ValueError, PdfError) as error:  # TSA unreachable, bad key, bad PDF

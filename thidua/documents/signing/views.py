@@ -57,6 +57,7 @@ class SignDecisionView(LoginRequiredMixin, View):
                 "can_configure": request.user.has_perm("nominations.manage_issuer_settings",
                                                        decision.issuer),
                 "server_key": bool(server_method), "server_method": server_method,
+                "remote_auth": settings.THIDUA_REMOTE_SIGNING_AUTH,
                 "token": decision_token(decision)}
 
     def get(self, request, pk):
@@ -68,14 +69,27 @@ class SignDecisionView(LoginRequiredMixin, View):
         decision = decision_or_403(request.user, pk)
         if not request.user.has_perm("documents.sign_decision", decision):
             raise PermissionDenied
+        if "gui_ma" in request.POST:
+            return self.send_code(request, decision)
         try:
-            row = services.sign_decision(request.user, decision)
+            row = services.sign_decision(request.user, decision,
+                                         code=request.POST.get("ma", "").strip())
         except SigningError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Đã ký số quyết định %(ref)s (bản %(version)s).") % {
                 "ref": decision.reference, "version": row.version})
         return redirect("documents:sign_decision", pk)
+
+    def send_code(self, request, decision):
+        try:
+            services.send_signing_code(request.user, decision)
+        except SigningError as error:
+            messages.error(request, str(error))
+        else:
+            messages.info(request, _("Dịch vụ ký số từ xa đã gửi mã OTP cho bạn; nhập mã rồi bấm "
+                                     "ký."))
+        return redirect("documents:sign_decision", decision.pk)
 
 
 class SignedDecisionFileView(LoginRequiredMixin, View):
