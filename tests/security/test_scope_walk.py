@@ -59,6 +59,8 @@ PK_MODELS = [
     ("p/<slug:site>/quan-ly/binh-luan/", "portal.Comment"),
     ("p/<slug:site>/quan-ly/hoi-dap/", "portal.Question"),
     ("api/v1/nominations/", "nominations.NominationBatch"),
+    ("api/v1/opinion-requests/", "nominations.OpinionRequest"),
+    ("api/v1/opinions/", "nominations.DepartmentOpinion"),
     ("api/v1/council-sessions/", "nominations.CouncilSession"),
     ("api/v1/decisions/", "nominations.Decision"),
     ("api/v1/interchange/intakes/", "interchange.Intake"),

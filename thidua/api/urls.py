@@ -12,6 +12,7 @@ from .issuers import router as issuers_router
 from .legal import router as legal_router
 from .movements import router as movements_router
 from .nominations import router as nominations_router
+from .opinions import router as opinions_router
 from .organizations import router as organizations_router
 from .records import router as records_router
 from .transfers import router as transfers_router
@@ -54,6 +55,7 @@ api.add_router("/", awards_router)
 api.add_router("/", movements_router)
 api.add_router("/", records_router)
 api.add_router("/", nominations_router)
+api.add_router("/", opinions_router)
 api.add_router("/", ec_staff_router)
 api.add_router("/", issuers_router)
 api.add_router("/", legal_router)
