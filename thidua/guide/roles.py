@@ -96,7 +96,10 @@ GUIDES = (
         WORK,
         Step(_("Thẩm định từng hồ sơ"),
              _("Mở tờ trình được giao. Với mỗi người hoặc tập thể, máy đã đưa ra kết luận kèm căn "
-               "cứ; bạn đồng ý hoặc ghi kết luận khác và lý do, rồi lưu."),
+               "cứ; bạn đồng ý hoặc ghi kết luận khác và lý do, rồi lưu. Cần ý kiến của các ban "
+               "thì chọn các ban và thời hạn (ngày làm việc) ở mục Ý kiến các ban: ý kiến của "
+               "từng ban hiện bên cạnh từng hồ sơ, ban quá hạn màu đỏ. Cán bộ của một ban cho ý "
+               "kiến từ Việc của tôi → Tờ trình chờ ban cho ý kiến."),
              (BATCHES, A_BATCH, _("Thẩm định từng hồ sơ")), "nominations:batch_list",
              BATCH_DETAIL),
         Step(_("Tra khen thưởng đã có"),
