@@ -3,6 +3,7 @@ departments at once for their opinion on the nominees of a tờ trình within ea
 each by a deadline in working days; the opinions sit beside the appraiser's conclusion."""
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -66,8 +67,6 @@ class OpinionRequest(models.Model):
         return f"{self.department} — {self.batch}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("nominations:opinion_request", args=[self.pk])
 
     @property

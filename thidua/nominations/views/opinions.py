@@ -2,6 +2,7 @@
 department reads what was sent to it and answers each nominee."""
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -43,12 +44,12 @@ class OpinionRequestListView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         requests = list(OpinionRequest.objects.visible_to(user).select_related(
-            "department", "batch__proposer").order_by("-requested_at", "-pk")[:200])
+            "department", "batch__proposer").annotate(
+            asked=Count("opinions"),
+            answered=Count("opinions", filter=~Q(opinions__value=Opinion.PENDING)),
+        ).order_by("-requested_at", "-pk")[:200])
         mine = answered_for(user)
         for request in requests:
-            opinions = list(request.opinions.values_list("value", flat=True))
-            request.asked = len(opinions)
-            request.answered = sum(value != Opinion.PENDING for value in opinions)
             request.mine = request.department_id in mine
         return super().get_context_data(requests=requests, **kwargs)
 
