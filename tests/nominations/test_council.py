@@ -1,6 +1,7 @@
 """Ballots: secret-ballot unlinkability, thresholds over total membership, voting errors."""
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 from thidua.awards.models import AwardType
 from thidua.nominations import workflow
@@ -173,3 +174,27 @@ def test_the_tally_spans_the_page_and_closing_the_session_asks_first(pipeline, c
     page = client.get(session.get_absolute_url()).content.decode()
     assert page.index('data-testid="session-tally"') < page.index('<div class="col-lg-7">')
     assert 'data-confirm="Kết thúc phiên họp: kết quả bỏ phiếu được chốt' in page
+
+
+def test_a_secret_ballots_counts_are_sealed_until_the_round_ends(pipeline, client):
+    """While a secret round is open nobody — not the member about to vote, not the secretary —
+    sees how the others voted, only how many ballots are in; the counts show once it closes.
+    A named (open) vote shows its counts as they come."""
+    _batch, items, session = session_for(pipeline, ("CSTDCS",))
+    for member in pipeline.hue.members[:4]:
+        workflow.cast_ballot(member, session, {items[0].pk: "AGREE"})
+    tallies = reverse("nominations:session_tallies", args=[session.pk])
+    for user in (pipeline.hue.members[4], pipeline.hue.secretary):
+        client.force_login(user)
+        for url in (session.get_absolute_url(), tallies):
+            page = client.get(url).content.decode()
+            assert "Đã có 4 phiếu ở vòng này." in page and "Đạt</span>" not in page
+            assert ">4</td>" not in page and "Đang bỏ phiếu" in page
+    workflow.close_session(pipeline.hue.secretary, session)
+    page = client.get(tallies).content.decode()
+    assert ">4</td>" in page and "Đang bỏ phiếu" not in page
+
+    _batch, items, named = session_for(pipeline, ("GK",))
+    workflow.cast_ballot(pipeline.hue.members[0], named, {items[0].pk: "AGREE"})
+    page = client.get(reverse("nominations:session_tallies", args=[named.pk])).content.decode()
+    assert ">1</td>" in page

@@ -12,7 +12,7 @@ from thidua.core.fields import chosen_ids
 from .. import workflow
 from ..models import Council, CouncilSession, Nomination
 from ..states import CouncilResult, State, Verdict, VoteValue
-from ..workflow.council import CHOSEN, membership_of, passes, quorum_met
+from ..workflow.council import CHOSEN, counts_sealed, membership_of, passes, quorum_met
 from .common import attempt
 
 
@@ -69,8 +69,13 @@ def ballots_cast(session):
 
 
 def tally_rows(session):
-    return [(t, passes(session, t)) for t in session.tallies.select_related(
-        "item__person", "item__organization", "item__award_type").order_by("round", "item_id")]
+    """(tally, passed, sealed) per nominee and round; see ``counts_sealed``."""
+    rows = []
+    for tally in session.tallies.select_related(
+            "item__person", "item__organization", "item__award_type").order_by("round", "item_id"):
+        sealed = counts_sealed(session, tally)
+        rows.append((tally, not sealed and passes(session, tally), sealed))
+    return rows
 
 
 class SessionView(LoginRequiredMixin, View):

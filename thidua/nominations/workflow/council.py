@@ -156,6 +156,13 @@ def passes(session, tally):
     return tally.item.award_type.vote_passes(tally.agree, session.total_members)
 
 
+def counts_sealed(session, tally):
+    """A secret ballot's counts for the round being voted stay sealed until that round ends
+    (the next round or the close): a member who has not voted yet must not see how the others
+    voted. Only the number of ballots cast shows meanwhile."""
+    return session.secret and session.state == SessionState.OPEN and tally.round == session.round
+
+
 @transaction.atomic
 def next_round(user, session):
     """Open another round for the nominees that have not reached their threshold (at most
