@@ -178,9 +178,10 @@ def test_the_tally_spans_the_page_and_closing_the_session_asks_first(pipeline, c
 
 def test_a_secret_ballots_counts_are_sealed_until_the_round_ends(pipeline, client):
     """While a secret round is open nobody — not the member about to vote, not the secretary —
-    sees how the others voted, only how many ballots are in; the counts show once it closes.
-    A named (open) vote shows its counts as they come."""
-    _batch, items, session = session_for(pipeline, ("CSTDCS",))
+    sees how the others voted, only how many ballots are in; the counts show once it closes,
+    and the secretary is pointed to the tờ trình for the next step. A named (open) vote shows
+    its counts as they come."""
+    batch, items, session = session_for(pipeline, ("CSTDCS",))
     for member in pipeline.hue.members[:4]:
         workflow.cast_ballot(member, session, {items[0].pk: "AGREE"})
     tallies = reverse("nominations:session_tallies", args=[session.pk])
@@ -193,6 +194,10 @@ def test_a_secret_ballots_counts_are_sealed_until_the_round_ends(pipeline, clien
     workflow.close_session(pipeline.hue.secretary, session)
     page = client.get(tallies).content.decode()
     assert ">4</td>" in page and "Đang bỏ phiếu" not in page
+    page = client.get(session.get_absolute_url()).content.decode()  # the secretary's
+    assert "Bước tiếp theo" in page and batch.get_absolute_url() in page
+    client.force_login(pipeline.hue.members[4])
+    assert "Bước tiếp theo" not in client.get(session.get_absolute_url()).content.decode()
 
     _batch, items, named = session_for(pipeline, ("GK",))
     workflow.cast_ballot(pipeline.hue.members[0], named, {items[0].pk: "AGREE"})

@@ -22,6 +22,7 @@ from thidua.nominations import steps
 from thidua.nominations.models import (Council, CouncilMembership, Counter, Decision,
                                        DecisionItem, IssuerSettings, Nomination, NominationBatch)
 from thidua.nominations.states import CouncilResult, ItemOutcome, State, Verdict
+from thidua.nominations.workflow.decisions import title_for
 from thidua.organizations.models import Employment, Organization
 from thidua.organizations.models import OrganizationKind as K
 
@@ -68,7 +69,8 @@ def _decided(actor, proposer, authority, title, year, number, day, subjects, cod
     _history(batch, actor, day)
     symbol = IssuerSettings.objects.get(organization=authority).decision_symbol
     decision = Decision.objects.create(
-        issuer=authority, year=day.year, number=number, symbol=symbol, date=day, title=title,
+        issuer=authority, year=day.year, number=number, symbol=symbol, date=day,
+        title=title_for(batch),
         # no typed "Căn cứ" line: the documents cite the texts in force on ``day`` themselves
         legal_bases="", batch=batch, state="ISSUED",
         signer_title="CHỦ TỊCH", created_by=actor, signer=actor)

@@ -10,7 +10,7 @@ from django.views import View
 from thidua.core.fields import chosen_ids
 
 from .. import workflow
-from ..models import Council, CouncilSession, Nomination
+from ..models import Council, CouncilSession, Nomination, SessionState
 from ..states import CouncilResult, State, Verdict, VoteValue
 from ..workflow.council import CHOSEN, counts_sealed, membership_of, passes, quorum_met
 from .common import attempt
@@ -78,12 +78,22 @@ def tally_rows(session):
     return rows
 
 
+def closed_batches(session):
+    """The tờ trình a closed session voted on, for the secretary's next step (the decision or
+    the submission upwards happens on each tờ trình's page)."""
+    if session.state != SessionState.CLOSED:
+        return []
+    return list({item.batch_id: item.batch for item in session.agenda.select_related(
+        "batch__authority").order_by("batch_id")}.values())
+
+
 class SessionView(LoginRequiredMixin, View):
     def get(self, request, pk):
         session = session_or_403(request, pk)
         member = membership_of(request.user, session)
         voted = member and session.participations.filter(round=session.round,
                                                           member=member).exists()
+        can_run = request.user.has_perm("nominations.run_council", session.council)
         return render(request, "nominations/session.html", {
             "session": session, "member": member, "voted": voted, "ballots": ballots_cast(session),
             "round_items": [t.item for t in session.tallies.filter(round=session.round)
@@ -91,8 +101,8 @@ class SessionView(LoginRequiredMixin, View):
                                             "item__award_type")],
             "attendance": session.attendance.select_related("member__user"),
             "values": VoteValue.choices, "rows": tally_rows(session),
-            "can_run": request.user.has_perm("nominations.run_council", session.council),
-            "quorum": quorum_met(session)})
+            "can_run": can_run, "quorum": quorum_met(session),
+            "next_batches": closed_batches(session) if can_run else []})
 
     def post(self, request, pk):
         session = session_or_403(request, pk)
