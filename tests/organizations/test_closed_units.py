@@ -60,3 +60,16 @@ def test_the_import_page_of_a_merged_unit_says_where_to_import(client, network, 
     client.force_login(make_user(Role.EC_OFFICER, network.hue_coop))
     response = client.get(reverse("organizations:import", args=[network.hanoi.pk]))
     assert response.status_code == 403 and "sáp nhập" not in response.content.decode()
+
+
+def test_dissolving_a_unit_ends_its_peoples_work_there_on_that_day(client, network, make_user):
+    client.force_login(make_user(Role.EC_OFFICER, network.hue))
+    person = network.hue_person2
+    elsewhere = Employment.objects.create(person=person, organization=network.hue_coop,
+                                          category="WORKER", start_date=date(2020, 1, 1))
+    unit = dissolve(client, network.hue_coop2)
+    ended = person.employments.get(organization=unit)
+    assert ended.end_date == date(2026, 6, 30) and ended.history.first().history_user
+    elsewhere.refresh_from_db()
+    assert elsewhere.end_date is None  # their other work goes on
+    assert not unit.employments.filter(end_date__isnull=True).exists()

@@ -4,13 +4,14 @@ from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.core.permissions import require
 
-from .models import (EmulationGroup, EmulationGroupMembership, GroupRole, Organization, Person,
-                     PersonalDataAccess)
+from .models import (EmulationGroup, EmulationGroupMembership, GroupRole, Organization,
+                     OrganizationStatus, Person, PersonalDataAccess)
 from .twins import find_twin, same_person
 
 
@@ -39,11 +40,25 @@ def create_organization(user, parent, organization):
 
 @transaction.atomic
 def update_organization(user, organization):
+    """Save the edited ``organization``. Marked dissolved, its people's work there ends on the
+    dissolution day (``end_work_at_dissolution``). Side effects: history rows."""
     stored = Organization.objects.get(pk=organization.pk)  # judged as it is, not as edited
     refuse_if_closed(stored)
     require(user, "organizations.change_organization", stored)
     _stamp(organization, user).save()
+    if organization.status == OrganizationStatus.DISSOLVED:
+        end_work_at_dissolution(user, organization)
     return organization
+
+
+def end_work_at_dissolution(user, unit):
+    """A dissolved unit has no staff, members or workers from the day it is dissolved: each
+    employment still running then ends on that day (their history stays; a person who works
+    elsewhere as well keeps that)."""
+    day = unit.status_date or timezone.localdate()
+    running = unit.employments.filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
+    for employment in running.select_related("person"):
+        close_employment(user, employment, day)
 
 
 @transaction.atomic
