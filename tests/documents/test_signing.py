@@ -1,5 +1,5 @@
 """Signing a decision closes it: PAdES B-T with the visible block, checked by us before it is
-stored; a wrong, expired, revoked or untrusted certificate, or a file other than the one
+stored with its validation data (B-LT); a wrong, expired, revoked or untrusted certificate, or a file other than the one
 prepared, is refused in Vietnamese and nothing is stored."""
 import asyncio
 import io
@@ -47,6 +47,22 @@ def test_signed_decision_is_the_timestamped_original_with_a_visible_block(commen
     assert x2 - x1 == pades.BOX_WIDTH and y2 > y1  # visible, above the printed name
     text = embedded.sig_field["/AP"]["/N"].get_object().data
     assert text  # the stamp's appearance stream ("Ký bởi: …", with an embedded font)
+
+
+def test_the_stored_original_carries_its_validation_data(commendation, decision):
+    """PAdES B-LT: after the signed revision, a document security store with the chain's
+    certificates and the CA's CRL, so the signature can be checked without the CA; that
+    addition is not a change, and "Kiểm tra tệp PDF" still knows the file."""
+    row = services.sign_decision(commendation.signer, decision)
+    data = signed_bytes(row)
+    reader = PdfFileReader(io.BytesIO(data))
+    dss = reader.root["/DSS"]
+    assert len(dss["/Certs"]) >= 2 and len(dss["/CRLs"]) >= 1
+    embedded = reader.embedded_signatures[0]
+    assert len(data) > embedded.sig_object["/ByteRange"][2] + embedded.sig_object["/ByteRange"][3]
+    check = validation.check_pdf(data)
+    assert check.ok and services.original_for(check) == row
+    assert validation.check_pdf(tampered(data)).state == validation.MODIFIED
 
 
 def test_signing_again_makes_a_new_version_and_keeps_the_first(commendation, decision):

@@ -17,7 +17,7 @@ from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
-from pyhanko.sign import fields, signers
+from pyhanko.sign import fields, signers, validation
 from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
 from pyhanko.stamp import StaticStampStyle, TextStampStyle
 from pypdf import PdfReader
@@ -205,4 +205,16 @@ def embed_cms(prepared, digest, cms):
     output = io.BytesIO(prepared)
     call_synchronously(lambda: asyncio.run(PdfTBSDocument.async_finish_signing(
         output, prepared_digest=digest, signature_cms=cms)))
+    return output.getvalue()
+
+
+def with_validation_data(signed, validation_context):
+    """``signed`` (a PDF whose last signature was checked) with the validation data of that
+    signature and of its timestamp — the chain's certificates and the CRLs the organisation
+    loaded — added in a document security store after it (PAdES B-LT): the signature can be
+    checked later without reaching the CA. The signed revision itself is unchanged."""
+    embedded = PdfFileReader(io.BytesIO(signed), strict=False).embedded_signatures[-1]
+    output = io.BytesIO()
+    call_synchronously(lambda: asyncio.run(validation.async_add_validation_info(
+        embedded, validation_context, output=output)))
     return output.getvalue()

@@ -5,6 +5,7 @@ server's key, the signer's token through the local agent, a remote signing servi
 stored unless our own check passes and the certificate is the signer's own.
 """
 import hashlib
+import logging
 
 from cryptography.x509.oid import NameOID
 from django.conf import settings
@@ -13,6 +14,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko_certvalidator.errors import PathError
 
 from thidua.core.permissions import require
 from thidua.nominations.models import Decision, DecisionState
@@ -26,6 +29,8 @@ from .base import SignatureBlock, SigningError
 from .remote import RemoteSigner
 from .software import SoftwareSigner
 from .validation import check_pdf
+
+logger = logging.getLogger(__name__)
 
 
 def register_certificate(user, cert):
@@ -128,16 +133,29 @@ def store_signed_decision(user, decision, prepared, signed, method):
         raise SigningError(_("Tệp được ký bằng chứng thư số %(serial)s của “%(name)s”, không phải "
                              "chứng thư số đăng ký cho tài khoản của bạn.") % {
                                  "serial": check.serial, "name": check.signer_name})
+    digest, signed = hashlib.sha256(signed).hexdigest(), long_term(signed)
     with transaction.atomic():
         Decision.objects.select_for_update().get(pk=decision.pk)
         last = decision.signed_versions.aggregate(last=Max("version"))["last"] or 0
         row = SignedDecision(
-            decision=decision, version=last + 1, sha256=hashlib.sha256(signed).hexdigest(),
+            decision=decision, version=last + 1, sha256=digest,
             signed_by=user, signer_name=check.signer_name[:200], subject=check.subject[:500],
             serial=check.serial, issuer=check.issuer[:300], signed_at=check.signed_at,
             method=method)
         save_with_file(row, signed)
     return row
+
+
+def long_term(signed):
+    """``signed`` with its validation data (PAdES B-LT, ``pades.with_validation_data``), or as
+    it is (B-T) when that data cannot be gathered here — the check that let it in already
+    passed, so this never refuses. ``SignedDecision.sha256`` stays the signed revision's digest,
+    which is what "Kiểm tra tệp PDF" matches an uploaded copy by."""
+    try:
+        return pades.with_validation_data(signed, config.validation_context())
+    except (PdfError, ValueError, KeyError, SignatureValidationError, PathError) as error:
+        logger.warning("Không thêm được dữ liệu xác minh dài hạn: %s", error)
+        return signed
 
 
 def save_with_file(row, data):

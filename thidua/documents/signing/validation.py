@@ -11,6 +11,7 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 
 from .config import validation_context
@@ -52,10 +53,21 @@ def _reason(state, check):
     }[state]
 
 
+def _only_validation_data_after(status):
+    """The signed revision is followed only by long-term validation data (certificates, CRLs,
+    OCSP responses in the document security store: PAdES B-LT), nothing that changes what the
+    document shows. Known after pyHanko's difference analysis."""
+    return (status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+            and status.diff_result is not None
+            and status.modification_level is not None
+            and status.modification_level <= ModificationLevel.LTA_UPDATES)
+
+
 def _state(status, cert, signed_at):
     if not (status.intact and status.valid):
         return BROKEN
-    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE and not (
+            _only_validation_data_after(status)):
         return MODIFIED
     if status.revoked:
         return REVOKED
@@ -78,6 +90,10 @@ def check_pdf(data):
     try:
         status = call_synchronously(validate_pdf_signature, embedded, validation_context(),
                                     skip_diff=True)
+        if status.coverage == SignatureCoverageLevel.ENTIRE_REVISION:
+            # Something was added after signing: compare the revisions (slower, so only then).
+            status = call_synchronously(validate_pdf_signature, embedded, validation_context(),
+                                        skip_diff=False)
     except (SignatureValidationError, PdfError, ValueError, KeyError) as error:
         return SignatureCheck(BROKEN, _("Không kiểm tra được chữ ký: %(error)s") % {
             "error": error})
