@@ -88,3 +88,16 @@ def test_the_api_answers_every_role_within_its_scope(client, network, make_user,
 
 def test_the_api_refuses_anonymous_callers(client):
     assert client.get(reverse("api-v1:legal_bases")).status_code == 401
+
+
+def test_an_award_types_basis_is_cited_once_in_english(award_catalogue, today):
+    """An English decision read 'Pursuant to Pursuant to Luật TĐKT 2022, Điều 75.': the award
+    type's line was prefixed, then prefixed again because it no longer began with 'Căn cứ'."""
+    from django.utils import translation
+
+    from thidua.awards.citations import legal_basis_lines
+    from thidua.awards.models import AwardType
+    award_type = AwardType.objects.filter(legal_basis__gt="").first()
+    with translation.override("en"):
+        lines = legal_basis_lines("", [award_type], today)
+    assert lines[-1].count("Pursuant to") == 1 and lines[-1].endswith(".")

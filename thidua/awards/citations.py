@@ -53,7 +53,7 @@ def legal_basis_lines(free_text, award_types, day, extra=(), in_force=()):
     bases = (legal_basis_on(award_type, day) for award_type in dict.fromkeys(award_types))
     for basis in dict.fromkeys(basis for basis in bases if basis):
         if not any(basis in line for line in lines) and not _names_a_cited_law(basis, in_force):
-            lines.append(_("Căn cứ %(basis)s") % {"basis": basis})
+            lines.append(basis)  # "Căn cứ" is put before it once, below, in the page's language
     lines.extend(extra)
     lines = [line if line.lower().startswith("căn cứ") else _("Căn cứ %(basis)s") % {
         "basis": line} for line in lines]
