@@ -11,7 +11,7 @@ from django.forms.renderers import DjangoTemplates
 from django.template.defaultfilters import stringformat
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
-from django.utils.safestring import SafeData, mark_safe
+from django.utils.safestring import SafeData
 from django.utils.timezone import template_localtime
 
 INPUT_TEMPLATES = frozenset(f"django/forms/widgets/{name}.html" for name in (
@@ -28,9 +28,9 @@ def _value(value):
 
 
 def _formatted(value):
-    """``{{ value|stringformat:'s' }}``: the filter keeps a safe string safe."""
-    text = stringformat(value, "s")
-    return _value(mark_safe(text) if isinstance(value, SafeData) else text)
+    """``{{ value|stringformat:'s' }}``: the filter keeps a safe string safe (a safe string
+    formatted with "%s" is itself, so it is passed as it is)."""
+    return _value(value if isinstance(value, SafeData) else stringformat(value, "s"))
 
 
 def _attrs(attrs):
