@@ -56,3 +56,20 @@ def test_namesakes_are_told_apart_on_the_nominee_page(client, pipeline, network,
     assert namesake.pk
     assert "Giấy khen — cấp xét quyết định" in page
     assert "Bằng khen của Thủ tướng Chính phủ — trình cấp trên quyết định" in page
+
+
+def test_a_movement_and_its_deployment_are_told_apart(pipeline, network):
+    """The walk of issue 16: the list offered the VCA movement and Huế's deployment of it under
+    one title; each now names the unit that launched it. A cooperative's only proposing unit
+    is chosen already."""
+    from thidua.movements.models import Movement, MovementKind, MovementStatus
+    for unit in (network.vca, network.hue):
+        Movement.objects.create(launched_by=unit, kind=MovementKind.THEMATIC, title="Chuyển đổi số",
+                                goals="Mục tiêu", start_date=date(2026, 1, 1),
+                                end_date=date(2026, 12, 31), status=MovementStatus.LAUNCHED)
+    form = BatchForm(user=pipeline.reporter)
+    labels = [label for _, label in form.fields["movement"].choices if "Chuyển đổi số" in str(label)]
+    assert len(labels) == 2 and len(set(labels)) == 2
+    assert form.initial["proposer"] == network.hue_coop.pk
+    asked = BatchForm(user=pipeline.reporter, initial={"proposer": None})  # as the page asks
+    assert asked.initial["proposer"] == network.hue_coop.pk

@@ -50,8 +50,12 @@ class BatchForm(forms.ModelForm):
         authority.help_text = _("Đơn vị đề nghị hoặc một cấp trên của đơn vị đó có thẩm quyền "
                                 "khen thưởng.") if proposer else _(
             "Chọn đơn vị đề nghị trước: danh sách gồm đơn vị đó và các cấp trên của nó.")
-        self.fields["movement"].queryset = Movement.objects.visible_to(user).order_by(
-            "-start_date", "title")
+        self.fields["movement"].queryset = Movement.objects.visible_to(user).select_related(
+            "launched_by").order_by("-start_date", "title")
+        # A movement and the one deploying it at a lower level share their title.
+        self.fields["movement"].label_from_instance = movement_label
+        if proposer and not self.is_bound and not self.initial.get("proposer"):
+            self.initial["proposer"] = proposer.pk  # the user's only proposing unit
 
 
     def chosen_proposer(self, proposers):
@@ -60,6 +64,12 @@ class BatchForm(forms.ModelForm):
         if key:
             return proposers.filter(pk=key).first() if str(key).isdigit() else None
         return proposers.first() if proposers[:2].count() == 1 else None
+
+
+def movement_label(movement):
+    """A movement's title and the unit that launched it ("… — LMHTX Huế")."""
+    unit = movement.launched_by
+    return f"{movement.title} — {unit.short_name or unit.name}"
 
 
 class PersonLabels:
