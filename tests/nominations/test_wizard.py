@@ -73,3 +73,14 @@ def test_a_movement_and_its_deployment_are_told_apart(pipeline, network):
     assert form.initial["proposer"] == network.hue_coop.pk
     asked = BatchForm(user=pipeline.reporter, initial={"proposer": None})  # as the page asks
     assert asked.initial["proposer"] == network.hue_coop.pk
+
+
+def test_the_nominee_page_has_no_duplicate_ids(client, pipeline):
+    """Both forms of the page have 'award_type' and 'achievement': the second form's labels
+    pointed to the first form's fields (one id twice), so clicking them chose on the left."""
+    import re
+    batch = pipeline.draft()
+    client.force_login(pipeline.reporter)
+    page = client.get(f"/ho-so/{batch.pk}/doi-tuong/").content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})

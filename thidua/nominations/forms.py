@@ -156,6 +156,9 @@ class ManyNomineesForm(forms.Form):
                                   widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, batch, **kwargs):
+        # Its own ids: it shares the page (and two field names) with NomineeForm, whose
+        # "id_award_type" its label pointed to.
+        kwargs.setdefault("auto_id", "many_%s")
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = people_under(batch.proposer)
         self.fields["award_type"].for_authority(batch.authority)
