@@ -84,3 +84,13 @@ def test_the_nominee_page_has_no_duplicate_ids(client, pipeline):
     page = client.get(f"/ho-so/{batch.pk}/doi-tuong/").content.decode()
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+def test_nominees_are_listed_with_their_birth_year(client, pipeline):
+    """Two 'Nguyễn Văn Thông' of one cooperative, once added, read the same in the list."""
+    batch = pipeline.draft()
+    client.force_login(pipeline.reporter)
+    item = batch.items.exclude(person=None).select_related("person").first()
+    year = f"({item.person.birth_date.year})</span>"
+    for url in (f"/ho-so/{batch.pk}/doi-tuong/", batch.get_absolute_url()):
+        assert year in client.get(url).content.decode()
