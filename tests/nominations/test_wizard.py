@@ -94,3 +94,14 @@ def test_nominees_are_listed_with_their_birth_year(client, pipeline):
     year = f"({item.person.birth_date.year})</span>"
     for url in (f"/ho-so/{batch.pk}/doi-tuong/", batch.get_absolute_url()):
         assert year in client.get(url).content.decode()
+
+
+def test_the_dossier_pages_name_their_list_as_the_menu_does_in_english(client, pipeline, settings):
+    """The menu read 'Dossiers' and the breadcrumb under it 'Commendation record' (a person's
+    record: the same Vietnamese words)."""
+    batch = pipeline.draft()
+    client.force_login(pipeline.reporter)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    for url in (batch.get_absolute_url(), f"/ho-so/{batch.pk}/doi-tuong/"):
+        page = client.get(url).content.decode()
+        assert "Commendation record" not in page and page.count(">Dossiers<") >= 1

@@ -1,7 +1,7 @@
 """Excel import of a nominee list into a draft or returned tờ trình, with preview."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from thidua.core import import_views
 
@@ -42,7 +42,7 @@ class ImportView(BatchImport, import_views.ImportView):
         return _("Nhập danh sách đề nghị vào tờ trình “%(title)s”") % {"title": self.batch.title}
 
     def get_breadcrumbs(self):
-        return [(_("Hồ sơ khen thưởng"), reverse("nominations:batch_list")),
+        return [(pgettext("navigation", "Hồ sơ khen thưởng"), reverse("nominations:batch_list")),
                 (self.batch.title, self.batch.get_absolute_url())]
 
 
