@@ -21,7 +21,8 @@ from thidua.organizations.models import Organization, Person
 ORG_HEADERS = ["Mã đơn vị*", "Tên đơn vị*", "Loại hình*", "Mã đơn vị cấp trên", "Mã tỉnh",
                "Mã xã/phường", "Ngày thành lập", "HTX kiểu mới"]
 PERSON_HEADERS = ["Họ*", "Tên đệm", "Tên*", "Giới tính*", "Ngày sinh", "Dân tộc", "Số CCCD",
-                  "Mã đơn vị*", "Chức vụ", "Đối tượng*", "Trực tiếp sản xuất", "Từ ngày"]
+                  "Mã đơn vị*", "Chức vụ", "Đối tượng*", "Loại thành viên", "Trực tiếp sản xuất",
+                  "Từ ngày"]
 HUE_WARD, HANOI_WARD = 19815, 4  # Phường An Cựu (Huế), Phường Ba Đình (Hà Nội)
 
 
@@ -48,8 +49,8 @@ def person_row(family="Nguyễn", given="Lan", unit="P46-HTX01", citizen_id="", 
                **extra):
     row = {"Họ*": family, "Tên đệm": "Thị", "Tên*": given, "Giới tính*": "Nữ", "Ngày sinh": birth,
            "Dân tộc": "", "Số CCCD": citizen_id, "Mã đơn vị*": unit, "Chức vụ": "Kế toán",
-           "Đối tượng*": "Thành viên", "Trực tiếp sản xuất": "Có", "Từ ngày": "01/01/2020",
-           **extra}
+           "Đối tượng*": "Thành viên", "Loại thành viên": "", "Trực tiếp sản xuất": "Có",
+           "Từ ngày": "01/01/2020", **extra}
     return [row[header] for header in PERSON_HEADERS]
 
 
@@ -126,9 +127,12 @@ def test_imports_people_with_history(upload, network, officer):
             "Giới tính*": "nam", "Dân tộc": "Tày", "Đối tượng*": "STAFF", "Chức vụ": "",
             "Trực tiếp sản xuất": "", "Từ ngày": ""}),
         person_row("Lê", "Hà", **{"Đối tượng*": "Viên chức", "Dân tộc": "Khơ me"}),
+        person_row("Trần", "Bình", **{"Loại thành viên": "Thành viên liên kết góp vốn"}),
     ]))
     assert response.status_code == 302
-    assert [str(m) for m in get_messages(response.wsgi_request)] == ["Đã nhập 3 cá nhân."]
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["Đã nhập 4 cá nhân."]
+    binh = Person.objects.get(given_name="Bình", family_name="Trần").employments.get()
+    assert (binh.category, binh.membership) == ("MEMBER", "ASSOC_CAP")  # Luật HTX 2023
     ha = Person.objects.get(given_name="Hà", family_name="Lê")
     assert (ha.ethnicity, ha.employments.get().category) == ("05", "OFFICIAL")
     lan = Person.objects.get(citizen_id_digest=crypto.digest("001190012345"))
@@ -136,8 +140,8 @@ def test_imports_people_with_history(upload, network, officer):
     assert (lan.gender, lan.birth_date, lan.ethnicity) == ("FEMALE", date(1990, 6, 5), "01")
     assert (nam.gender, nam.ethnicity, nam.citizen_id) == ("MALE", "02", "")
     lan_job, nam_job = lan.employments.get(), nam.employments.get()
-    assert (lan_job.organization, lan_job.category, lan_job.is_direct_worker,
-            lan_job.start_date) == (network.hue_coop, "MEMBER", True, date(2020, 1, 1))
+    assert (lan_job.organization, lan_job.category, lan_job.membership, lan_job.is_direct_worker,
+            lan_job.start_date) == (network.hue_coop, "MEMBER", "OFFICIAL", True, date(2020, 1, 1))
     assert (nam_job.organization, nam_job.category, nam_job.start_date) == (
         network.hue_coop2, "STAFF", None)
     for record in (lan, nam, lan_job, nam_job):
@@ -170,6 +174,8 @@ def test_people_errors_are_all_listed_and_nothing_written(upload, today):
         person_row(**{"Đối tượng*": "Khách mời", "Từ ngày": "32/13/2020"}),
         person_row(),
         person_row(citizen_id=46090000001),
+        person_row("Võ", "Tâm", **{"Đối tượng*": "Người lao động",
+                                   "Loại thành viên": "Thành viên liên kết không góp vốn"}),
     ]))
     assert errors(response) == [
         "Dòng 2: Số CCCD phải gồm 12 chữ số.",
@@ -179,6 +185,7 @@ def test_people_errors_are_all_listed_and_nothing_written(upload, today):
         "Dòng 4: Từ ngày “32/13/2020” không phải ngày hợp lệ; hãy ghi dạng dd/mm/yyyy.",
         "Dòng 6: Số CCCD phải gồm 12 chữ số (ô đang ở kiểu Số nên Excel đã bỏ số 0 ở đầu; hãy "
         "đổi cột sang kiểu Văn bản).",
+        "Dòng 7: Loại thành viên: Chỉ ghi loại thành viên khi đối tượng là thành viên.",
     ]
     assert Person.objects.count() == before
     assert response.context["form"]["kind"].value() == "ca-nhan"

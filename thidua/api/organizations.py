@@ -95,6 +95,7 @@ class EmploymentOut(Schema):
     organization_name: str
     position: str
     category: str
+    membership: str
     is_direct_worker: bool
     start_date: date | None
     end_date: date | None
@@ -136,6 +137,7 @@ class EmploymentIn(Schema):
     organization_id: Id
     position: str = ""
     category: str
+    membership: str = ""
     is_direct_worker: bool = False
     start_date: date | None = None
     end_date: date | None = None

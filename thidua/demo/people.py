@@ -13,7 +13,7 @@ from simple_history.utils import bulk_create_with_history
 from thidua.core import crypto
 from thidua.core.text import normalize, person_sort_key
 from thidua.organizations import unit_scope
-from thidua.organizations.models import Employment, Gender, OrganizationStatus, Person
+from thidua.organizations.models import Employment, Gender, Membership, OrganizationStatus, Person
 from thidua.organizations.models import EmploymentCategory as E
 from thidua.organizations.models import OrganizationKind as K
 
@@ -238,12 +238,25 @@ def save(people, organizations, actor):
         return 0, 0
     bulk_create_with_history(rows, Person, batch_size=500, default_user=actor)
     jobs = [Employment(person=row, organization=organizations[job.code], position=job.position,
-                       category=job.category, is_direct_worker=job.direct, start_date=job.start,
-                       end_date=job.end)
-            for row, planned in zip(rows, fresh, strict=True) for job in planned.jobs]
+                       category=job.category, membership=_membership(job, index),
+                       is_direct_worker=job.direct, start_date=job.start, end_date=job.end)
+            for index, (row, planned) in enumerate(zip(rows, fresh, strict=True))
+            for job in planned.jobs]
     bulk_create_with_history(jobs, Employment, batch_size=500, default_user=actor)
     unit_scope.refresh(row.pk for row in rows)  # bulk_create sends no signals
     return len(rows), len(jobs)
+
+
+def _membership(job, index):
+    """Members are official, but for a few associate members (Luật HTX 2023) — by the person's
+    place in the plan, so the demo's random draws stay as they were."""
+    if job.category != E.MEMBER:
+        return ""
+    if job.position == "Thành viên" and index % 9 == 4:
+        return Membership.ASSOCIATE_CAPITAL
+    if job.position == "Thành viên" and index % 13 == 6:
+        return Membership.ASSOCIATE
+    return Membership.OFFICIAL
 
 
 def _person_row(planned):

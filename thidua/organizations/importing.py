@@ -13,8 +13,8 @@ from thidua.core.xlsx_import import (CellError, Choice, Column, Spec, a_date, pa
 from . import services
 from .ethnicities import ETHNICITY_CHOICES
 from .geography import province_choices, ward
-from .models import (Employment, EmploymentCategory, Gender, Organization, OrganizationKind,
-                     Person, Sector)
+from .models import (Employment, EmploymentCategory, Gender, Membership, Organization,
+                     OrganizationKind, Person, Sector)
 from .twins import same_person
 
 
@@ -110,8 +110,8 @@ class OrganizationSpec(Spec):
 
 class PersonSpec(Spec):
     slug, title = "ca-nhan", _("Cá nhân")
-    intro = _("Mỗi dòng một cán bộ, viên chức, thành viên (xã viên) hoặc người lao động, với đơn vị "
-              "công tác hiện tại thuộc phạm vi đơn vị này.")
+    intro = _("Mỗi dòng một cán bộ, viên chức, thành viên hoặc người lao động, với đơn vị công tác "
+              "hiện tại thuộc phạm vi đơn vị này.")
     done = _("Đã nhập %(count)s cá nhân.")
     columns = (
         Column("family_name", _("Họ"), required=True),
@@ -126,6 +126,9 @@ class PersonSpec(Spec):
                hint=_("Mã đơn vị công tác, thuộc phạm vi đơn vị đang nhập.")),
         Column("position", _("Chức vụ")),
         Column("category", _("Đối tượng"), Choice(EmploymentCategory.choices), required=True),
+        Column("membership", _("Loại thành viên"), Choice(Membership.choices),
+               hint=_("Với thành viên (Luật Hợp tác xã 2023): để trống là thành viên chính thức; "
+                      "hoặc liên kết góp vốn, liên kết không góp vốn.")),
         Column("is_direct_worker", _("Trực tiếp sản xuất"), yes_no),
         Column("start_date", _("Từ ngày"), a_date),
         Column("create_anyway", _("Tạo mới dù trùng"), yes_no,
@@ -133,7 +136,7 @@ class PersonSpec(Spec):
                       "giữ người đã có, không tạo thêm.")),
     )
     PERSON_FIELDS = ("family_name", "middle_name", "given_name", "gender", "birth_date", "ethnicity")
-    JOB_FIELDS = ("position", "category", "is_direct_worker", "start_date")
+    JOB_FIELDS = ("position", "category", "membership", "is_direct_worker", "start_date")
 
     @system("an import matches citizen IDs among everyone, and people by name in its units")
     def prepare(self, rows):

@@ -336,8 +336,16 @@ class Person(CachedChoiceLabels, models.Model):
 class EmploymentCategory(models.TextChoices):
     STAFF = "STAFF", _("Cán bộ")
     OFFICIAL = "OFFICIAL", _("Viên chức, người lao động hợp đồng")
-    MEMBER = "MEMBER", _("Thành viên (xã viên)")
+    MEMBER = "MEMBER", _("Thành viên")
     WORKER = "WORKER", _("Người lao động")
+
+
+class Membership(models.TextChoices):
+    """A member's standing in the cooperative (Luật Hợp tác xã 2023, 17/2023/QH15): official
+    members, and associate members who contribute capital or do not."""
+    OFFICIAL = "OFFICIAL", _("Thành viên chính thức")
+    ASSOCIATE_CAPITAL = "ASSOC_CAP", _("Thành viên liên kết góp vốn")
+    ASSOCIATE = "ASSOC", _("Thành viên liên kết không góp vốn")
 
 
 class EmploymentQuerySet(ScopedQuerySet):
@@ -355,6 +363,9 @@ class Employment(models.Model):
                                      verbose_name=_("đơn vị"))
     position = models.CharField(_("chức vụ"), max_length=128, blank=True)
     category = models.CharField(_("đối tượng"), max_length=8, choices=EmploymentCategory.choices)
+    membership = models.CharField(
+        _("loại thành viên"), max_length=9, choices=Membership.choices, blank=True,
+        help_text=_("Chỉ với thành viên; để trống là thành viên chính thức."))
     is_direct_worker = models.BooleanField(_("trực tiếp sản xuất"), default=False)
     start_date = models.DateField(_("từ ngày"), null=True, blank=True)
     end_date = models.DateField(_("đến ngày"), null=True, blank=True)
@@ -379,7 +390,7 @@ class Employment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} — {self.position or self.get_category_display()} — {self.organization}"
+        return f"{self.person} — {self.position or self.get_standing_display()} — {self.organization}"
 
     @property
     def is_current(self):
@@ -388,6 +399,17 @@ class Employment(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+        if self.category == EmploymentCategory.MEMBER:
+            self.membership = self.membership or Membership.OFFICIAL
+        elif self.membership:
+            raise ValidationError({"membership": _(
+                "Chỉ ghi loại thành viên khi đối tượng là thành viên.")})
+
+    def get_standing_display(self):
+        """"Thành viên liên kết góp vốn" for a member, else the category."""
+        if self.category == EmploymentCategory.MEMBER and self.membership:
+            return self.get_membership_display()
+        return self.get_category_display()
 
 
 class PersonalDataAccess(models.Model):
