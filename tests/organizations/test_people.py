@@ -147,3 +147,12 @@ def test_the_api_refuses_the_same_person_twice_in_one_unit(client, network, make
     refused = post()
     assert refused.status_code == 400 and "đã có Hoàng Thị Lan" in refused.json()["detail"]
     assert Person.objects.filter(given_name="Lan").count() == 1
+
+
+def test_the_people_pages_name_their_list_as_the_menu_does_in_english(client, network, make_user,
+                                                                       settings):
+    """The menu read 'People' and the breadcrumb under it 'Individuals' (walk of issue 16)."""
+    client.force_login(make_user(Role.EC_OFFICER, network.hue))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("organizations:person_list")).content.decode()
+    assert '<li class="breadcrumb-item active" aria-current="page">People</li>' in page
