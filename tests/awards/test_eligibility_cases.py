@@ -388,6 +388,7 @@ def test_contract_example_shape_and_defaults():
             "subject",
             "type",
             "eligible",
+            "undetermined",
             "reasons",
             "missing",
             "manual_checks",
@@ -420,7 +421,7 @@ def test_type_without_machine_rule_is_manual_only():
     results = evaluate(payload)["results"]
     assert [r["type"] for r in results] == ["GK", "HCLD3"]
     for result in results:
-        assert result["eligible"] is False
+        assert result["eligible"] is False and result["undetermined"] is True
         assert "tự động" in result["missing"][0] and result["manual_checks"]
 
 
@@ -430,7 +431,7 @@ def test_hold_makes_every_type_ineligible_even_manual_ones():
         "results"
     ]
     for result in results:
-        assert result["eligible"] is False
+        assert result["eligible"] is False and result["undetermined"] is False  # the hold decides
         assert result["reasons"][0].startswith("ON_HOLD") and result["missing"][0].startswith(
             "ON_HOLD"
         )

@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from thidua.awards.models import AwardType, Hold
 from thidua.nominations import workflow
@@ -131,3 +132,18 @@ def test_nothing_written_when_a_transition_is_refused(pipeline):
         workflow.receive_batch(pipeline.hue.officer, batch)  # still a draft
     assert Transition.objects.count() == before
     assert NominationBatch.objects.get().state == State.DRAFT
+
+
+def test_a_type_the_machine_cannot_judge_needs_no_reason_to_conclude(pipeline, client):
+    """A Giấy khen has no machine-checkable criteria: the check says people judge ("Cần người
+    xét"), not "Chưa đủ", and concluding either way asks no reason for differing from it."""
+    batch = pipeline.draft(codes=("GK",))
+    pipeline.to_appraisal(batch)
+    item = batch.items.get()
+    assert item.engine_verdict["undetermined"] and item.engine_eligible is None
+    client.force_login(pipeline.hue.appraiser)
+    page = client.get(reverse("nominations:batch_appraisal", args=[batch.pk])).content.decode()
+    assert "Cần người xét" in page and "Chưa đủ</span>" not in page
+    workflow.appraise_item(pipeline.hue.appraiser, item, "ELIGIBLE")
+    item.refresh_from_db()
+    assert item.verdict == "ELIGIBLE" and item.override_reason == ""

@@ -190,7 +190,8 @@ def bk_bo(ctx):
 
 def manual(ctx, code, rule):
     v = manual_only(ctx, code, rule)
-    require_members(ctx, v)
+    if not require_members(ctx, v):
+        v.undetermined = False  # a collective with nobody listed is not eligible, by machine
     return v
 
 

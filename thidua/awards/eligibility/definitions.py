@@ -10,12 +10,14 @@ EMPTY = frozenset()
 
 
 class Verdict:
-    """What one rule found: ``ok`` (every machine-checkable condition holds) and its explanation."""
+    """What one rule found: ``ok`` (every machine-checkable condition holds) and its explanation;
+    ``undetermined`` when the type has no machine-checkable condition at all."""
 
-    __slots__ = ("awards", "initiatives", "manual", "missing", "ok", "reasons")
+    __slots__ = ("awards", "initiatives", "manual", "missing", "ok", "reasons", "undetermined")
 
     def __init__(self):
         self.ok = True
+        self.undetermined = False
         self.reasons = []
         self.missing = []
         self.manual = []
@@ -348,6 +350,8 @@ def to_result(subject_id, code, rule, v, hold):
         "subject": subject_id,
         "type": code,
         "eligible": eligible,
+        # Nothing to judge by machine (and no hold, which decides by itself): people decide.
+        "undetermined": v.undetermined and not hold,
         "reasons": reasons,
         "missing": missing,
         "manual_checks": v.manual,
@@ -366,5 +370,6 @@ def manual_only(ctx, code, rule):
     v = Verdict()
     name = ctx.t.name[code]
     v.fail(ctx.t.no_machine_rule.format(name=name))
+    v.undetermined = True
     v.note(ctx.t.judge_by_basis.format(name=name, basis=rule.legal_basis))
     return v

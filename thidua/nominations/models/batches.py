@@ -160,10 +160,11 @@ class Nomination(models.Model):
 
     @property
     def engine_eligible(self):
-        """True/False when the engine could judge; None for manual-only types (nothing missing
-        but not eligible) or when it was not run."""
+        """True/False when the engine could judge; None for types it cannot judge by machine
+        (``undetermined``, or older records: nothing missing but not eligible) or when it was
+        not run."""
         verdict = self.engine_verdict
-        if not verdict:
+        if not verdict or verdict.get("undetermined"):
             return None
         if verdict.get("eligible"):
             return True
