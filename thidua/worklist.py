@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Role
 from thidua.movements.models import ProgressReport, Registration, ReportSchedule
+from thidua.movements.models.movement import Movement, Window
 from thidua.movements.models.registration import RegistrationStatus
 from thidua.nominations.guards import DECIDABLE
 from thidua.nominations.models import (BallotParticipation, CouncilMembership, CouncilSession,
@@ -197,6 +198,35 @@ def registration_work(user, held, today):
                   reverse("movements:movement_list"), today)]
 
 
+def registration_open_work(user, held, today):
+    """Movements open for registration that cover a unit the user registers (a role at the unit
+    itself) and that the unit has not sent its registration for yet. A movement a level above
+    derived for the unit stands for its parent, as on the unit's movement list. One query per
+    such unit (a user registers for one or two)."""
+    units = {org: path for role, org, path, _sub in assignments(user) if role in PEOPLE_EDITORS}
+    entries = []
+    for org, path in units.items():
+        sent = Registration.objects.filter(
+            movement=OuterRef("pk"), unit_id=org, year=F("movement__start_date__year"),
+            status__in=(RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED,
+                        RegistrationStatus.CLOSED))
+        covering = list(Movement.objects.covering_path(path).exclude(launched_by_id=org)
+                        .annotate(sent=Exists(sent)).select_related("launched_by"))
+        stood_for = {m.parent_id for m in covering}
+        entries += [Entry(m.title, reverse("movements:registration", args=[m.pk, org]),
+                          m.registration_deadline or m.end_date, str(m.launched_by))
+                    for m in covering if m.pk not in stood_for and not m.sent
+                    and m.registration_window(today) == Window.OPEN]
+    if not entries:
+        return []
+    entries.sort(key=lambda entry: entry.due)
+    first_unit = next(iter(units))
+    url = (reverse("movements:unit_movements", args=[first_unit]) if len(entries) > 1
+           else entries[0].url)
+    return [Work("registration_open", _("Phong trào đang mở đăng ký thi đua cho đơn vị"),
+                 len(entries), url, entries[0].due, entries[:SHOWN], today)]
+
+
 def report_work(user, held, today):
     """Report rounds due within the horizon or late for the units the user reports for (the
     units of their own assignments, not the whole subtree: that is the compliance page's job)."""
@@ -275,8 +305,8 @@ def portal_work(user, held, today):
     return found
 
 
-SOURCES = (batch_work, decision_work, council_work, registration_work, report_work, transfer_work,
-           opinion_work, portal_work)
+SOURCES = (batch_work, decision_work, council_work, registration_work, registration_open_work,
+           report_work, transfer_work, opinion_work, portal_work)
 
 
 def my_work(user, today=None):

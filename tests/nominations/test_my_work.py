@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from thidua.accounts.models import Role
-from thidua.movements.models import Period, ReportSchedule
+from thidua.movements.models import Movement, Period, Registration, ReportSchedule
 from thidua.nominations import workflow
 from thidua.worklist import my_work
 
@@ -105,3 +105,30 @@ def test_an_open_session_met_days_ago_is_not_overdue(client, pipeline, today):
     page = client.get(reverse("core:home")).content.decode()
     assert f"Đang họp từ ngày: <strong>{met:%d/%m/%Y}</strong>" in page
     assert f"họp từ ngày {met:%d/%m/%Y}" in page and "Quá hạn" not in page
+
+
+def test_a_movement_open_for_registration_waits_until_my_unit_sends_it(pipeline, network, today):
+    """A cooperative's reporter sees the movements it may still register for, the deployment
+    of a movement by the level above standing for its parent, until the registration is sent;
+    nothing when the window has closed."""
+    def launched(unit, title, **fields):
+        return Movement.objects.create(
+            launched_by=unit, kind="REGULAR", title=title, goals="x", status="LAUNCHED",
+            start_date=today - timedelta(days=30), end_date=today + timedelta(days=300), **fields)
+
+    national = launched(network.vca, "Phong trào toàn quốc")
+    launched(network.hue, "Phong trào toàn quốc tại Huế", parent=national,
+             registration_deadline=today + timedelta(days=10))
+    launched(network.hue, "Phong trào đã hết hạn đăng ký",
+             registration_deadline=today - timedelta(days=1))
+    work = kinds(pipeline.reporter)["registration_open"]
+    assert [entry.title for entry in work.entries] == ["Phong trào toàn quốc tại Huế"]
+    assert work.due == today + timedelta(days=10)
+    derived = Movement.objects.get(title="Phong trào toàn quốc tại Huế")
+    assert work.url == reverse("movements:registration", args=[derived.pk, network.hue_coop.pk])
+    Registration.objects.create(movement=derived, unit=network.hue_coop, status="SUBMITTED",
+                                year=derived.start_date.year)
+    assert "registration_open" not in kinds(pipeline.reporter)
+    # The Huế alliance registers with the VCA, never for the movements it launched itself.
+    assert [entry.title for entry in kinds(pipeline.hue.officer)["registration_open"].entries] == [
+        "Phong trào toàn quốc"]

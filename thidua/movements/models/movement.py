@@ -43,7 +43,11 @@ class MovementQuerySet(models.QuerySet):
 
     def covering(self, unit):
         """Launched movements whose scope includes ``unit``."""
-        return self.filter(status__in=PUBLISHED).filter(covering_path_q(unit.path)).distinct()
+        return self.covering_path(unit.path)
+
+    def covering_path(self, path):
+        """Launched movements whose scope includes the unit at ``path``."""
+        return self.filter(status__in=PUBLISHED).filter(covering_path_q(path)).distinct()
 
 
 def covering_path_q(path):
