@@ -3,6 +3,7 @@ stored with its validation data (B-LT); a wrong, expired, revoked or untrusted c
 prepared, is refused in Vietnamese and nothing is stored."""
 import asyncio
 import io
+import json
 from datetime import timedelta
 
 import pytest
@@ -16,6 +17,7 @@ from thidua.documents.signing import config, pades, services, validation
 from thidua.documents.signing.base import SigningError
 from thidua.documents.signing.demo_ca import DemoCA
 from thidua.documents.signing.software import SoftwareSigner
+from thidua.interchange.packages import signed_files
 
 NAME = "Hồ Thị Điệp"
 
@@ -155,3 +157,18 @@ def test_signing_and_checking_inside_a_running_event_loop(commendation, decision
         return validation.check_pdf(signed)
 
     assert asyncio.run(inside_a_loop()).ok
+
+
+def test_the_dossier_package_carries_the_signed_original_and_its_check(commendation, decision):
+    """What the interchange package puts beside the tờ trình: the latest signed original of
+    each decision made on the batch, and our validation report of it."""
+    services.sign_decision(commendation.signer, decision)
+    row = services.sign_decision(commendation.signer, decision)  # version 2 is the one sent
+    (pdf_path, pdf, pdf_role), (report_path, report, report_role) = signed_files(decision.batch)
+    assert pdf_path.startswith("quyet-dinh/") and pdf_path.endswith(".pdf")
+    assert (pdf, pdf_role, report_role) == (signed_bytes(row), "SIGNED_DECISION",
+                                            "SIGNATURE_CHECK")
+    checked = json.loads(report)
+    assert checked["state"] == "intact" and checked["serial"] == row.serial
+    assert checked["signer_name"] == NAME and checked["signed_revision_sha256"] == row.sha256
+    assert report_path == pdf_path.replace(".pdf", "-kiem-tra-chu-ky.json")

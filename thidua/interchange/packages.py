@@ -1,7 +1,8 @@
 """The dossier package a level sends upward for the items it forwarded: a ZIP with the tờ trình
 (DOCX and PDF), the annex list, every nominee's achievement report and attachments, the council
-minutes and tally, and ``manifest.json`` listing the batch, the items, the award codes, the
-subjects and every file with its SHA-256.
+minutes and tally, the signed decisions already made on the batch (the original PDF and our
+validation report of it), and ``manifest.json`` listing the batch, the items, the award codes,
+the subjects and every file with its SHA-256.
 
 Personal data: the manifest carries, for an individual, the name (family / middle / given),
 gender, birth date, position and unit — what Mẫu 01 and Mẫu 05 (NĐ 152/2025) print and what the
@@ -14,13 +15,16 @@ import json
 import zipfile
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from thidua.core.text import normalize
 from thidua.documents import services as documents
-from thidua.nominations.models import CouncilSession
+from thidua.documents.signing import validation
+from thidua.documents.signing.services import latest_signed
+from thidua.nominations.models import CouncilSession, Decision
 from thidua.nominations.models.council import SessionState
 from thidua.nominations.states import (
     ITEM_ATTACHMENT_KINDS,
@@ -137,6 +141,7 @@ def build_package(user, batch):
                       documents.minutes_docx(session), "MINUTES"))
         files.append((f"hoi-dong/kiem-phieu-{session.pk}.docx", documents.tally_docx(session),
                       "BALLOT_RESULT"))
+    files += signed_files(batch)
     for attachment in batch.attachments.filter(item=None):
         files.append((f"ho-so-cap-duoi/{attachment.pk}-{attachment.original_name[-80:]}",
                       _read(attachment), "OTHER"))
@@ -171,6 +176,23 @@ def build_package(user, batch):
         for path, data, _role in files:
             archive.writestr(path, data)
     return f"goi-ho-so-{batch.pk}.zip", buffer.getvalue()
+
+
+def signed_files(batch):
+    """The signed decisions made on ``batch`` or on the batches it was forwarded to: each
+    latest signed original and our validation report of it, as package files."""
+    decisions = Decision.objects.filter(
+        Q(batch=batch) | Q(batch__in=batch.forwarded_batches.all()),
+        signed_versions__isnull=False).distinct().order_by("year", "number", "pk")
+    files = []
+    for decision in decisions:
+        original = _read(latest_signed(decision))
+        stem = f"quyet-dinh/{decision.number}-{decision.year}-{_slug(decision.symbol)}"
+        check = validation.report(validation.check_pdf(original))
+        files.append((f"{stem}.pdf", original, "SIGNED_DECISION"))
+        files.append((f"{stem}-kiem-tra-chu-ky.json",
+                      json.dumps(check, ensure_ascii=False, indent=2).encode(), "SIGNATURE_CHECK"))
+    return files
 
 
 def _read(attachment):

@@ -113,3 +113,11 @@ def _revision_end(embedded):
     """Where the signed revision ends: what comes after it was added after signing."""
     values = list(embedded.sig_object["/ByteRange"])
     return values[2] + values[3]
+
+
+def report(check):
+    """``check`` as the validation report that travels beside a signed PDF (JSON-ready)."""
+    return {"state": check.state, "reason": str(check.reason), "signer_name": check.signer_name,
+            "subject": check.subject, "serial": check.serial, "issuer": check.issuer,
+            "signed_at": check.signed_at.isoformat() if check.signed_at else None,
+            "signed_revision_sha256": check.signed_digest}
