@@ -14,7 +14,7 @@ from thidua.organizations.filters import OrganizationFilter, PersonFilter
 
 class Everything(forms.Form):
     text = forms.CharField(initial='a "quoted" <b>&amp;', max_length=20,
-                           widget=forms.TextInput(attrs={"placeholder": _("Tìm"), "data-x": 0,
+                           widget=forms.TextInput(attrs={"placeholder": _("Tìm"), "data-rows": 0,
                                                          "autofocus": True, "hidden": False}))
     safe = forms.CharField(initial=mark_safe("<i>safe</i>"))
     empty = forms.CharField(required=False)
