@@ -9,6 +9,7 @@ from django.utils import timezone
 from records_helpers import EDIT_ONLY, VIEW_ONLY, check_matrix, exemplar, matrix_users
 
 from thidua.accounts.models import Role
+from thidua.core import scopes
 from thidua.movements import records_services as rs
 from thidua.movements.models import Exemplar, ExemplarStage, Initiative
 
@@ -148,3 +149,26 @@ def test_exemplar_and_initiative_pages_permission_matrix(client, network, make_u
     client.force_login(users["viewer"])
     assert client.post(reverse("movements:exemplar_detail", args=[record.pk]),
                        {"on": "01/01/2024"}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_user_of_another_unit_sees_no_exemplar_or_initiative(network, make_user, settings):
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    found = exemplar(network, network.hue_coop, "Điển hình Huế")
+    honoured = exemplar(network, network.hue_coop, "Điển hình được tôn vinh",
+                        stages=(date(2018, 1, 1), date(2019, 1, 1)))
+    initiative = rs.save_initiative(network.actor, Initiative(
+        title="Sáng kiến Huế", unit=network.hue_coop, scope=1, year=2021), [network.hue_person])
+    other, officer = (make_user(Role.EC_OFFICER, network.hanoi),
+                      make_user(Role.EC_OFFICER, network.hue))
+    with scopes.serving("/phong-trao/dien-hinh/"):
+        assert list(Exemplar.objects.visible_to(other)) == []
+        assert list(Initiative.objects.visible_to(other)) == []
+        assert set(Exemplar.objects.visible_to(officer)) == {found, honoured}
+        assert list(Initiative.objects.visible_to(officer)) == [initiative]
+        for model in (Exemplar, Initiative):
+            with pytest.raises(scopes.ScopeError, match=model._meta.label):
+                list(model.objects.all())
+        # The portal's read: an honoured exemplar is public, whoever asks; a found one is not.
+        assert list(Exemplar.objects.public(network.hue)) == [honoured]
+        assert list(Exemplar.objects.public(network.hanoi)) == []

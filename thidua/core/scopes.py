@@ -159,6 +159,14 @@ class ScopedQuerySet(models.QuerySet):
         return super().aggregate(*args, **kwargs)
 
 
+def for_permission_check(queryset):
+    """``queryset.for_permission_check()`` when its model is scoped, the queryset unchanged
+    otherwise: for helpers shared by scoped and unscoped models (``object_or_403``)."""
+    if isinstance(queryset, ScopedQuerySet):
+        return queryset.for_permission_check()
+    return queryset
+
+
 class ScopedManager(models.Manager):
     """A related manager (``person.awards``) reads rows of an instance the caller already holds:
     its queryset counts as scoped."""

@@ -4,6 +4,7 @@ at the initiative's unit, found by unaccented name; several are separated by com
 line breaks."""
 import re
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,7 +49,7 @@ class InitiativeSpec(Spec):
             self.unit, units=[v["unit"] for v in rows],
             names=[name for v in rows for name in _AUTHORS.split(v["authors"] or "") if name])
         self.seen = {}
-        self.taken = set(Initiative.objects.filter(unit__path__startswith=self.unit.path)
+        self.taken = set(Initiative.objects.in_scope(Q(unit__path__startswith=self.unit.path))
                          .values_list("unit", "title", "year"))
 
     def build(self, number, values, problems):

@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Exemplar, ExemplarStage, ProgrammeIndicator
+from .models import Exemplar, ProgrammeIndicator
 
 BELOW, MET, EXCEEDED, UPCOMING = "BELOW", "MET", "EXCEEDED", "UPCOMING"
 STATUS_LABELS = {BELOW: _("Chưa đạt"), MET: _("Đạt"), EXCEEDED: _("Vượt"),
@@ -90,11 +90,7 @@ def year_status(statuses):
 
 def _exemplar_counts(owner, years, persons):
     reached = Coalesce("honoured_on", "replicated_on")
-    queryset = Exemplar.objects.filter(
-        unit__path__startswith=owner.path,
-        stage__in=[ExemplarStage.HONOURED, ExemplarStage.REPLICATED],
-        person__isnull=not persons,
-    )
+    queryset = Exemplar.objects.public(owner).filter(person__isnull=not persons)
     if not persons:
         queryset = queryset.filter(is_new_model=True)
     rows = (queryset.annotate(reached_year=ExtractYear(reached))

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.core.permissions import require
+from thidua.core.scopes import for_permission_check
 from thidua.organizations.models import Employment, Organization
 from thidua.organizations.scoping import current_employment_q
 
@@ -45,7 +46,7 @@ def _save_scoped(user, instance, unit_field, perm, errors):
     at the unit it had before) and ``errors`` is empty."""
     require(user, perm, getattr(instance, unit_field))
     if instance.pk:
-        before = type(instance).objects.filter(pk=instance.pk).values_list(
+        before = for_permission_check(type(instance).objects.filter(pk=instance.pk)).values_list(
             f"{unit_field}_id", flat=True).first()
         if before and before != getattr(instance, f"{unit_field}_id"):
             require(user, perm, Organization.objects.get(pk=before))

@@ -216,7 +216,7 @@ def save_review(user, review, proposals=()):
 def name_exemplars(user, review, exemplar_ids):
     """Set the exemplars a review names, among those of the review's own subtree."""
     require(user, "movements.manage_level", review.organization)
-    review.exemplars.set(Exemplar.objects.filter(
-        pk__in=exemplar_ids, unit__in=Organization.objects.subtree(review.organization,
-                                                                   include_self=True)))
+    review.exemplars.set(Exemplar.objects.in_scope(
+        Q(unit__in=Organization.objects.subtree(review.organization, include_self=True)))
+        .filter(pk__in=exemplar_ids))
     return review

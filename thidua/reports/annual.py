@@ -24,7 +24,7 @@ def activity_figures(scope, year):
     launched = Movement.objects.filter(scope.units_q("launched_by__"), start_date__year=year,
                                        status__in=[MovementStatus.LAUNCHED, MovementStatus.CLOSED])
     batches = nomination_batches(scope, year)
-    exemplars = Exemplar.objects.filter(scope.units_q("unit__"), found_on__year=year)
+    exemplars = Exemplar.objects.in_scope(scope.units_q("unit__")).filter(found_on__year=year)
     return [
         (_("Phong trào thi đua được phát động"), launched.count()),
         (_("Đơn vị đăng ký thi đua"), Registration.objects.in_scope(

@@ -188,7 +188,7 @@ def ethnicity_chart(facts, year):
 def exemplar_chart(scope, year):
     """Exemplars of the year against the yearly targets of the scope unit's cooperation
     programmes (computed by the movements app)."""
-    exemplars = Exemplar.objects.filter(scope.units_q("unit__"), found_on__year=year)
+    exemplars = Exemplar.objects.in_scope(scope.units_q("unit__")).filter(found_on__year=year)
     stages = dict(exemplars.order_by().values_list("stage").annotate(n=Count("pk")))
     rows = [(label, [stages.get(stage, 0), None]) for stage, label in ExemplarStage.choices]
     for programme in CooperationProgramme.objects.filter(owner=scope.organization,

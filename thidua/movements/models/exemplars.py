@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from thidua.core.scopes import ScopedQuerySet
 from thidua.core.text import normalize
 from thidua.organizations import scoping
 
@@ -14,9 +15,18 @@ class ExemplarStage(models.TextChoices):
     REPLICATED = "REPLICATED", _("Nhân rộng")
 
 
-class ExemplarQuerySet(models.QuerySet):
+PUBLIC_STAGES = (ExemplarStage.HONOURED, ExemplarStage.REPLICATED)
+
+
+class ExemplarQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         return self.filter(scoping.organization_q(user, prefix="unit__"))
+
+    def public(self, organization):
+        """Exemplars of ``organization``'s subtree once honoured: public data, the portal shows
+        them to anyone (found or nurtured ones are not public yet)."""
+        return self.unscoped("honoured exemplars are published on the portal").filter(
+            unit__path__startswith=organization.path, stage__in=PUBLIC_STAGES)
 
 
 class Exemplar(models.Model):

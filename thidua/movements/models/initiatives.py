@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from thidua.core.scopes import ScopedQuerySet
 from thidua.core.text import normalize
 from thidua.organizations import scoping
 
@@ -19,7 +20,7 @@ class InitiativeKind(models.TextChoices):
     RESEARCH = "RESEARCH", _("Đề tài, đề án khoa học được nghiệm thu, áp dụng")
 
 
-class InitiativeQuerySet(models.QuerySet):
+class InitiativeQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         return self.filter(scoping.organization_q(user, prefix="unit__"))
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from thidua.core.scopes import for_permission_check
 from thidua.organizations.models import Organization
 from thidua.organizations.scoping import NETWORK_EDITORS, organization_q
 
@@ -44,7 +45,9 @@ def managed_units(user):
 
 
 def object_or_403(user, queryset, pk, perm, unit_of):
-    obj = get_object_or_404(queryset, pk=pk)
+    """One record, 404 if absent, 403 unless ``user`` has ``perm`` at its unit (a scoped model's
+    row is read for that check: ``for_permission_check``)."""
+    obj = get_object_or_404(for_permission_check(queryset), pk=pk)
     if not user.has_perm(perm, unit_of(obj)):
         raise PermissionDenied
     return obj

@@ -108,6 +108,6 @@ class ReviewDetailView(LoginRequiredMixin, View):
             "review": self.review, "form": form, "can_manage": self.can_manage,
             "proposals": self.review.proposals.select_related("person", "organization",
                                                              "award_type"),
-            "exemplar_choices": Exemplar.objects.filter(
-                unit__path__startswith=self.review.organization.path),
+            "exemplar_choices": Exemplar.objects.in_scope(
+                Q(unit__path__startswith=self.review.organization.path)),
             "chosen_exemplars": set(self.review.exemplars.values_list("pk", flat=True))})

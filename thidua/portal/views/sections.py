@@ -10,7 +10,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from thidua.awards.models import AwardType
 from thidua.core.text import normalize
-from thidua.movements.models import Exemplar, ExemplarStage
+from thidua.movements.models import Exemplar
 from thidua.nominations.models import Disclosure
 from thidua.nominations.states import Verdict
 from thidua.organizations.models import Organization
@@ -25,10 +25,7 @@ HONOUR_PAGE = 25
 
 def public_exemplars(site):
     """Exemplars of the site's subtree once honoured: found or nurtured ones are not public yet."""
-    return Exemplar.objects.filter(
-        unit__path__startswith=site.organization.path,
-        stage__in=[ExemplarStage.HONOURED, ExemplarStage.REPLICATED],
-    ).order_by("-honoured_on", "-pk")
+    return Exemplar.objects.public(site.organization).order_by("-honoured_on", "-pk")
 
 
 def open_disclosures(site):
