@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from thidua.accounts.models import Role
+from thidua.core import scopes
 from thidua.organizations.models import EmulationGroup
 
 
@@ -60,3 +61,21 @@ def test_group_permissions(client, network, bloc, make_user, role, can_view, can
         response = client.post(bloc.get_absolute_url(), {"action": "copy"})
         assert response.status_code == (302 if inside and can_edit else 403)
         EmulationGroup.objects.filter(year=2026).delete()
+
+
+@pytest.mark.django_db
+def test_a_user_of_another_unit_sees_no_group(client, network, bloc, make_user, root_user,
+                                              settings):
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    bloc.memberships.create(organization=network.hue_coop)
+    other = make_user(Role.EC_OFFICER, network.hanoi)
+    member = make_user(Role.VIEWER, network.hue_coop)  # a member unit sees its bloc
+    with scopes.serving("/khoi-cum/"):
+        assert list(EmulationGroup.objects.visible_to(other)) == []
+        assert list(EmulationGroup.objects.visible_to(member)) == [bloc]
+        with pytest.raises(scopes.ScopeError, match="organizations.EmulationGroup"):
+            list(EmulationGroup.objects.all())
+    client.force_login(other)
+    assert bloc.name not in client.get(reverse("organizations:group_list")).content.decode()
+    client.force_login(root_user)  # the admin reads the whole table, marked as such
+    assert bloc.name in client.get("/quan-tri/organizations/emulationgroup/").content.decode()

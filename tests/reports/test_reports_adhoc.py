@@ -7,6 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from thidua.accounts.models import Role
+from thidua.core import scopes
 from thidua.movements.models import Movement, MovementKind, MovementStatus
 from thidua.reports import adhoc
 from thidua.reports.models import SavedReport
@@ -84,3 +85,22 @@ def test_shared_definition_counts_in_the_viewers_scope(client, awards, network, 
     rows = {row[0]: row[-1] for row in load_workbook(BytesIO(export.content)).active.iter_rows(
         min_row=2, values_only=True)}
     assert rows["Tổng"] == 6  # the cooperative's own: 5 in 2025 and Điệp's LĐTT of 2024
+
+
+def test_a_user_of_another_unit_sees_no_saved_report(client, network, make_user, settings):
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    author = make_user(Role.EC_OFFICER, network.hue)
+    own = SavedReport.objects.create(owner=author, name="Riêng của Huế", source="awards",
+                                     definition=BY_PROVINCE)
+    shared = SavedReport.objects.create(owner=author, name="Chia sẻ trong Huế", source="awards",
+                                        shared_with=network.hue_coop, definition=BY_PROVINCE)
+    other = make_user(Role.EC_OFFICER, network.hanoi)
+    with scopes.serving("/bao-cao/tu-chon/"):
+        assert list(SavedReport.objects.visible_to(other)) == []
+        assert set(SavedReport.objects.visible_to(author)) == {own, shared}
+        with pytest.raises(scopes.ScopeError, match="reports.SavedReport"):
+            list(SavedReport.objects.all())
+    client.force_login(other)
+    page = client.get(reverse("reports:adhoc")).content.decode()
+    assert own.name not in page and shared.name not in page
+    assert client.get(reverse("reports:adhoc"), {"saved": shared.pk}).status_code == 404

@@ -40,6 +40,9 @@ class EmulationGroupAdmin(NormalisedSearchMixin, SimpleHistoryAdmin):
     inlines = [MembershipInline]
     raw_id_fields = ["owner"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).unscoped(ADMIN_READS)
+
 
 class EmploymentInline(admin.TabularInline):
     model = Employment

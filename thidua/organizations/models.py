@@ -185,7 +185,7 @@ class EmulationGroupKind(models.TextChoices):
     CLUSTER = "CLUSTER", _("Cụm thi đua")
 
 
-class EmulationGroupQuerySet(models.QuerySet):
+class EmulationGroupQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         """Groups owned by a unit in the user's scope, or with a member unit in it."""
         member_in_scope = EmulationGroupMembership.objects.filter(

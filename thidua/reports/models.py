@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from thidua.core.scopes import ScopedQuerySet
 from thidua.organizations.models import Gender, OrganizationKind
 
 
@@ -67,7 +68,7 @@ class ReportSource(models.TextChoices):
     MOVEMENTS = "movements", _("Phong trào thi đua")
 
 
-class SavedReportQuerySet(models.QuerySet):
+class SavedReportQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         """The user's own definitions and those shared with a unit where the user holds a role.
         Only the definition is shared: figures are always counted within the viewer's scope."""

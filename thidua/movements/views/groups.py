@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from thidua.organizations.models import EmulationGroup
 from thidua.organizations.scoping import PEOPLE_EDITORS, organization_q
+from thidua.organizations.views.groups import group_or_403
 
 from .. import records_services as services
 from .. import scoring
@@ -30,10 +30,8 @@ class GroupPageView(LoginRequiredMixin, View):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            self.group = get_object_or_404(EmulationGroup.objects.select_related("owner"),
-                                           pk=kwargs["pk"])
-            if not request.user.has_perm("organizations.view_emulationgroup", self.group):
-                raise PermissionDenied
+            self.group = group_or_403(request.user, kwargs["pk"],
+                                      "organizations.view_emulationgroup")
             self.can_edit = request.user.has_perm(services.GROUP_EDIT, self.group)
         return super().dispatch(request, *args, **kwargs)
 

@@ -16,8 +16,10 @@ from ..models import EmulationGroup, EmulationGroupMembership, Organization
 from ..scoping import NETWORK_EDITORS, organization_q
 
 
-def _group_or_403(user, pk, perm):
-    group = get_object_or_404(EmulationGroup.objects.select_related("owner"), pk=pk)
+def group_or_403(user, pk, perm):
+    """The group (404 if absent), read to ask ``perm`` about it (403 without it)."""
+    group = get_object_or_404(EmulationGroup.objects.select_related("owner")
+                              .for_permission_check(), pk=pk)
     if not user.has_perm(perm, group):
         raise PermissionDenied
     return group
@@ -41,7 +43,7 @@ class GroupDetailView(LoginRequiredMixin, View):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            self.group = _group_or_403(request.user, kwargs["pk"],
+            self.group = group_or_403(request.user, kwargs["pk"],
                                        "organizations.view_emulationgroup")
             self.can_edit = request.user.has_perm("organizations.change_emulationgroup", self.group)
         return super().dispatch(request, *args, **kwargs)
