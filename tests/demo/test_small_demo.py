@@ -109,7 +109,8 @@ def _current_units(person):
 
 def test_network_has_the_vca_the_34_provincial_alliances_and_three_provinces_in_depth(small_demo):
     assert Organization.objects.get_root_nodes().get().code == "VCA"
-    alliances = Organization.objects.filter(kind=OrganizationKind.PROVINCIAL_ALLIANCE)
+    alliances = Organization.objects.filter(kind=OrganizationKind.PROVINCIAL_ALLIANCE,
+                                            status="ACTIVE")
     assert sorted(alliances.values_list("province_code", flat=True)) == sorted(
         code for code, _name in province_choices())
     assert {a.code for a in alliances} == {f"P{code:02d}" for code, _ in province_choices()}
@@ -146,6 +147,39 @@ def test_the_demo_merger_goes_through_merge_unit_and_its_successor_takes_the_yea
     years = histories.inherited_years(successor.pk, 2026)
     assert [(t, rating, codes, earner) for t, rating, codes, earner in years] == [
         (2022, "EXCELLENT", ["TTLDXS"], merged.pk), (2021, "EXCELLENT", [], merged.pk)]
+
+
+def test_the_phu_yen_alliance_merged_into_dak_lak_on_1_july_2025_keeps_its_name_on_its_awards(
+        small_demo):
+    """The 2025 merger of provincial alliances, through merge_unit: the successor holds the
+    former alliance's cooperative and people, the former alliance keeps its name on the awards
+    decided before, its E&C officer's account is locked, and it has no portal of its own."""
+    absorbed, successor = Organization.objects.get(code="P54"), Organization.objects.get(code="P66")
+    assert absorbed.name == "Liên minh Hợp tác xã tỉnh Phú Yên"
+    assert (absorbed.status, absorbed.status_date, absorbed.merged_into) == (
+        "MERGED", date(2025, 7, 1), successor)
+    assert absorbed.history.first().history_user.username == "admin"
+    coop = Organization.objects.get(code="P54-HTX01")
+    assert Organization.objects.get_parent(coop) == successor and coop.province_name == "Phú Yên"
+    assert not Organization.objects.children_of(absorbed).exists()
+    staff = Person.objects.filter(employments__organization=absorbed).distinct()
+    assert staff.exists()
+    for person in staff:
+        old, new = person.employments.order_by("start_date").filter(
+            organization__in=[absorbed, successor])
+        assert (old.end_date, new.organization, new.start_date) == (
+            date(2025, 6, 30), successor, date(2025, 7, 1))
+    awards = Award.objects.filter(organization=absorbed)
+    assert {a.award_type.code for a in awards} == {"TTLDXS", "BK_BO"}
+    assert all(a.organization.name == absorbed.name and a.decision_date < date(2025, 7, 1)
+               for a in awards)
+    assert Award.objects.get(organization=coop).issuer_name == absorbed.name
+    officer = User.objects.get(username="phuyen.tdkt")
+    assert officer.is_demo and not officer.is_active
+    assert not Site.objects.filter(organization=absorbed).exists()
+    years = histories.inherited_years(successor.pk, 2026)
+    assert (2024, "EXCELLENT", ["BK_BO", "TTLDXS"], absorbed.pk) in [
+        (t, rating, sorted(codes), earner) for t, rating, codes, earner in years]
 
 
 def test_vca_bloc_has_15_members_headed_by_the_cooperative_development_fund(small_demo, today):
@@ -260,12 +294,14 @@ def test_disable_demo_accounts_deactivates_every_demo_account_and_only_those(sma
     out = io.StringIO()
     call_command("disable_demo_accounts", stdout=out)
     assert not User.objects.filter(is_demo=True, is_active=True).exists()
-    assert User.objects.filter(is_demo=True).count() == 1 + 3 * len(Role) + len(data.HUE_DEPARTMENTS)
+    active = 1 + 3 * len(Role) + len(data.HUE_DEPARTMENTS)  # the former alliances' were locked
+    assert User.objects.filter(is_demo=True).count() == active + len(data.FORMER_ALLIANCES)
     real.refresh_from_db()
     assert real.is_active
-    assert f"{1 + 3 * len(Role) + len(data.HUE_DEPARTMENTS)}" in out.getvalue()
-    load("--small")  # the demo loader re-opens them
-    assert not User.objects.filter(is_demo=True, is_active=False).exists()
+    assert f"Đã khóa {active} tài khoản demo" in out.getvalue()
+    load("--small")  # the demo loader re-opens them, but for those its mergers locked
+    assert set(User.objects.filter(is_demo=True, is_active=False).values_list(
+        "username", flat=True)) == {"phuyen.tdkt"}
 
 
 def test_accounts_can_do_what_the_readme_says(small_demo):

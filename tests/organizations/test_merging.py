@@ -225,3 +225,24 @@ def test_the_services_refuse_a_merged_unit_saying_why(network, make_user):
         with pytest.raises(PermissionDenied, match="đã sáp nhập vào Hợp tác xã Nông nghiệp Thủy"):
             write()
     assert Organization.objects.get(pk=coop.pk).name == "Hợp tác xã Rau sạch Văn Đức"
+
+
+def test_the_unit_pages_tell_the_merger_both_ways(network, make_user, client):
+    """The absorbed unit's page: a "Sáp nhập" card and who moved on; the successor's: the units
+    merged into it, with their day. A successor's officer who may not see the absorbed unit
+    reads its name without a link."""
+    editor = make_user(Role.EC_OFFICER, network.vca)
+    hue_officer = make_user(Role.EC_OFFICER, network.hue_coop)
+    person, coop, successor = network.hanoi_person, network.hanoi_coop, network.hue_coop
+    merge_unit(editor, coop, successor, DAY)
+
+    client.force_login(editor)
+    page = client.get(coop.get_absolute_url()).content.decode()
+    assert 'id="sap-nhap"' in page and "Đã chuyển sang đơn vị nhận khi sáp nhập" in page
+    assert person.get_absolute_url() in page and "30/06/2025" in page
+    page = client.get(successor.get_absolute_url()).content.decode()
+    assert 'id="don-vi-sap-nhap"' in page and f'href="{coop.get_absolute_url()}"' in page
+    assert "từ 01/07/2025" in page
+    client.force_login(hue_officer)
+    page = client.get(successor.get_absolute_url()).content.decode()
+    assert coop.name in page and f'href="{coop.get_absolute_url()}"' not in page

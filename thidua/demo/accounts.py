@@ -107,6 +107,14 @@ def _reset_roles(user, role, unit):
         assignment.save()
 
 
+def ensure_account(account, unit):
+    """Create or reset one demo account outside the documented list (the account of a unit the
+    demo then merges, which the merger locks); returns the user."""
+    user, _created = _ensure_user(account, password_hash())
+    _reset_roles(user, account.role, unit)
+    return user
+
+
 def ensure_accounts(units):
     """Create or reset every demo account; returns their AccountRows in documentation order."""
     hashed = password_hash()

@@ -122,12 +122,20 @@ def provincial_specs():
             "kind": K.PROVINCIAL_ALLIANCE, "name": f"Liên minh Hợp tác xã {division} {place}",
             "short_name": f"LMHTX {place}", "province_code": province,
             "founding_date": _day_in(rng, rng.randint(1994, 1998))}))
+    for former in data.FORMER_ALLIANCES:  # no province code: the province is no more
+        specs.append(OrgSpec(former.code, "VCA", {
+            "kind": K.PROVINCIAL_ALLIANCE, "name": f"Liên minh Hợp tác xã tỉnh {former.province}",
+            "short_name": f"LMHTX {former.province}", "province_name": former.province,
+            "founding_date": _day_in(_rng(former.code), former.founded)}))
     return specs
 
 
-def local_specs(province, units):
-    """Units of one province; those inside a union come after the unions."""
-    alliance = f"P{province:02d}"
+def local_specs(province, units, former=None):
+    """Units of one province; those inside a union come after the unions. With ``former`` (a
+    ``data.FormerAlliance``), the units of that alliance, on wards of ``province`` today."""
+    alliance = former.code if former else f"P{province:02d}"
+    historic_name = former.province if former else data.HISTORIC_PROVINCE_NAMES.get(province, "")
+    tax_prefix = former.tax_prefix if former else data.TAX_PREFIXES[province]
     wards = ward_index(province)
     division, place = province_parts(dict(province_choices())[province])
     numbers = Counter()
@@ -146,11 +154,10 @@ def local_specs(province, units):
             "short_name": short_prefix + unit.name.removeprefix(long_prefix),
             "sector": unit.sector, "founding_date": _day_in(rng, unit.founded),
             "is_new_model": unit.new_model, "province_code": province,
-            "province_name": data.HISTORIC_PROVINCE_NAMES.get(province, "") if unit.historic
-            else "",
+            "province_name": historic_name if unit.historic else "",
             "ward_code": ward_code, "ward_name": ward_name,
             "address": f"{hamlet} {rng.randint(1, 12)}, {ward_name}, {division} {place}",
-            "tax_code": tax_code(rng, data.TAX_PREFIXES[province]),
+            "tax_code": tax_code(rng, tax_prefix),
         }
         merged_into = ""
         if unit.ended:
@@ -166,6 +173,8 @@ def network_specs():
     specs = national_specs() + provincial_specs() + department_specs()
     for province, units in data.LOCAL_UNITS.items():
         specs += local_specs(province, units)
+    for former in data.FORMER_ALLIANCES:
+        specs += local_specs(former.successor, former.units, former)
     return specs
 
 
@@ -256,6 +265,7 @@ def load(small=False, today=None):
     summary.created["people"], summary.created["employments"] = people.save(
         planned, units, actor)
     merger.load(actor, specs, units, summary.created)
+    merger.load_provincial(actor, units, summary.created, today)
     summary.accounts = accounts.ensure_accounts(units)
     summary.created["accounts"] = admin_created + accounts.created_count(summary.accounts)
     salary.load(actor)

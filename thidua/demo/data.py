@@ -6,6 +6,7 @@ cooperative of Huế), so new units go at the end of a list and existing ones ke
 Everything here is invented for the demo from the seed facts; any likeness of a name is chance.
 """
 from dataclasses import dataclass
+from datetime import date
 
 from thidua.accounts.models import Role
 from thidua.organizations.models import EmulationGroupKind as G
@@ -195,6 +196,31 @@ DAKLAK_UNITS = [
 ]
 
 LOCAL_UNITS = {HUE: HUE_UNITS, HANOI: HANOI_UNITS, DAKLAK: DAKLAK_UNITS}
+
+
+@dataclass(frozen=True)
+class FormerAlliance:
+    """A provincial alliance of a province merged away in the 2025 reform, as it stood before:
+    ``code`` from the former province's statistical code, its units (on wards that are in the
+    ``successor`` province now), merged by ``merger.load_provincial`` on ``day``."""
+
+    code: str
+    province: str
+    successor: int
+    day: date
+    tax_prefix: str
+    units: tuple
+    founded: int
+
+
+# The 2025 reform of provinces (63 → 34, in force 01/7/2025) merged Phú Yên into Đắk Lắk: the
+# wards of the former Phú Yên (statistical codes 22xxx) are wards of Đắk Lắk in the geography the
+# platform uses (``vietnam-provinces``), as the demo's Đắk Lắk units in Sông Cầu and Tuy An Nam
+# already show. The Phú Yên alliance merges into the Đắk Lắk one on that day.
+FORMER_ALLIANCES = [
+    FormerAlliance("P54", "Phú Yên", DAKLAK, date(2025, 7, 1), "44",
+                   (htx("Nông nghiệp Hòa Xuân", "Hòa Xuân", A, 1998, historic=True),), 1996),
+]
 
 # Blocs and clusters of the Huế alliance, kept for last year and this year.
 LOCAL_GROUPS = {

@@ -16,7 +16,7 @@ from thidua.awards.models import AwardType
 from thidua.core.text import normalize
 from thidua.documents.certificates import default_paper
 from thidua.documents.models import CertificateTemplate
-from thidua.organizations.models import Organization
+from thidua.organizations.models import Organization, OrganizationStatus
 from thidua.organizations.models import OrganizationKind as K
 from thidua.portal import honour
 from thidua.portal.images import resized
@@ -242,7 +242,9 @@ def ensure_sites(created):
     sites = {}
     vca = Organization.objects.get(code="VCA")
     specs = [(vca, VCA_SITE)]
-    for alliance in Organization.objects.filter(kind=K.PROVINCIAL_ALLIANCE).order_by("code"):
+    # A merged alliance (the demo's Phú Yên) has no portal of its own: its successor's speaks.
+    for alliance in Organization.objects.filter(kind=K.PROVINCIAL_ALLIANCE,
+                                                status=OrganizationStatus.ACTIVE).order_by("code"):
         fields = HUE_SITE if alliance.code == "P46" else {
             "slug": _slug(alliance), "name": alliance.name,
             "tagline": "Thi đua – khen thưởng trong khu vực kinh tế tập thể",

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -50,19 +52,27 @@ class OrganizationDetailView(LoginRequiredMixin, TemplateView):
         if not user.has_perm("organizations.view_organization", organization):
             raise PermissionDenied
         visible = Organization.objects.visible_to(user)
-        employments, transfers = [], []
+        employments, transfers, moved_on = [], [], []
         if user.has_perm("organizations.view_people_of", organization):
             employments = (organization.employments.filter(current_employment_q())
                            .select_related("person").order_by("person__sort_key")[:200])
+            if organization.is_merged and organization.status_date:  # moved on by the merger
+                moved_on = (organization.employments.filter(
+                    end_date=organization.status_date - timedelta(days=1))
+                    .select_related("person").order_by("person__sort_key")[:200])
             transfers = Transfer.objects.filter(
                 Q(to_unit=organization) | Q(employment__organization=organization)).select_related(
                 "employment__person", "employment__organization", "to_unit")[:20]
+        predecessors = [(unit, user.has_perm("organizations.view_organization", unit))
+                        for unit in organization.merged_units.order_by("status_date", "name")]
         return super().get_context_data(
             organization=organization,
+            predecessors=predecessors,
             ancestors=organization.ancestors().filter(pk__in=visible.values("pk")),
             children=Organization.objects.children_of(organization).order_by("sort_key")[:500],
             child_count=organization.numchild,
             employments=employments,
+            moved_on=moved_on,
             transfers=transfers,
             groups=organization.group_memberships.select_related("group").order_by("-group__year"),
             history=organization.history.select_related("history_user")[:20],
