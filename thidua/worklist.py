@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Role
 from thidua.movements.models import ProgressReport, Registration, ReportSchedule
+from thidua.movements.models.groups import ScoreSheet
 from thidua.movements.models.movement import Movement, Window
 from thidua.movements.models.registration import RegistrationStatus
 from thidua.nominations.guards import DECIDABLE
@@ -191,11 +192,13 @@ def registration_work(user, held, today):
         return []
     pending = Registration.objects.in_scope(_reviewed_by(user)).filter(
         status=RegistrationStatus.SUBMITTED).select_related("unit", "movement")
+    # A registration has no review deadline: the earliest sent is shown as waiting since then,
+    # never as overdue.
     return [_work("registrations", _("Đăng ký thi đua chờ duyệt"), pending, "submitted_at",
                   lambda r: Entry(str(r.unit), reverse("movements:registration",
                                                        args=[r.movement_id, r.unit_id]),
                                   None, str(r.movement)),
-                  reverse("movements:movement_list"), today)]
+                  reverse("movements:movement_list"), today, due_label=_("Chờ duyệt từ ngày"))]
 
 
 def registration_open_work(user, held, today):
@@ -225,6 +228,30 @@ def registration_open_work(user, held, today):
            else entries[0].url)
     return [Work("registration_open", _("Phong trào đang mở đăng ký thi đua cho đơn vị"),
                  len(entries), url, entries[0].due, entries[:SHOWN], today)]
+
+
+def score_work(user, held, today):
+    """This year's open bloc score sheets on which a unit the user registers for (a role at the
+    unit itself) has not self-scored every criterion yet. A sheet has no deadline: it is open
+    until the owning level locks it. One query per such unit."""
+    entries = []
+    for org in {org for role, org, _path, _sub in assignments(user) if role in PEOPLE_EDITORS}:
+        sheets = ScoreSheet.objects.filter(
+            is_open=True, group__year=today.year, group__memberships__organization_id=org,
+        ).annotate(
+            criteria_count=Count("criteria", distinct=True),
+            scored=Count("criteria__scores", filter=Q(criteria__scores__member_id=org),
+                         distinct=True),
+        ).filter(criteria_count__gt=F("scored")).select_related("group")
+        entries += [Entry(sheet.group.name,
+                          reverse("movements:score_sheet", args=[sheet.group_id]) + f"#self-{org}",
+                          note=_("Đã tự chấm %(scored)s/%(count)s tiêu chí") % {
+                              "scored": sheet.scored, "count": sheet.criteria_count})
+                    for sheet in sheets]
+    if not entries:
+        return []
+    return [Work("scores", _("Khối, cụm thi đua chờ đơn vị tự chấm điểm"), len(entries),
+                 entries[0].url, None, entries[:SHOWN], today)]
 
 
 def report_work(user, held, today):
@@ -306,7 +333,7 @@ def portal_work(user, held, today):
 
 
 SOURCES = (batch_work, decision_work, council_work, registration_work, registration_open_work,
-           report_work, transfer_work, opinion_work, portal_work)
+           score_work, report_work, transfer_work, opinion_work, portal_work)
 
 
 def my_work(user, today=None):

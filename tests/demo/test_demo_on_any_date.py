@@ -16,6 +16,7 @@ from thidua.nominations import workflow
 from thidua.nominations.models import CouncilSession, Decision, NominationBatch
 from thidua.nominations.states import State
 from thidua.organizations.models import EmulationGroup, Organization
+from thidua.worklist import my_work
 
 DATES = [pytest.param(None, marks=pytest.mark.clock("2027-01-04 09:00"), id="first-working-day-2027"),
          pytest.param(None, marks=pytest.mark.clock("2027-02-11 08:05"), id="after-tet-2027"),
@@ -63,13 +64,17 @@ def test_the_demo_is_current_on_the_day_it_is_loaded(demo, today, day):
         assert published.disclosure.starts_on <= today <= published.disclosure.ends_on
 
     # htx.baocao's bloc this year has a scoreboard: criteria, every member's self-scores (none
-    # dated after today), one adjustment with its reason, and a ranking with proposals.
+    # dated after today; htx.baocao's cooperative has the last criterion still to score, and its
+    # home says so), one adjustment with its reason, and a ranking with proposals.
     sheet = ScoreSheet.objects.get(group__in=EmulationGroup.objects.filter(
         owner__code="P46", year=today.year, members=unit))
     members = list(sheet.group.members.all())
     criteria = list(sheet.criteria.all())
     scores = Score.objects.filter(criterion__sheet=sheet)
-    assert sheet.is_open and criteria and scores.count() == len(members) * len(criteria)
+    assert sheet.is_open and criteria and scores.count() == len(members) * len(criteria) - 1
+    waiting = {work.key: work for work in my_work(User.objects.get(username="htx.baocao"), today)}
+    assert waiting["scores"].entries[0].note == (
+        f"Đã tự chấm {len(criteria) - 1}/{len(criteria)} tiêu chí")
     assert [s.adjust_reason != "" for s in scores if s.adjusted_points is not None] == [True]
     assert all(row.history_date.date() <= today and row.history_user.is_superuser
                for row in Score.history.filter(criterion__sheet=sheet))

@@ -233,3 +233,33 @@ def test_group_pages_permission_matrix(client, network, bloc, make_user):
         response = client.post(reverse("movements:score_sheet", args=[group.pk]),
                                {"action": "settings", "tie_break": "SHARED"})
         assert response.status_code == (302 if expected == 200 else 403), key
+
+
+@pytest.mark.django_db
+def test_the_members_home_lists_the_sheet_until_every_criterion_is_self_scored(
+        network, make_user):
+    """Việc của tôi: a member's reporter sees this year's open sheet with how far the unit has
+    got and a link to its own form; not once every criterion is scored, not for a locked sheet,
+    and not for a unit outside the bloc."""
+    from thidua.worklist import my_work
+    group = hue_bloc(network, year=2026)
+    score_sheet = sheet(network, group)
+    c1, c2 = score_sheet.criteria.all()
+    reporter = make_user(Role.UNIT_REPORTER, network.hue_coop)
+    outsider = make_user(Role.UNIT_REPORTER, network.hanoi)
+    today = date(2026, 6, 1)
+
+    def card(user):
+        return {work.key: work for work in my_work(user, today)}.get("scores")
+
+    rs.self_score(reporter, score_sheet, network.hue_coop, {c1: ("18", "")})
+    work = card(reporter)
+    assert work.count == 1 and work.entries[0].note == "Đã tự chấm 1/2 tiêu chí"
+    assert work.url == (reverse("movements:score_sheet", args=[group.pk])
+                        + f"#self-{network.hue_coop.pk}")
+    assert card(outsider) is None
+    rs.self_score(reporter, score_sheet, network.hue_coop, {c1: ("18", ""), c2: ("25", "")})
+    assert card(reporter) is None
+    rs.self_score(reporter, score_sheet, network.hue_coop, {c1: ("18", ""), c2: ("", "")})
+    rs.update_score_sheet(network.actor, score_sheet, score_sheet.tie_break, is_open=False)
+    assert card(reporter) is None

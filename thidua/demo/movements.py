@@ -168,13 +168,13 @@ def _register(actor, movement, unit, day, today, approve_on=None):
 
 
 def _registrations(actor, yearly, drive, cooperatives, clock):
-    """Six Huế cooperatives register for the year in January–February (four approved); two
-    register for the drive in the last days and wait for approval. The demo cooperative
-    (P46-HTX01) keeps the drive open for its reporter."""
+    """Six Huế cooperatives register for the year in January–February, each approved two working
+    days later; two register for the drive in the last days and wait for approval. The demo
+    cooperative (P46-HTX01) keeps the drive open for its reporter."""
     start = yearly.start_date
     for index, unit in enumerate(cooperatives[:6]):
         day = clock.calendar.add_working_days(start, 5 + 3 * index)
-        approve_on = clock.calendar.add_working_days(day, 2) if index < 4 else None
+        approve_on = clock.calendar.add_working_days(day, 2)
         _register(actor, yearly, unit, day, clock.today, approve_on)
     for ago, unit in zip((3, 2), cooperatives[1:3], strict=True):
         _register(actor, drive, unit, clock.day(ago), clock.today)
@@ -222,7 +222,8 @@ def _bloc_scores(actor, hue, movement, clock):
     """This year's score sheet of the Huế bloc the htx.* cooperative belongs to: started from
     Huế's regular movement fifteen working days ago (not before that movement was launched), each
     member self-scoring on a later working day, one score adjusted by Huế with a reason. The sheet
-    stays open, so members may still revise and htx.baocao sees the ranking it is in."""
+    stays open, so members may still revise and htx.baocao sees the ranking it is in; its own
+    cooperative has left the last criterion to score, so its home lists the sheet as work."""
     group = EmulationGroup.objects.filter(owner=hue, year=clock.today.year,
                                           members__code=BLOC_MEMBER).order_by("pk").first()
     if group is None or ScoreSheet.objects.filter(group=group).exists():
@@ -237,9 +238,10 @@ def _bloc_scores(actor, hue, movement, clock):
         evidence = (f"Báo cáo kết quả thi đua của {member.short_name or member.name} "
                     f"đến ngày {day:%d/%m/%Y}")
         with on_day(day, 14):
+            scored = criteria[:-1] if member.code == BLOC_MEMBER else criteria
             scores = rs.self_score(actor, sheet, member, {
                 c: (str(round(rng.uniform(0.7, 0.95) * c.max_points * 2) / 2), evidence)
-                for c in criteria})
+                for c in scored})
         if index == 1:
             with on_day(day, 16):
                 rs.adjust_score(actor, scores[0], str(scores[0].self_points - 2), ADJUSTED)
