@@ -57,7 +57,8 @@ def test_decision_docx_has_every_block_and_the_annex(commendation):
                   f"Số: {decision.number:02d}/QĐ-LMHTX", "Huế, ngày 05 tháng 01 năm 2026",
                   "QUYẾT ĐỊNH", "Về việc tặng Giấy khen năm 2025",
                   "\nCHỦ TỊCH LIÊN MINH HỢP TÁC XÃ THÀNH PHỐ HUẾ", "PHÓ CHỦ TỊCH",
-                  "Căn cứ Luật TĐKT 2022, Điều 75.", "Tờ trình số 12/TTr-HTX", "QUYẾT ĐỊNH:",
+                  "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15", "Tờ trình số 12/TTr-HTX",
+                  "QUYẾT ĐỊNH:",
                   "Điều 1.", "cho 1 tập thể và 2 cá nhân (có danh sách kèm theo)", "Điều 2.",
                   "Điều 3.", "Nơi nhận:", "- Như Điều 3;", "KT. CHỦ TỊCH", "Hồ Thị Điệp",
                   "DANH SÁCH", "I. Cá nhân", "II. Tập thể"):

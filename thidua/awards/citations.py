@@ -36,23 +36,25 @@ def legal_basis_on(award_type, day):
     return rule.legal_basis if rule else award_type.legal_basis
 
 
-def _names_a_cited_law(basis, in_force):
-    """A basis without an article ("Luật TĐKT 2003 (sửa đổi 2013)") whose text is cited already."""
-    return "," not in basis and any(
-        text["short_name"] and basis.startswith(text["short_name"]) for text in in_force)
+def _within_a_cited_text(basis, in_force):
+    """A basis that names a text cited already, with an article or without ("Luật TĐKT 2022,
+    Điều 75", "Luật TĐKT 2003 (sửa đổi 2013)"): a decision cites the law once, by its full
+    name, not again by one of its articles."""
+    return any(text["short_name"] and basis.startswith(text["short_name"]) for text in in_force)
 
 
 def legal_basis_lines(free_text, award_types, day, extra=(), in_force=()):
     """'Căn cứ …;' lines: the texts in force on the document's date ``day`` (``in_force``, from
     ``legal.citing.issuing_bases``), the decision's own lines that do not repeat them, then each
     award type's legal basis on ``day`` once (``legal_basis_on``: a decision of 2020 cites
-    the 2003 law, not today's article); the last ends with '.' (NĐ 30/2020 Phụ lục III)."""
+    the 2003 law, not today's article) unless its text is cited already; the last ends with '.'
+    (NĐ 30/2020 Phụ lục III)."""
     lines = [line.strip().rstrip(";.").strip() for line in free_text.splitlines() if line.strip()]
     lines = [basis["citation"] for basis in in_force] + [
         line for line in lines if not already_cited(line, in_force)]
     bases = (legal_basis_on(award_type, day) for award_type in dict.fromkeys(award_types))
     for basis in dict.fromkeys(basis for basis in bases if basis):
-        if not any(basis in line for line in lines) and not _names_a_cited_law(basis, in_force):
+        if not any(basis in line for line in lines) and not _within_a_cited_text(basis, in_force):
             lines.append(basis)  # "Căn cứ" is put before it once, below, in the page's language
     lines.extend(extra)
     lines = [line if line.lower().startswith("căn cứ") else _("Căn cứ %(basis)s") % {
