@@ -1,9 +1,11 @@
 """The screens: each renders for who may see it and its buttons call the workflow."""
 import pytest
 
+from thidua.accounts.models import RoleAssignment
 from thidua.nominations import workflow
 from thidua.nominations.models import Decision, NominationBatch
 from thidua.nominations.states import State
+from thidua.nominations.views.batches import appraisers
 
 pytestmark = pytest.mark.django_db
 
@@ -83,16 +85,25 @@ def test_public_disclosure_page_with_captcha(client, pipeline, network):
 
 
 def test_the_deciding_units_own_appraiser_is_offered_first(client, pipeline):
-    """A Huế dossier is given to Huế's appraiser: offered first (so preselected) are the deciding
-    unit's appraisers, then its other officers, then the staff of the units above."""
+    """A Huế dossier is given to Huế's appraiser: offered are the deciding unit's own intake
+    staff, its appraisers first (so preselected), and not the national officers above it."""
     batch = pipeline.draft()
     workflow.submit_batch(pipeline.reporter, batch)
     workflow.receive_batch(pipeline.hue.officer, batch)
     client.force_login(pipeline.hue.officer)
     page = client.get(f"/ho-so/{batch.pk}/")
     offered = [user.pk for user in page.context["appraisers"]]
-    assert offered[:2] == [pipeline.hue.appraiser.pk, pipeline.hue.officer.pk]
-    assert set(offered[2:]) == {pipeline.vca.appraiser.pk, pipeline.vca.officer.pk}
+    assert offered == [pipeline.hue.appraiser.pk, pipeline.hue.officer.pk]
     html = page.content.decode()
-    assert html.index(f'<option value="{pipeline.hue.appraiser.pk}"') < html.index(
-        f'<option value="{pipeline.vca.appraiser.pk}"')
+    assert f'<option value="{pipeline.vca.appraiser.pk}"' not in html
+
+
+def test_a_unit_without_intake_staff_is_offered_the_staff_above(pipeline):
+    """Only when the deciding unit has no intake officer of its own are the officers above it
+    offered, those whose role reaches down to it — each of whom may then take the dossier."""
+    batch = pipeline.draft()
+    RoleAssignment.objects.filter(organization=batch.authority).delete()
+    offered = list(appraisers(batch))
+    assert {user.pk for user in offered} == {pipeline.vca.appraiser.pk, pipeline.vca.officer.pk}
+    assert offered[0] == pipeline.vca.appraiser
+    assert all(user.has_perm("nominations.intake_batch", batch) for user in offered)

@@ -131,18 +131,19 @@ class BatchDetailView(LoginRequiredMixin, View):
 
 
 def appraisers(batch):
-    """Who may be given the dossier to appraise: intake staff of the deciding unit or above, the
-    unit's own appraisers first, then its other officers, then those of the units above (offered
-    first, a national officer was preselected for a provincial dossier)."""
-    here = Q(role_assignments__organization=batch.authority)
-    return User.objects.filter(
-        role_assignments__role__in=INTAKE,
-        role_assignments__organization__in=batch.authority.ancestors(include_self=True),
-    ).annotate(
-        appraises_here=Count("role_assignments", filter=here & Q(
-            role_assignments__role=Role.APPRAISER)),
-        here=Count("role_assignments", filter=here),
-    ).order_by("-appraises_here", "-here", "last_name", "first_name", "username")
+    """Who may be given the dossier to appraise: the deciding unit's own intake staff, its
+    appraisers first (so preselected). Only a unit with no intake staff of its own is offered the
+    staff of the units above whose role reaches down to it (a Huế dossier offered the national
+    officers beside Huế's own)."""
+    staff = User.objects.filter(role_assignments__role__in=INTAKE,
+                                role_assignments__organization=batch.authority)
+    if not staff.exists():
+        staff = User.objects.filter(
+            role_assignments__role__in=INTAKE, role_assignments__include_descendants=True,
+            role_assignments__organization__in=batch.authority.ancestors())
+    return staff.annotate(appraises=Count("role_assignments", filter=Q(
+        role_assignments__role=Role.APPRAISER))).order_by(
+        "-appraises", "last_name", "first_name", "username").distinct()
 
 
 class NomineesView(LoginRequiredMixin, View):
