@@ -12,6 +12,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from pki import tampered
 from thidua.accounts.models import Role
+from thidua.documents import services as documents
 from thidua.documents.models import SignedDecision
 from thidua.documents.signing import config, pades, services, validation
 from thidua.documents.signing.base import SigningError
@@ -118,7 +119,7 @@ def test_a_change_after_signing_is_detected(commendation, decision):
 def test_what_comes_back_must_be_the_prepared_pdf_signed(commendation, decision, returned):
     prepared = services.prepared_pdf(commendation.signer, decision)
     data = {"garbage": prepared + b"not a signature",
-            "another file": services.documents.proposal_pdf(commendation.batch),
+            "another file": documents.proposal_pdf(commendation.batch),
             "unsigned": prepared}[returned]
     with pytest.raises(SigningError):
         services.store_signed_decision(commendation.signer, decision, prepared, data, "agent")

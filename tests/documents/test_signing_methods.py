@@ -44,7 +44,7 @@ def test_the_units_administrator_chooses_and_the_page_offers_only_that(
     assert TOKEN_BUTTON in page and SERVER_BUTTON not in page
     assert "chỉ nhận quyết định ký bằng USB token" in page
     refused = client.post(reverse("documents:sign_decision", args=[decision.pk]), follow=True)
-    assert "chỉ nhận quyết định ký bằng USB token của người ký" in refused.content.decode()
+    assert "chỉ nhận văn bản ký bằng USB token của người ký" in refused.content.decode()
     assert not SignedDecision.objects.exists()
 
 
@@ -58,7 +58,7 @@ def test_server_only_hides_the_token_and_refuses_an_agent_session(client, commen
     for route in ("documents:agent_session", "documents:digest_agent_session"):
         response = client.post(reverse(route, args=[decision.pk]))
         assert response.status_code == 400
-        assert "chỉ nhận quyết định ký số từ máy chủ" in json.loads(response.content)["error"]
+        assert "chỉ nhận văn bản ký số từ máy chủ" in json.loads(response.content)["error"]
     assert not SigningSession.objects.exists()
     with pytest.raises(SigningError):
         agent.open_session(commendation.signer, decision)

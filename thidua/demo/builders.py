@@ -278,6 +278,7 @@ def load(small=False, today=None):
     ec_staff.load(actor, summary.created)
     signing_demo.sign_demo_decisions(summary.signing.append)
     signing_demo.seal_demo_certificates(summary.signing.append)
+    signing_demo.sign_demo_submissions(summary.signing.append)
     summary.totals = {
         "organizations": Organization.objects.count(),
         "groups": EmulationGroup.objects.count(),

@@ -160,14 +160,12 @@ def signed_path(instance, filename):
     return f"ky-so/quyet-dinh-{instance.decision_id}-v{instance.version}.pdf"
 
 
-class SignedDecision(models.Model):
-    """A digitally signed original of an issued decision (PAdES), checked before it was stored.
-    The newest version is the original; a later change is a new version, never an edit."""
+class SignedOriginal(models.Model):
+    """A digitally signed original (PAdES), checked before it was stored: who signed, with which
+    certificate, when. The newest version is the original; a later signature is a new version,
+    never an edit. ``sha256`` is the signed revision's digest ("Kiểm tra tệp PDF" matches by it)."""
 
-    decision = models.ForeignKey("nominations.Decision", models.PROTECT,
-                                 related_name="signed_versions")
     version = models.PositiveSmallIntegerField(_("phiên bản"))
-    file = models.FileField(upload_to=signed_path, storage=private_storage)
     sha256 = models.CharField(max_length=64, db_index=True)
     signed_by = models.ForeignKey("accounts.User", models.PROTECT, related_name="+")
     signer_name = models.CharField(_("người ký"), max_length=200)
@@ -177,6 +175,17 @@ class SignedDecision(models.Model):
     signed_at = models.DateTimeField(_("thời điểm ký"))
     method = models.CharField(_("cách ký"), max_length=16)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class SignedDecision(SignedOriginal):
+    """A digitally signed original of an issued decision."""
+
+    decision = models.ForeignKey("nominations.Decision", models.PROTECT,
+                                 related_name="signed_versions")
+    file = models.FileField(upload_to=signed_path, storage=private_storage)
 
     class Meta:
         ordering = ["decision", "-version"]
@@ -189,15 +198,44 @@ class SignedDecision(models.Model):
         return f"{self.decision} v{self.version}"
 
 
+def signed_submission_path(instance, filename):
+    return f"ky-so/to-trinh-{instance.batch_id}-v{instance.version}.pdf"
+
+
+class SignedSubmission(SignedOriginal):
+    """A tờ trình signed by its proposing unit's signer, where the unit's settings ask for it
+    (``IssuerSettings.sign_submissions``). ``content_sha256``: the unsigned PDF that was signed,
+    so a tờ trình changed after signing is known."""
+
+    batch = models.ForeignKey("nominations.NominationBatch", models.PROTECT,
+                              related_name="signed_submissions")
+    file = models.FileField(upload_to=signed_submission_path, storage=private_storage)
+    content_sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["batch", "-version"]
+        verbose_name = _("bản tờ trình đã ký số")
+        verbose_name_plural = _("bản tờ trình đã ký số")
+        constraints = [models.UniqueConstraint(fields=["batch", "version"],
+                                               name="one_signed_submission_per_version")]
+
+    def __str__(self):
+        return f"{self.batch} v{self.version}"
+
+
 def session_path(instance, filename):
     return f"ky-so/phien/{instance.digest}.pdf"
 
 
 class SigningSession(models.Model):
-    """One attempt to sign a decision through the signer's local agent: the one-time download
-    and upload addresses are bound to its token (documents/signing/agent.py)."""
+    """One attempt to sign a decision or a tờ trình (one of the two) through the signer's local
+    agent: the one-time download and upload addresses are bound to its token
+    (documents/signing/agent.py)."""
 
-    decision = models.ForeignKey("nominations.Decision", models.CASCADE, related_name="+")
+    decision = models.ForeignKey("nominations.Decision", models.CASCADE, related_name="+",
+                                 null=True, blank=True)
+    batch = models.ForeignKey("nominations.NominationBatch", models.CASCADE, related_name="+",
+                              null=True, blank=True)
     user = models.ForeignKey("accounts.User", models.CASCADE, related_name="+")
     digest = models.CharField(max_length=64, unique=True)  # SHA-256 of the token (never kept)
     prepared = models.FileField(upload_to=session_path, storage=private_storage, blank=True)
@@ -206,6 +244,8 @@ class SigningSession(models.Model):
     uploaded_at = models.DateTimeField(null=True, blank=True)
     signed = models.ForeignKey(SignedDecision, models.SET_NULL, null=True, blank=True,
                                related_name="+")
+    signed_submission = models.ForeignKey(SignedSubmission, models.SET_NULL, null=True,
+                                          blank=True, related_name="+")
     error = models.TextField(blank=True)
     # A digest-signing agent's session: where the CMS goes in ``prepared`` ("start", "end") and
     # the length of the unsigned PDF it begins with ("unsigned"); empty for the VGCA agent.

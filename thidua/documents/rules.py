@@ -5,7 +5,7 @@ import rules
 
 from thidua.accounts.models import Role
 from thidua.organizations.rules import holds_role_at_organization, is_active_superuser
-from thidua.organizations.scoping import roles_at
+from thidua.organizations.scoping import assignments, roles_at
 
 TEMPLATE_EDITORS = frozenset({Role.SYSTEM_ADMIN, Role.EC_OFFICER, Role.SIGNER})
 
@@ -34,3 +34,16 @@ def keeps_issuer_seal(user, decision):
 # Sealing a decision's certificates with the issuer's organisation seal: its signer or its
 # emulation and commendation office (who print the certificates), never another unit.
 rules.add_perm("documents.seal_certificates", keeps_issuer_seal)
+
+
+@rules.predicate(name="submission_signer")
+def signs_for_proposer(user, batch):
+    """A SIGNER assigned at the proposing unit itself: a signer of a level above, whose role
+    reaches the unit through its subtree, does not sign the unit's own tờ trình."""
+    return any(role == Role.SIGNER and org_id == batch.proposer_id
+               for role, org_id, _path, _subtree in assignments(user))
+
+
+# Signing a tờ trình, where its unit asks for it (IssuerSettings.sign_submissions): the proposing
+# unit's own signer, never another unit's.
+rules.add_perm("documents.sign_submission", signs_for_proposer)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from thidua.awards.issuing import unit_may_confer
 
+from .models import IssuerSettings
 from .opinions import departments_of
 from .states import (EDITABLE_STATES, ITEM_ATTACHMENT_KINDS, AttachmentKind, CouncilResult,
                      ItemOutcome, State, Verdict)
@@ -125,11 +126,32 @@ def edit(user, batch):
         "Chỉ sửa được tờ trình ở trạng thái Nháp hoặc Trả lại bổ sung."))
 
 
+def signing_required(batch):
+    """Whether the proposing unit signs its tờ trình (Thiết lập ban hành quyết định: "Ký số tờ
+    trình"); the signature itself is documents.signing's ``SignedSubmission``."""
+    return IssuerSettings.objects.filter(organization_id=batch.proposer_id,
+                                         sign_submissions=True).exists()
+
+
+def signed_this_round(batch):
+    """Whether the tờ trình was signed since it last became editable (created, or returned for
+    correction): a signature from before a return does not cover what was added after it."""
+    since = (batch.transitions.filter(to_state__in=EDITABLE_STATES).order_by("-at", "-pk")
+             .values_list("at", flat=True).first())
+    signed = batch.signed_submissions.all()
+    return (signed.filter(created_at__gte=since) if since else signed).exists()
+
+
 def _submit_blocked(batch):
     if not batch.items.exists():
         return _("Tờ trình chưa có người hoặc tập thể nào được đề nghị.")
     missing = missing_components(batch)
-    return _("Hồ sơ còn thiếu: %(list)s.") % {"list": describe_missing(missing)} if missing else ""
+    if missing:
+        return _("Hồ sơ còn thiếu: %(list)s.") % {"list": describe_missing(missing)}
+    if signing_required(batch) and not signed_this_round(batch):
+        return _("Tờ trình phải được người ký của %(unit)s ký số trước khi gửi.") % {
+            "unit": batch.proposer}
+    return ""
 
 
 def submit(user, batch):

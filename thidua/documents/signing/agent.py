@@ -2,7 +2,8 @@
 driven by a program on their own PC listening on ``THIDUA_SIGNING_AGENT_URL``
 (http://127.0.0.1:8987). The signing page opens a session and hands the agent two one-time
 addresses bound to it: where to download the prepared PDF and where to upload the signed one.
-What comes back goes through ``services.store_signed_decision`` like every signed PDF.
+What comes back goes through ``services.store_signed`` like every signed PDF, a decision or a
+tờ trình alike (``targets``).
 """
 import hashlib
 import secrets
@@ -14,30 +15,35 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import SigningSession
-from . import services
+from . import services, targets
 from .base import SigningError
 
 LIFETIME = timedelta(minutes=10)
 
 
-def open_session(user, decision):
-    """A session for ``user`` to sign ``decision`` through the agent (permission, state and the
-    signer's certificate checked now) and its token, given to the agent only. Side effects: a
-    SigningSession row and the prepared PDF's file."""
-    if not services.accepts_token_signing(decision):
-        raise SigningError(_("%(unit)s chỉ nhận quyết định ký số từ máy chủ (dịch vụ ký số từ "
-                             "xa).") % {"unit": decision.issuer})
-    prepared = services.prepared_pdf(user, decision)
-    session, token = new_session(user, decision)
+def refuse_unless_token_accepted(target):
+    if not services.accepts_token_signing(target):
+        raise SigningError(_("%(unit)s chỉ nhận văn bản ký số từ máy chủ (dịch vụ ký số từ "
+                             "xa).") % {"unit": target.unit})
+
+
+def open_session(user, document):
+    """A session for ``user`` to sign ``document`` (a decision or a tờ trình) through the agent
+    (permission, state and the signer's certificate checked now) and its token, given to the
+    agent only. Side effects: a SigningSession row and the prepared PDF's file."""
+    target = targets.of(document)
+    refuse_unless_token_accepted(target)
+    prepared = services.prepared_pdf(user, target)
+    session, token = new_session(user, target)
     session.prepared.save("prepared.pdf", ContentFile(prepared), save=False)
     session.save()
     return session, token
 
 
-def new_session(user, decision):
-    """An unsaved session of ``user`` on ``decision`` and its token (kept only as a digest)."""
+def new_session(user, target):
+    """An unsaved session of ``user`` on ``target`` and its token (kept only as a digest)."""
     token = secrets.token_urlsafe(32)
-    return SigningSession(decision=decision, user=user, digest=_digest(token),
+    return SigningSession(**target.session_fields(), user=user, digest=_digest(token),
                           expires_at=timezone.now() + LIFETIME), token
 
 
@@ -86,10 +92,16 @@ def receive_signed(token, data):
     with transaction.atomic():
         session = take_upload(token)
     try:
-        row = services.store_signed_decision(session.user, session.decision,
-                                             read_prepared(session), data, method="agent")
+        row = services.store_signed(session.user, targets.of_session(session),
+                                    read_prepared(session), data, method="agent")
     except SigningError as error:
         SigningSession.objects.filter(pk=session.pk).update(error=str(error))
         raise
-    SigningSession.objects.filter(pk=session.pk).update(signed=row)
+    return record_outcome(session, row)
+
+
+def record_outcome(session, row):
+    """Keep the signed version ``row`` on ``session`` for the signing page."""
+    field = "signed" if session.decision_id else "signed_submission"
+    SigningSession.objects.filter(pk=session.pk).update(**{field: row})
     return row

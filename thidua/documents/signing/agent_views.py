@@ -14,35 +14,46 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
+from thidua.nominations.views.common import batch_or_403
+
 from ..views import PDF, decision_or_403
-from . import agent, digest_agent
+from . import agent, digest_agent, targets
 from .base import SigningError
+
+LOOKUPS = {"decision": decision_or_403, "submission": batch_or_403}
 
 
 def absolute(path):
     return settings.THIDUA_SITE_URL.rstrip("/") + path
 
 
-def signable_or_403(user, pk):
-    decision = decision_or_403(user, pk)
-    if not user.has_perm("documents.sign_decision", decision):
+def target_or_403(user, kind, pk):
+    """The ``Target`` of kind ``kind`` ("decision", "submission") the user may see, or 403."""
+    return targets.of(LOOKUPS[kind](user, pk))
+
+
+def signable_or_403(user, kind, pk):
+    target = target_or_403(user, kind, pk)
+    if not user.has_perm(target.perm, target.document):
         raise PermissionDenied
-    return decision
+    return target
 
 
 class OpenSessionView(LoginRequiredMixin, View):
+    kind = "decision"
+
     def post(self, request, pk):
-        decision = signable_or_403(request.user, pk)
+        target = signable_or_403(request.user, self.kind, pk)
         try:
-            session, token = agent.open_session(request.user, decision)
+            session, token = agent.open_session(request.user, target)
         except SigningError as error:
             return JsonResponse({"error": str(error)}, status=400)
         return JsonResponse({
             "SessionId": session.pk,
-            "FileName": f"quyet-dinh-{decision.number}-{decision.year}.pdf",
+            "FileName": target.file_name(),
             "FileDownloadHandler": absolute(reverse("documents:agent_download", args=[token])),
             "FileUploadHandler": absolute(reverse("documents:agent_upload", args=[token])),
-            "ResultUrl": reverse("documents:sign_decision", args=[pk]) + f"?phien={session.pk}"})
+            "ResultUrl": target.page_url() + f"?phien={session.pk}"})
 
 
 class AgentDownloadView(View):
@@ -68,16 +79,18 @@ class AgentUploadView(View):
 
 
 class OpenDigestSessionView(LoginRequiredMixin, View):
+    kind = "decision"
+
     def post(self, request, pk):
-        decision = signable_or_403(request.user, pk)
+        target = signable_or_403(request.user, self.kind, pk)
         try:
-            session, token, digest = digest_agent.open_session(request.user, decision)
+            session, token, digest = digest_agent.open_session(request.user, target)
         except SigningError as error:
             return JsonResponse({"error": str(error)}, status=400)
         return JsonResponse({
             "SessionId": session.pk, "Hash": digest, "HashAlgorithm": "SHA256",
             "UploadHandler": absolute(reverse("documents:digest_agent_upload", args=[token])),
-            "ResultUrl": reverse("documents:sign_decision", args=[pk]) + f"?phien={session.pk}"})
+            "ResultUrl": target.page_url() + f"?phien={session.pk}"})
 
 
 @method_decorator(csrf_exempt, name="dispatch")

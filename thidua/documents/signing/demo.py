@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Role
 from thidua.nominations.models import Decision, DecisionState
+from thidua.nominations.workflow.decisions import issuer_settings, save_issuer_settings
+from thidua.organizations.models import Organization
 
 from thidua.core.models import Job
 from thidua.core.tasks import run_job_now
@@ -18,6 +20,7 @@ from .base import SigningError
 
 
 SEALED_DECISIONS = 2  # the demo seals the certificates of its latest signed decisions
+SIGNING_PROPOSER = "P46-HTX01"  # the demo unit that signs its tờ trình (htx.lanhdao signs)
 
 
 def _signers(roles=(Role.SIGNER,)):
@@ -107,3 +110,18 @@ def seal_demo_certificates(write=print, decisions=SEALED_DECISIONS):
     sealed = SealedCertificate.objects.count()
     write(_("Đã đóng dấu số %(count)s giấy khen.") % {"count": sealed})
     return sealed
+
+
+def sign_demo_submissions(write=print):
+    """Turn on "Ký số tờ trình" for the demo's first Huế cooperative, through its settings
+    service, once its history is played: its draft tờ trình then waits for its signer
+    (htx.lanhdao) before htx.baocao can send it. Returns the unit, or None."""
+    unit = Organization.objects.filter(code=SIGNING_PROPOSER).first()
+    admin = get_user_model().objects.filter(is_superuser=True, is_active=True).first()
+    if unit is None or admin is None:
+        return None
+    row = issuer_settings(unit)
+    row.sign_submissions = True
+    save_issuer_settings(admin, row)
+    write(_("%(unit)s ký số tờ trình trước khi gửi.") % {"unit": unit})
+    return unit

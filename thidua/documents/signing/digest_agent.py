@@ -3,7 +3,7 @@ server prepares the signature field and its visible block (pyHanko's interrupted
 signing page hands the document's SHA-256 digest to the agent on the signer's PC, the agent
 returns a CMS signature made with the token, and the server stamps it with the time (PAdES B-T)
 and puts it in the room it reserved. The PDF never leaves the server. What results goes through
-``services.store_signed_decision`` like every signed PDF.
+``services.store_signed`` like every signed PDF, a decision or a tờ trình alike.
 
 The prepared file and its digest's byte range are kept on the ``SigningSession`` between the two
 requests; the session's token makes the one-time upload address, as for the VGCA agent.
@@ -21,21 +21,21 @@ from pyhanko.sign.attributes import TSTProvider
 from pyhanko.sign.signers.pdf_byterange import PreparedByteRangeDigest
 
 from ..models import SigningSession
-from . import agent, config, pades, services
+from . import agent, config, pades, services, targets
 from .base import SigningError
 from .loop import call_synchronously
 
 
-def open_session(user, decision):
-    """A session for ``user`` to sign ``decision`` with a digest-signing agent (permission, state,
-    certificate and the issuer's signing methods checked now); returns the session, its token
-    and the base64 SHA-256 digest the agent signs."""
-    if not services.accepts_token_signing(decision):
-        raise SigningError(_("%(unit)s chỉ nhận quyết định ký số từ máy chủ (dịch vụ ký số từ "
-                             "xa).") % {"unit": decision.issuer})
-    unsigned = services.prepared_pdf(user, decision)
-    prepared, digest = pades.prepare_for_cms(unsigned, services.signature_block(decision))
-    session, token = agent.new_session(user, decision)
+def open_session(user, document):
+    """A session for ``user`` to sign ``document`` (a decision or a tờ trình) with a
+    digest-signing agent (permission, state, certificate and the organisation's signing methods
+    checked now); returns the session, its token and the base64 SHA-256 digest the agent
+    signs."""
+    target = targets.of(document)
+    agent.refuse_unless_token_accepted(target)
+    unsigned = services.prepared_pdf(user, target)
+    prepared, digest = pades.prepare_for_cms(unsigned, target.block(user))
+    session, token = agent.new_session(user, target)
     session.downloaded_at = timezone.now()  # the digest is handed out with the session
     session.byte_range = {"start": digest.reserved_region_start,
                           "end": digest.reserved_region_end, "unsigned": len(unsigned)}
@@ -88,11 +88,10 @@ def receive_signature(token, text):
         except (ValueError, OSError) as error:  # larger than the room, TSA unreachable
             raise SigningError(_("Không đưa được chữ ký vào văn bản: %(error)s") % {
                 "error": error}) from error
-        row = services.store_signed_decision(session.user, session.decision,
-                                             prepared[:byte_range["unsigned"]], signed,
-                                             method="agent-hash")
+        row = services.store_signed(session.user, targets.of_session(session),
+                                    prepared[:byte_range["unsigned"]], signed,
+                                    method="agent-hash")
     except SigningError as error:
         SigningSession.objects.filter(pk=session.pk).update(error=str(error))
         raise
-    SigningSession.objects.filter(pk=session.pk).update(signed=row)
-    return row
+    return agent.record_outcome(session, row)

@@ -1,8 +1,9 @@
-"""Signing closes a decision: its PDF signed (PAdES B-T), checked by us, stored as the original.
+"""Signing closes a document — an issued decision, or a tờ trình where its unit asks for it
+(``targets``): its PDF signed (PAdES B-T), checked by us, stored as the original.
 
-``store_signed_decision`` is the one door every signed PDF goes through, whoever signed it (the
-server's key, the signer's token through the local agent, a remote signing service): nothing is
-stored unless our own check passes and the certificate is the signer's own.
+``store_signed`` is the one door every signed PDF goes through, whatever was signed and whoever
+signed it (the server's key, the signer's token through the local agent, a remote signing
+service): nothing is stored unless our own check passes and the certificate is the signer's own.
 """
 import hashlib
 import logging
@@ -11,21 +12,16 @@ from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko_certvalidator.errors import PathError
 
 from thidua.core.permissions import require
-from thidua.nominations.models import Decision, DecisionState
-from thidua.nominations.workflow.decisions import issuer_settings
 
-from .. import services as documents
-from ..context import place_of
-from ..models import SignedDecision, SignerCertificate
-from . import config, pades
-from .base import SignatureBlock, SigningError
+from ..models import SignedDecision, SignedSubmission, SignerCertificate
+from . import config, pades, targets
+from .base import SigningError
 from .remote import RemoteSigner
 from .software import SoftwareSigner
 from .validation import check_pdf
@@ -63,67 +59,70 @@ def server_signer(user, code=""):
 
 
 def signature_block(decision):
-    return SignatureBlock(signer_title=decision.signer_title or _("Chủ tịch"),
-                          signer_name=decision.signer_name,
-                          organisation=decision.issuer.name, place=place_of(decision.issuer))
+    return targets.of(decision).block()
 
 
-def _signable(user, decision):
-    require(user, "documents.sign_decision", decision)
-    if decision.state != DecisionState.ISSUED:
-        raise SigningError(_("Chỉ ký số quyết định đã ban hành (đã có số, ngày)."))
+def _signable(user, document):
+    target = targets.of(document)
+    require(user, target.perm, target.document)
+    refusal = target.state_refusal()
+    if refusal:
+        raise SigningError(refusal)
     if not SignerCertificate.objects.filter(user=user).exists():
         raise SigningError(_("Tài khoản của bạn chưa đăng ký chứng thư số; đề nghị quản trị "
                              "hệ thống ghi chứng thư số vào tài khoản trước khi ký."))
+    return target
 
 
-def accepts_server_signing(decision):
-    """Whether the issuing organisation accepts decisions signed from the server (the remote
-    signing service, or the demo key), per its settings (Thiết lập ban hành quyết định)."""
-    return issuer_settings(decision.issuer).allows_server
+def accepts_server_signing(document):
+    """Whether the organisation whose document it is (a decision's issuer, a tờ trình's
+    proposing unit) accepts it signed from the server (the remote signing service, or the demo
+    key), per its settings (Thiết lập ban hành quyết định)."""
+    return targets.of(document).settings().allows_server
 
 
-def accepts_token_signing(decision):
-    """Whether the issuing organisation accepts decisions signed with the signer's USB token."""
-    return issuer_settings(decision.issuer).allows_token
+def accepts_token_signing(document):
+    """Whether that organisation accepts it signed with the signer's USB token."""
+    return targets.of(document).settings().allows_token
 
 
-def prepared_pdf(user, decision):
+def prepared_pdf(user, document):
     """The unsigned PDF a signer is asked to sign (permission and state checked)."""
-    _signable(user, decision)
-    return documents.decision_pdf(decision)
+    return _signable(user, document).unsigned_pdf()
 
 
-def send_signing_code(user, decision):
+def send_signing_code(user, document):
     """Have the remote signing service send ``user`` the one-time code that authorises their
-    signature of ``decision`` (permission and state checked first)."""
-    _signable(user, decision)
+    signature of ``document`` (permission and state checked first)."""
+    _signable(user, document)
     if not (settings.THIDUA_REMOTE_SIGNING_URL and settings.THIDUA_REMOTE_SIGNING_AUTH == "otp"):
         raise SigningError(_("Dịch vụ ký số từ xa không dùng mã OTP."))
     RemoteSigner.for_user(user).send_otp()
 
 
-def sign_decision(user, decision, signer=None, code=""):
-    """Sign ``decision`` with ``signer`` (default: the key the server holds for ``user``,
-    authorised by ``code`` where the remote service asks for one) and store it as the
-    original. Side effects: a SignedDecision row and its file (audited)."""
-    if not accepts_server_signing(decision):
-        raise SigningError(_("%(unit)s chỉ nhận quyết định ký bằng USB token của người ký.") % {
-            "unit": decision.issuer})
-    prepared = prepared_pdf(user, decision)
+def sign(user, document, signer=None, code=""):
+    """Sign ``document`` (a decision or a tờ trình) with ``signer`` (default: the key the server
+    holds for ``user``, authorised by ``code`` where the remote service asks for one) and store
+    it as the original. Side effects: a signed version row and its file (audited)."""
+    target = targets.of(document)
+    if not accepts_server_signing(target):
+        raise SigningError(_("%(unit)s chỉ nhận văn bản ký bằng USB token của người ký.") % {
+            "unit": target.unit})
+    prepared = prepared_pdf(user, target)
     signer = signer or server_signer(user, code)
     try:
-        signed = pades.sign_pdf(prepared, signer, signature_block(decision), config.timestamper())
+        signed = pades.sign_pdf(prepared, signer, target.block(user), config.timestamper())
     except (OSError, ValueError, PdfError) as error:  # TSA unreachable, bad key, bad PDF
         raise SigningError(_("Không ký được: %(error)s") % {"error": error}) from error
-    return store_signed_decision(user, decision, prepared, signed, method=signer.name)
+    return store_signed(user, target, prepared, signed, method=signer.name)
 
 
-def store_signed_decision(user, decision, prepared, signed, method):
+def store_signed(user, document, prepared, signed, method):
     """Check ``signed`` (bytes) against ``prepared`` (what was sent to be signed) and the
-    signer's certificates, then store it as the decision's next signed version. Refuses with a
-    Vietnamese reason and stores nothing when a check fails."""
-    _signable(user, decision)
+    signer's certificates, then store it as the document's next signed version (PAdES B-LT where
+    the validation data can be gathered). Refuses with a Vietnamese reason and stores nothing
+    when a check fails."""
+    target = _signable(user, document)
     if not signed.startswith(prepared) or len(signed) == len(prepared):
         raise SigningError(_("Tệp gửi về không phải văn bản đã chuẩn bị để ký."))
     check = check_pdf(signed)
@@ -135,15 +134,17 @@ def store_signed_decision(user, decision, prepared, signed, method):
                                  "serial": check.serial, "name": check.signer_name})
     digest, signed = hashlib.sha256(signed).hexdigest(), long_term(signed)
     with transaction.atomic():
-        Decision.objects.select_for_update().get(pk=decision.pk)
-        last = decision.signed_versions.aggregate(last=Max("version"))["last"] or 0
-        row = SignedDecision(
-            decision=decision, version=last + 1, sha256=digest,
-            signed_by=user, signer_name=check.signer_name[:200], subject=check.subject[:500],
-            serial=check.serial, issuer=check.issuer[:300], signed_at=check.signed_at,
-            method=method)
+        target.lock()
+        row = target.new_row(
+            prepared, sha256=digest, signed_by=user, signer_name=check.signer_name[:200],
+            subject=check.subject[:500], serial=check.serial, issuer=check.issuer[:300],
+            signed_at=check.signed_at, method=method)
         save_with_file(row, signed)
     return row
+
+
+# The decision's names, kept for the callers that sign decisions.
+sign_decision, store_signed_decision = sign, store_signed
 
 
 def long_term(signed):
@@ -178,5 +179,23 @@ def original_for(check):
             .filter(sha256=check.signed_digest).first())
 
 
-def latest_signed(decision):
-    return decision.signed_versions.first()
+def latest_signed(document):
+    """The newest signed version of a decision or a tờ trình, or None."""
+    return targets.of(document).versions().first()
+
+
+def submission_signature(batch):
+    """(the tờ trình's latest signed version, its check today) or (None, None)."""
+    row = SignedSubmission.objects.filter(batch=batch).first()
+    if row is None:
+        return None, None
+    with row.file.open("rb") as handle:
+        return row, check_pdf(handle.read())
+
+
+def submission_changed(batch):
+    """Whether the tờ trình differs from what its latest signed version signed (rendered again
+    and compared), or has none: asked by ``nominations.workflow.submit_batch``."""
+    row = SignedSubmission.objects.filter(batch=batch).first()
+    return row is None or row.content_sha256 != hashlib.sha256(
+        targets.of(batch).unsigned_pdf()).hexdigest()

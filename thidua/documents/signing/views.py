@@ -3,7 +3,6 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,12 +10,12 @@ from django.views import View
 
 from thidua.awards.models import Award
 from thidua.nominations.models import Decision
-from thidua.nominations.workflow.decisions import issuer_settings
 
 from ..models import SealedCertificate, SignerCertificate, SigningSession
 from ..verification import award_id, decision_id, decision_token
 from ..views import PDF, decision_or_403, rate_limited
 from . import sealing, services
+from .agent_views import signable_or_403, target_or_403
 from .base import SigningError
 from .forms import PdfCheckForm
 from .validation import check_pdf
@@ -36,69 +35,92 @@ def signed_response(row, name):
                         content_type=PDF)
 
 
-class SignDecisionView(LoginRequiredMixin, View):
-    """The signing page: the decision's signed versions, the signer's certificates, and the way
-    to sign that this server offers."""
+class SignView(LoginRequiredMixin, View):
+    """The signing page of a decision or a tờ trình (``kind``): its signed versions, the
+    signer's certificates, and the ways to sign that this server and the organisation offer."""
 
-    def context(self, request, decision):
+    kind = "decision"
+
+    def context(self, request, target):
         try:
             server_method = services.server_signer(request.user).name
         except SigningError:
             server_method = ""
-        return {"decision": decision, "versions": decision.signed_versions.all(),
-                "session": SigningSession.objects.filter(
-                    pk=request.GET.get("phien") if str(request.GET.get("phien", "")).isdigit()
-                    else None, user=request.user, decision=decision).first(),
+        phien = str(request.GET.get("phien", ""))
+        session = SigningSession.objects.filter(
+            pk=phien if phien.isdigit() else None, user=request.user,
+            **target.session_fields()).select_related("signed", "signed_submission").first()
+        row = session and (session.signed or session.signed_submission)
+        return {"target": target, "document": target.document,
+                "versions": target.versions(), "session": session, "session_row": row,
+                "session_done": target.done_message(row, token=True) if row else "",
+                "refusal": target.state_refusal(),
                 "agent_url": settings.THIDUA_SIGNING_AGENT_URL,
                 "digest_agent_url": settings.THIDUA_DIGEST_SIGNING_AGENT_URL,
                 "certificates": SignerCertificate.objects.filter(user=request.user),
-                "can_sign": request.user.has_perm("documents.sign_decision", decision),
-                "issuing": issuer_settings(decision.issuer),
+                "can_sign": request.user.has_perm(target.perm, target.document),
+                "issuing": target.settings(),
                 "can_configure": request.user.has_perm("nominations.manage_issuer_settings",
-                                                       decision.issuer),
+                                                       target.unit),
                 "server_key": bool(server_method), "server_method": server_method,
                 "remote_auth": settings.THIDUA_REMOTE_SIGNING_AUTH,
-                "token": decision_token(decision)}
+                "token": decision_token(target.document) if target.kind == "decision" else ""}
 
     def get(self, request, pk):
-        decision = decision_or_403(request.user, pk)
-        response = render(request, "documents/signing/sign.html", self.context(request, decision))
+        target = target_or_403(request.user, self.kind, pk)
+        response = render(request, "documents/signing/sign.html", self.context(request, target))
         return allow_agent(response)
 
     def post(self, request, pk):
-        decision = decision_or_403(request.user, pk)
-        if not request.user.has_perm("documents.sign_decision", decision):
-            raise PermissionDenied
+        target = signable_or_403(request.user, self.kind, pk)
         if "gui_ma" in request.POST:
-            return self.send_code(request, decision)
+            return self.send_code(request, target)
         try:
-            row = services.sign_decision(request.user, decision,
-                                         code=request.POST.get("ma", "").strip())
+            row = services.sign(request.user, target, code=request.POST.get("ma", "").strip())
         except SigningError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Đã ký số quyết định %(ref)s (bản %(version)s).") % {
-                "ref": decision.reference, "version": row.version})
-        return redirect("documents:sign_decision", pk)
+            messages.success(request, target.done_message(row))
+        return redirect(target.page_url())
 
-    def send_code(self, request, decision):
+    def send_code(self, request, target):
         try:
-            services.send_signing_code(request.user, decision)
+            services.send_signing_code(request.user, target)
         except SigningError as error:
             messages.error(request, str(error))
         else:
             messages.info(request, _("Dịch vụ ký số từ xa đã gửi mã OTP cho bạn; nhập mã rồi bấm "
                                      "ký."))
-        return redirect("documents:sign_decision", decision.pk)
+        return redirect(target.page_url())
 
 
-class SignedDecisionFileView(LoginRequiredMixin, View):
+class SignedFileView(LoginRequiredMixin, View):
+    """The latest signed original of a decision or a tờ trình (``kind``), for whoever sees it."""
+
+    kind = "decision"
+
     def get(self, request, pk):
-        decision = decision_or_403(request.user, pk)
-        row = services.latest_signed(decision)
+        target = target_or_403(request.user, self.kind, pk)
+        row = services.latest_signed(target)
         if row is None:
-            raise Http404(_("Quyết định chưa được ký số."))
-        return signed_response(row, f"quyet-dinh-{decision.number}-{decision.year}-ky-so.pdf")
+            raise Http404(_("Văn bản chưa được ký số."))
+        return signed_response(row, target.file_name(signed=True))
+
+
+class SubmissionSignatureView(LoginRequiredMixin, View):
+    """The tờ trình's signature on its page (loaded by htmx; a page of its own without it): the
+    latest signed version checked live — signer, time, state — or that it is missing where the
+    proposing unit signs its tờ trình, and the way to the signing page for its signer."""
+
+    def get(self, request, pk):
+        target = target_or_403(request.user, "submission", pk)
+        row, check = services.submission_signature(target.document)
+        template = ("documents/signing/_submission.html" if request.headers.get("HX-Request")
+                    else "documents/signing/submission.html")
+        return render(request, template, {
+            "batch": target.document, "row": row, "check": check,
+            "required": target.settings().sign_submissions,
+            "can_sign": request.user.has_perm(target.perm, target.document)})
 
 
 def public_decision(token):

@@ -23,6 +23,10 @@ class IssuerSettings(models.Model):
     signing_methods = models.CharField(
         _("cách ký số quyết định"), max_length=8, choices=SigningMethods.choices,
         default=SigningMethods.ANY)
+    sign_submissions = models.BooleanField(
+        _("ký số tờ trình"), default=False,
+        help_text=_("Tờ trình của đơn vị phải được người ký của đơn vị ký số (cùng các cách ký "
+                    "trên) trước khi gửi lên cấp trên."))
 
     class Meta:
         verbose_name = _("thiết lập ban hành quyết định")

@@ -126,6 +126,8 @@ class BatchDetailView(LoginRequiredMixin, View):
             "forwardable": guards.forwardable_items(batch) if gates["forward"].offered else (),
             "parents": batch.authority.ancestors(),
             "forwarded": batch.forwarded_batches.all(),
+            "signature_panel": guards.signing_required(batch)
+            or batch.signed_submissions.exists(),
         }
         return render(request, "nominations/batch_detail.html", context)
 

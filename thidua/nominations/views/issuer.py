@@ -17,7 +17,8 @@ from ..workflow.decisions import issuer_settings, save_issuer_settings
 class IssuerSettingsForm(forms.ModelForm):
     class Meta:
         model = IssuerSettings
-        fields = ["decision_symbol", "place_name", "signer_title", "signing_methods"]
+        fields = ["decision_symbol", "place_name", "signer_title", "signing_methods",
+                  "sign_submissions"]
         # Two lines for "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": a one-line input would drop the break.
         widgets = {"signing_methods": forms.RadioSelect,
                    "signer_title": forms.Textarea(attrs={"rows": 2})}

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from thidua.awards.models import Hold
@@ -15,6 +16,12 @@ from ..models import Attachment, NominationBatch
 from ..rules import INTAKE
 from ..states import EDITABLE_STATES, ITEM_ATTACHMENT_KINDS, Procedure, State
 from .common import WorkflowError, enforce, locked, move, tell, working_days_from_today
+
+
+# documents sits above nominations: whether the signed tờ trình is still the one about to be sent
+# (rendered again and compared) is asked of it by dotted path
+# (tests/documents/test_signing_submissions.py resolves it).
+SIGNED_SUBMISSION_CHANGED = "thidua.documents.signing.services.submission_changed"
 
 
 def check_authority(proposer, authority):
@@ -74,8 +81,9 @@ def add_attachment(user, batch, kind, upload, item=None):
 
 @transaction.atomic
 def submit_batch(user, batch):
-    """DRAFT/RETURNED_FOR_CORRECTION → SUBMITTED. Refuses an empty or incomplete dossier and any
-    nominee now on hold. Side effects: Transition row; intake deadline (5 working days) set;
+    """DRAFT/RETURNED_FOR_CORRECTION → SUBMITTED. Refuses an empty or incomplete dossier, any
+    nominee now on hold, and, where the unit signs its tờ trình, one not signed since it became
+    editable or changed after it was signed. Side effects: Transition row; intake deadline (5 working days) set;
     the authority's EC officers and appraisers notified."""
     batch = locked(batch)
     enforce(guards.submit(user, batch))
@@ -83,6 +91,9 @@ def submit_batch(user, batch):
         if on_hold(item.person, item.organization):
             raise WorkflowError(_("%(name)s đang trong thời gian tạm dừng xét khen thưởng.") % {
                 "name": item.subject_name})
+    if guards.signing_required(batch) and import_string(SIGNED_SUBMISSION_CHANGED)(batch):
+        raise WorkflowError(_("Tờ trình đã thay đổi sau khi ký số; đề nghị người ký của đơn vị "
+                              "ký lại trước khi gửi."))
     move(user, batch, EDITABLE_STATES, State.SUBMITTED,
          due_on=working_days_from_today(settings.THIDUA_INTAKE_WORKING_DAYS))
     tell(batch.authority, INTAKE, _("Tờ trình mới chờ tiếp nhận"), batch)

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from thidua.documents.signing.demo import seal_demo_certificates, sign_demo_decisions
+from thidua.documents.signing.demo import (seal_demo_certificates, sign_demo_decisions,
+                                           sign_demo_submissions)
 
 
 class Command(BaseCommand):
@@ -11,3 +12,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sign_demo_decisions(self.stdout.write)
         seal_demo_certificates(self.stdout.write)
+        sign_demo_submissions(self.stdout.write)
