@@ -67,3 +67,38 @@ def test_sign_verify_and_check_a_tampered_copy(page, live_server, decision, tmp_
     page.get_by_role("button", name="Kiểm tra").click()
     page.get_by_text("Tệp đã bị sửa đổi sau khi ký.").wait_for()
     assert "Đã bị sửa đổi" in page.content()
+
+
+def test_a_sealed_certificate_uploaded_for_checking_is_ours_or_modified(
+        page, live_server, decision, tmp_path, monkeypatch, shoot):
+    """"Kiểm tra tệp PDF" with a certificate sealed with the organisation seal: ours, whose
+    award, the seal intact; the same file changed after sealing reads modified."""
+    from thidua.documents.signing import config, demo_hsm, sealing
+
+    monkeypatch.setattr(demo_hsm, "softhsm_module", lambda: None)  # the key file: any machine
+    award = decision.awards.get()
+    row = sealing.seal_certificate(
+        decision.signer, award, sealing.organisation_seal(decision.issuer), config.timestamper(),
+        sealing.SealPlaces(sealing.seal_block(decision)))
+    with row.file.open("rb") as handle:
+        data = handle.read()
+    original, copy = tmp_path / "giay-khen.pdf", tmp_path / "giay-khen-sua.pdf"
+    original.write_bytes(data)
+    copy.write_bytes(tampered(data))
+
+    page.goto(f"{live_server.url}/xac-minh/kiem-tra/")
+    page.get_by_label("Tệp PDF đã ký").set_input_files(original)
+    page.get_by_role("button", name="Kiểm tra").click()
+    page.get_by_text("Nguyên vẹn, chữ ký hợp lệ").wait_for()
+    found = page.get_by_test_id("sealed-original")
+    assert "Giấy khen tặng Nguyễn Văn Điệp" in found.inner_text()
+    shoot(page, "signing/check-sealed-certificate")
+    found.get_by_role("link", name="Xem trang xác minh").click()
+    page.get_by_text("Nguyễn Văn Điệp").first.wait_for()
+
+    page.goto(f"{live_server.url}/xac-minh/kiem-tra/")
+    page.get_by_label("Tệp PDF đã ký").set_input_files(copy)
+    page.get_by_role("button", name="Kiểm tra").click()
+    page.get_by_text("Tệp đã bị sửa đổi sau khi ký.").wait_for()
+    assert "Đã bị sửa đổi" in page.content()
+    shoot(page, "signing/check-sealed-certificate-modified")

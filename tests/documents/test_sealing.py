@@ -6,14 +6,17 @@ import io
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pypdf import PdfReader
 
 from pki import tampered
 from thidua.accounts.models import Role
+from thidua.awards.models import Award
 from thidua.core.models import Job
 from thidua.core.tasks import _run_job
+from thidua.documents import certificates
 from thidua.documents.models import SealedCertificate
 from thidua.documents.signing import config, demo_hsm, pades, sealing, validation
 from thidua.documents.signing.base import SigningError
@@ -217,3 +220,45 @@ def test_the_verification_page_shows_the_seal_and_a_tampered_original(
     page = client.get(verification_path(award)).content.decode()
     assert "Dấu số trên giấy khen không hợp lệ" in page
     assert "Tệp đã bị sửa đổi sau khi ký." in page
+
+
+def test_an_uploaded_sealed_certificate_is_known_or_reported_modified(
+        client, commendation, pki, monkeypatch, django_capture_on_commit_callbacks):
+    """"Kiểm tra tệp PDF" knows a sealed certificate: ours, which award and person, the seal's
+    state; a copy changed after sealing reads modified (still naming the certificate it was);
+    a certificate printed without the seal is not ours."""
+    monkeypatch.setattr(demo_hsm, "softhsm_module", lambda: None)  # the key file: any machine
+    decision = commendation.decision()
+    sealed(commendation, decision, django_capture_on_commit_callbacks)
+    award = decision.awards.get(person=commendation.network.hue_person)
+    data = sealed_bytes(award.sealed_certificate)
+
+    def check(data):
+        return client.post(reverse("documents:verify_pdf"), {
+            "file": SimpleUploadedFile("giay-khen.pdf", data, "application/pdf")}
+        ).content.decode()
+
+    page = check(data)
+    assert "Nguyên vẹn, chữ ký hợp lệ" in page
+    assert (f"Phần đã ký là bản gốc Giấy khen tặng Nguyễn Văn Điệp theo quyết định số "
+            f"{award.decision_number} ngày 05/01/2026, đóng dấu số của "
+            f"{decision.issuer.name}.") in page
+    assert verification_path(award) in page
+    assert decision.issuer.name in page  # "Ký bởi": the organisation
+    changed = check(tampered(data))
+    assert "Đã bị sửa đổi" in changed and "Tệp đã bị sửa đổi sau khi ký." in changed
+    assert "Phần đã ký là bản gốc Giấy khen tặng Nguyễn Văn Điệp" in changed
+    unsealed = check(certificates.certificate_pdf(award))
+    assert "Tệp PDF không có chữ ký số." in unsealed and "Phần đã ký là bản gốc" not in unsealed
+
+
+def test_a_revoked_award_is_said_so_when_its_certificate_is_checked(
+        client, commendation, pki, monkeypatch, django_capture_on_commit_callbacks):
+    monkeypatch.setattr(demo_hsm, "softhsm_module", lambda: None)
+    decision = commendation.decision()
+    sealed(commendation, decision, django_capture_on_commit_callbacks)
+    award = decision.awards.first()
+    Award.objects.unscoped("test").filter(pk=award.pk).update(status="REVOKED")
+    page = client.post(reverse("documents:verify_pdf"), {"file": SimpleUploadedFile(
+        "giay-khen.pdf", sealed_bytes(award.sealed_certificate), "application/pdf")})
+    assert "Khen thưởng này đã bị thu hồi." in page.content.decode()

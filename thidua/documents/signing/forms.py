@@ -8,7 +8,8 @@ class PdfCheckForm(forms.Form):
     """"Kiểm tra tệp PDF": a signed PDF a visitor wants checked against the registry."""
 
     file = forms.FileField(label=_("Tệp PDF đã ký"),
-                           help_text=_("Tệp quyết định đã ký số, tối đa 10 MB."))
+                           help_text=_("Quyết định đã ký số, hoặc bằng khen, giấy khen đã đóng dấu "
+                                       "số; tối đa 10 MB."))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

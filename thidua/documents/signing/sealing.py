@@ -152,3 +152,14 @@ def seal_check(award):
         return None, None
     with row.file.open("rb") as handle:
         return row, check_pdf(handle.read())
+
+
+def sealed_original_for(check):
+    """The stored sealed certificate whose signed revision ``check`` (a ``SignatureCheck`` of an
+    uploaded file) is, or None: sealed certificates are stored as sealed (B-T, nothing added),
+    so the digest of the whole stored file is the signed revision's."""
+    if not check.signed_digest:
+        return None
+    return (SealedCertificate.objects.select_related(
+        "award__award_type", "award__person", "award__organization")
+        .filter(sha256=check.signed_digest).first())

@@ -12,7 +12,7 @@ from thidua.awards.models import Award
 from thidua.nominations.models import Decision
 
 from ..models import SealedCertificate, SignerCertificate, SigningSession
-from ..verification import award_id, decision_id, decision_token
+from ..verification import award_id, decision_id, decision_token, token_for
 from ..views import PDF, decision_or_403, rate_limited
 from . import sealing, services
 from .agent_views import signable_or_403, target_or_403
@@ -156,8 +156,8 @@ class VerifyDecisionFileView(View):
 
 
 class CheckPdfView(View):
-    """Public "Kiểm tra tệp PDF": is an uploaded file one of our signed decisions, unchanged,
-    and signed by whom."""
+    """Public "Kiểm tra tệp PDF": is an uploaded file one of our signed decisions or of our
+    certificates sealed with the organisation seal, unchanged, and signed by whom."""
 
     def get(self, request):
         return render(request, "documents/signing/check.html", {"form": PdfCheckForm()})
@@ -170,9 +170,11 @@ class CheckPdfView(View):
             return render(request, "documents/signing/check.html", {"form": form}, status=400)
         check = check_pdf(form.cleaned_data["file"])
         original = services.original_for(check)
+        sealed = sealing.sealed_original_for(check) if original is None else None
         return render(request, "documents/signing/check.html", {
-            "form": PdfCheckForm(), "check": check, "original": original,
-            "token": decision_token(original.decision) if original else ""})
+            "form": PdfCheckForm(), "check": check, "original": original, "sealed": sealed,
+            "token": decision_token(original.decision) if original else "",
+            "award_token": token_for(sealed.award) if sealed else ""})
 
 
 class VerifyView(View):
