@@ -7,7 +7,8 @@ from thidua.core.widgets import DateInput
 from .geography import province_choices, ward
 from .merging import check_merge
 from .models import (Employment, EmulationGroup, EmulationGroupMembership, Organization,
-                     OrganizationStatus, Person)
+                     OrganizationKind, OrganizationStatus, Person)
+from .splitting import check_split, prepare
 from .transfers import check_transfer
 
 citizen_id_validator = RegexValidator(r"^\d{12}$", _("Số CCCD phải gồm 12 chữ số."))
@@ -171,6 +172,70 @@ class MergeForm(forms.Form):
         data = super().clean()
         if data.get("successor") and data.get("day"):
             check_merge(self.absorbed, data["successor"], data["day"])
+        return data
+
+
+class SplitForm(forms.Form):
+    """Split new units off a unit and say who goes where (``splitting.split_unit``): up to
+    ``ROWS`` new units (name, code, kind), and for each person working there one choice."""
+
+    ROWS = 3
+    day = forms.DateField(label=_("Ngày chia tách"), widget=DateInput(),
+                          help_text=_("Người chuyển sang đơn vị mới kết thúc công tác ở đơn vị "
+                                      "cũ vào ngày trước ngày này."))
+
+    def __init__(self, *args, unit, employments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit, self.employments = unit, list(employments)
+        for row in range(1, self.ROWS + 1):
+            self.fields[f"name_{row}"] = forms.CharField(
+                label=_("Tên đơn vị mới %(row)s") % {"row": row}, max_length=255,
+                required=row == 1)
+            self.fields[f"code_{row}"] = forms.CharField(
+                label=_("Mã đơn vị mới %(row)s") % {"row": row}, max_length=32,
+                required=row == 1)
+            self.fields[f"kind_{row}"] = forms.ChoiceField(
+                label=_("Loại hình đơn vị mới %(row)s") % {"row": row},
+                choices=OrganizationKind.choices, initial=unit.kind, required=False)
+        targets = [("", _("Ở lại đơn vị cũ"))] + [
+            (str(row), _("Sang đơn vị mới %(row)s") % {"row": row})
+            for row in range(1, self.ROWS + 1)]
+        for job in self.employments:
+            self.fields[f"move_{job.pk}"] = forms.ChoiceField(
+                label=" — ".join(part for part in (job.person.full_name, job.position) if part),
+                choices=targets, required=False)
+
+    def unit_rows(self):
+        """The bound fields of each new unit's row, for the page's table."""
+        return [(row, self[f"name_{row}"], self[f"code_{row}"], self[f"kind_{row}"])
+                for row in range(1, self.ROWS + 1)]
+
+    def move_fields(self):
+        return [(job, self[f"move_{job.pk}"]) for job in self.employments]
+
+    def clean(self):
+        data = super().clean()
+        rows = {}
+        for row in range(1, self.ROWS + 1):
+            name, code = data.get(f"name_{row}", ""), data.get(f"code_{row}", "")
+            if bool(name) != bool(code):
+                self.add_error(f"code_{row}" if name else f"name_{row}",
+                               _("Cần cả tên và mã của đơn vị mới."))
+            elif name:
+                rows[row] = Organization(name=name, code=code,
+                                         kind=data.get(f"kind_{row}") or self.unit.kind)
+        moves = {}
+        for job in self.employments:
+            target = data.get(f"move_{job.pk}")
+            if target and int(target) not in rows:
+                self.add_error(f"move_{job.pk}", _("Đơn vị mới này chưa có tên và mã."))
+            elif target:
+                moves[job.pk] = list(rows).index(int(target))
+        if self.errors or not data.get("day"):
+            return data
+        data["new_units"], data["moves"] = list(rows.values()), moves
+        check_split(self.unit, prepare(self.unit, data["new_units"], data["day"]), data["day"],
+                    moves)
         return data
 
 

@@ -104,6 +104,9 @@ class Organization(CachedChoiceLabels, MP_Node):
     status_date = models.DateField(_("ngày chuyển trạng thái"), null=True, blank=True)
     merged_into = models.ForeignKey("self", models.PROTECT, null=True, blank=True,
                                     related_name="merged_units", verbose_name=_("sáp nhập vào"))
+    split_from = models.ForeignKey("self", models.PROTECT, null=True, blank=True,
+                                   related_name="split_units", verbose_name=_("tách ra từ"),
+                                   help_text=_("Khen thưởng đã có ở lại đơn vị cũ."))
     search_text = models.TextField(editable=False, default="")
     sort_key = models.CharField(max_length=512, editable=False, default="", db_index=True)
     history = HistoricalRecords(excluded_fields=["search_text", "sort_key", "numchild"])

@@ -10,6 +10,7 @@ urlpatterns = [
     path("don-vi/<int:pk>/sua/", organizations.OrganizationFormView.as_view(),
          name="organization_edit"),
     path("don-vi/<int:pk>/sap-nhap/", organizations.MergeView.as_view(), name="organization_merge"),
+    path("don-vi/<int:pk>/chia-tach/", organizations.SplitView.as_view(), name="organization_split"),
     path("don-vi/<int:parent>/them-don-vi/", organizations.OrganizationFormView.as_view(),
          name="organization_create"),
     path("don-vi/<int:organization>/them-ca-nhan/", people.PersonCreateView.as_view(),

@@ -116,3 +116,12 @@ def unit_merged(user, absorbed, successor):
     moved = HonourEntry.objects.filter(unit_path__startswith=absorbed.path).exclude(
         unit_path=absorbed.path)
     return refresh_awards(list(moved.values_list("award_id", flat=True)))
+
+
+@system("the honour roll entries of the awards of people just moved by a split")
+def people_moved(user, person_ids):
+    """The follow-up of a split (``organizations.splitting``): the awards of the people it moved
+    are placed again (an award of the split's year now shows the new unit, where they are at the
+    year's end; earlier years keep the old unit)."""
+    return refresh_awards(list(Award.objects.filter(person_id__in=person_ids)
+                               .values_list("pk", flat=True)))

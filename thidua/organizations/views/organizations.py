@@ -13,9 +13,9 @@ from thidua.core.excel import xlsx_response
 from thidua.core.scopes import system
 from thidua.core.views import FilteredListMixin, SearchPaginator
 
-from .. import merging, services
+from .. import merging, services, splitting
 from ..filters import OrganizationFilter
-from ..forms import MergeForm, OrganizationForm
+from ..forms import MergeForm, OrganizationForm, SplitForm
 from ..models import Organization, Transfer
 from ..scoping import current_employment_q
 from . import merged
@@ -80,6 +80,8 @@ class OrganizationDetailView(LoginRequiredMixin, TemplateView):
             can_merge=organization.is_active and user.has_perm(
                 "organizations.change_organization",
                 Organization.objects.get_parent(organization) or organization),
+            can_split=can_split(user, organization),
+            split_units=organization.split_units.order_by("name"),
             can_add_person=user.has_perm("organizations.add_person", organization),
             can_see_records=user.has_perm("awards.view_records_of", organization),
             can_rate=user.has_perm("awards.rate_people_of", organization),
@@ -166,3 +168,52 @@ class MergeView(LoginRequiredMixin, FormView):
             "Đã sáp nhập %(old)s vào %(new)s; %(count)s đơn vị trực thuộc đã chuyển sang.") % {
             "old": self.object.name, "new": data["successor"].name, "count": moved})
         return redirect(data["successor"])
+
+
+def can_split(user, unit):
+    """Whether ``user`` may split new units off ``unit``: edits the network at the unit and
+    where the new units go (its parent); never the root."""
+    parent = Organization.objects.get_parent(unit)
+    return (parent is not None and user.has_perm("organizations.change_organization", unit)
+            and user.has_perm("organizations.add_organization", parent))
+
+
+class SplitView(LoginRequiredMixin, FormView):
+    """Split new units off the unit (``splitting.split_unit``), choosing who goes where."""
+
+    template_name = "organizations/split_form.html"
+    form_class = SplitForm
+    MAX_PEOPLE = 300
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = get_object_or_404(Organization, pk=kwargs["pk"])
+        if request.user.is_authenticated and not can_split(request.user, self.object):
+            return merged.refuse(request, self.object)
+        return super().dispatch(request, *args, **kwargs)
+
+    def employments(self):
+        day = timezone.localdate()
+        return (splitting.running_at(self.object, day).select_related("person")
+                .order_by("person__sort_key", "pk")[:self.MAX_PEOPLE])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "unit": self.object,
+                "employments": self.employments()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        created = splitting.split_unit(self.request.user, self.object, data["new_units"],
+                                       data["day"], data["moves"])
+        messages.success(self.request, _(
+            "Đã tách %(new)s từ %(old)s; %(count)s người chuyển sang đơn vị mới.") % {
+            "new": ", ".join(unit.name for unit in created), "old": self.object.name,
+            "count": len(data["moves"])})
+        return redirect(self.object)
+
+    def form_invalid(self, form):
+        messages.error(self.request, _("Chưa chia tách được: vui lòng sửa các lỗi được đánh dấu "
+                                       "bên dưới."))
+        return super().form_invalid(form)
