@@ -150,8 +150,8 @@ def batch_work(user, held, today):
 def decision_work(user, held, today):
     if not held & ISSUERS:
         return []
-    drafts = Decision.objects.filter(state=DecisionState.DRAFT).filter(
-        organization_q(user, ISSUERS, "issuer__")).select_related("issuer")
+    drafts = Decision.objects.in_scope(organization_q(user, ISSUERS, "issuer__")).filter(
+        state=DecisionState.DRAFT).select_related("issuer")
     return [_work("sign", _("Quyết định chờ ký ban hành"), drafts, None,
                   lambda d: Entry(d.title, d.get_absolute_url(), None, str(d.issuer)),
                   reverse("nominations:batch_list") + "?mine=on", today)]

@@ -73,3 +73,23 @@ def test_past_awards_already_in_the_registry_are_not_offered_again(client, netwo
     page = client.get(Intake.objects.get().get_absolute_url()).content.decode()
     assert 'id="past-0" disabled' in page and "đã có trong sổ" in page
     assert 'id="past-1">' in page
+
+
+def test_a_user_of_another_unit_sees_no_intake(client, network, hue_officer, hanoi_officer,
+                                              settings):
+    from thidua.core import scopes
+
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    client.force_login(hue_officer)
+    client.post(reverse("interchange:start"), {"files": [upload(letter(rows=ROWS))],
+                                                "proposer": ""})
+    intake = Intake.objects.get()
+    with scopes.serving("/lien-thong/tiep-nhan/"):
+        assert list(Intake.objects.visible_to(hanoi_officer)) == []
+        assert list(Intake.objects.visible_to(hue_officer)) == [intake]
+        with pytest.raises(scopes.ScopeError, match="interchange.Intake"):
+            list(Intake.objects.all())
+    client.force_login(hanoi_officer)
+    assert client.get(intake.get_absolute_url()).status_code == 403
+    assert intake.get_absolute_url() not in client.get(
+        reverse("interchange:start")).content.decode()

@@ -195,3 +195,29 @@ def test_the_decision_form_proposes_that_subject(client, pipeline, decided):
     client.post(reverse("nominations:decision_create", args=[decided.pk]),
                 {"items": [i.pk for i in decided.items.all()], "title": ""})
     assert Decision.objects.get(batch=decided).title == "Về việc khen thưởng năm 2025"
+
+
+def test_a_user_of_another_unit_sees_no_decision(client, pipeline, network, decided, make_user,
+                                                settings):
+    from django.urls import reverse
+
+    from thidua.accounts.models import Role
+    from thidua.core import scopes
+
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    decision = workflow.create_decision(pipeline.hue.signer, decided, list(decided.items.all()),
+                                        "Về việc tặng Giấy khen")
+    other = make_user(Role.EC_OFFICER, network.hanoi)
+    with scopes.serving("/ho-so/quyet-dinh/"):
+        assert list(Decision.objects.visible_to(other)) == []
+        assert list(Decision.objects.visible_to(pipeline.hue.officer)) == [decision]
+        with pytest.raises(scopes.ScopeError, match="nominations.Decision"):
+            list(Decision.objects.all())
+        assert list(Decision.objects.public()) == []  # a draft is no public document
+    client.force_login(other)
+    assert client.get(reverse("nominations:decision_detail", args=[decision.pk])).status_code \
+        == 403
+    assert client.get("/api/v1/decisions").json()["items"] == []
+    workflow.issue_decision(pipeline.hue.signer, decision)
+    with scopes.serving("/xac-minh/quyet-dinh/"):
+        assert list(Decision.objects.public()) == [decision]

@@ -6,6 +6,7 @@ model has a ``visible_to``. Other failures (a 404 for a filler that fits badly, 
 sign-in page) are not this test's business; a ScopeError is, even one a view swallowed."""
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -177,6 +178,19 @@ def test_every_route_reads_scoped_models_scoped(demo, refusals, today):
             statuses[status] = statuses.get(status, 0) + 1
     assert statuses.get(200, 0) > 150, statuses  # the walk reaches real pages, not only errors
     assert not refusals, "\n".join(sorted(set(refusals)))
+
+
+def test_the_docs_list_every_scoped_model():
+    """docs/architecture.md's table of scoped models is the list of models whose queryset
+    derives from ScopedQuerySet: a model moved under the guard is listed, a listed one is."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "architecture.md").read_text()
+    section = text.split("### Scoped models")[1].split("While a request is served")[0]
+    listed = {f"{app}.{name}" for app, models in re.findall(r"^\| (\w+) \| (.+) \|$", section,
+                                                           re.MULTILINE)
+              for name in re.findall(r"`(\w+)`", models)}
+    scoped = {model._meta.label for model in apps.get_models()
+              if isinstance(model._default_manager.all(), scopes.ScopedQuerySet)}
+    assert listed == scoped
 
 
 def test_the_guard_refuses_an_unscoped_read_only_while_serving(network, settings):

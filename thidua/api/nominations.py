@@ -246,7 +246,7 @@ def get_session(request, pk: Id):
 
 
 def _decisions(user):
-    return Decision.objects.filter(organization_q(user, ALL_ROLES, "issuer__"), state="ISSUED")
+    return Decision.objects.visible_to(user).filter(state="ISSUED")
 
 
 @router.get("/decisions", response=list[DecisionOut])

@@ -33,8 +33,8 @@ def attachment(data, filename):
 
 
 def decision_or_403(user, pk, perm="nominations.view_decision"):
-    decision = get_object_or_404(Decision.objects.select_related("issuer", "batch__proposer"),
-                                 pk=pk)
+    decision = get_object_or_404(Decision.objects.select_related("issuer", "batch__proposer")
+                                 .for_permission_check(), pk=pk)
     if not user.has_perm(perm, decision):
         raise PermissionDenied
     return decision

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from thidua.awards import services as award_services
 from thidua.awards.models import Award, AwardSource
 from thidua.core.permissions import require
+from thidua.core.scopes import ROW_LOCK
 from thidua.core.text import normalize
 from thidua.nominations import workflow
 from thidua.nominations.states import AttachmentKind, SubjectKind
@@ -167,7 +168,7 @@ def commit_intake(user, intake, review):
     """OPEN intake → a DRAFT batch of its proposer (SUBMITTED too when ``review.submit``).
     Side effects: the batch, its nominees, new Person/Employment rows, attachments from the
     intake's files, the confirmed past awards; the intake marked COMMITTED."""
-    intake = Intake.objects.select_for_update().get(pk=intake.pk)
+    intake = Intake.objects.unscoped(ROW_LOCK).select_for_update().get(pk=intake.pk)
     if intake.status != Status.OPEN:
         raise IntakeRejected([_("Hồ sơ tiếp nhận này đã được xử lý.")])
     require(user, "nominations.propose_for", intake.proposer)
@@ -231,7 +232,7 @@ def _record_past_awards(user, intake, review, people, catalogue):
 @transaction.atomic
 def discard_intake(user, intake):
     """OPEN → DISCARDED; its stored files are deleted."""
-    intake = Intake.objects.select_for_update().get(pk=intake.pk)
+    intake = Intake.objects.unscoped(ROW_LOCK).select_for_update().get(pk=intake.pk)
     require(user, "nominations.propose_for", intake.proposer)
     if intake.status != Status.OPEN:
         raise IntakeRejected([_("Hồ sơ tiếp nhận này đã được xử lý.")])

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.scopes import ScopedQuerySet
 from thidua.nominations.models.batches import private_storage
 
 
@@ -21,7 +22,7 @@ class Status(models.TextChoices):
     DISCARDED = "DISCARDED", _("Đã hủy")
 
 
-class IntakeQuerySet(models.QuerySet):
+class IntakeQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         """Intakes of units where the user may propose (the same people who may create the
         batch the intake becomes)."""

@@ -181,8 +181,8 @@ def build_package(user, batch):
 def signed_files(batch):
     """The signed decisions made on ``batch`` or on the batches it was forwarded to: each
     latest signed original and our validation report of it, as package files."""
-    decisions = Decision.objects.filter(
-        Q(batch=batch) | Q(batch__in=batch.forwarded_batches.all()),
+    decisions = Decision.objects.in_scope(
+        Q(batch=batch) | Q(batch__in=batch.forwarded_batches.all())).filter(
         signed_versions__isnull=False).distinct().order_by("year", "number", "pk")
     files = []
     for decision in decisions:

@@ -86,8 +86,8 @@ def in_registry(intake):
 
 
 def intake_or_403(user, pk):
-    intake = get_object_or_404(Intake.objects.select_related("proposer", "authority", "batch"),
-                               pk=pk)
+    intake = get_object_or_404(Intake.objects.select_related("proposer", "authority", "batch")
+                               .for_permission_check(), pk=pk)
     if not user.has_perm("nominations.propose_for", intake.proposer):
         raise PermissionDenied
     return intake

@@ -76,7 +76,7 @@ def seal_certificates(user, decision):
 @in_vietnamese
 def run_sealing(job, decision_id, user_id):
     """The job: each certificate of the decision not sealed yet, one transaction each."""
-    decision = Decision.objects.select_related("issuer").get(pk=decision_id)
+    decision = Decision.objects.select_related("issuer").for_permission_check().get(pk=decision_id)
     user = get_user_model().objects.get(pk=user_id)
     _sealable(user, decision)
     sealer = organisation_seal(decision.issuer)

@@ -91,7 +91,7 @@ class DecisionTarget(Target):
         return documents.decision_pdf(self.document)
 
     def lock(self):
-        Decision.objects.select_for_update().get(pk=self.pk)
+        Decision.objects.unscoped(ROW_LOCK).select_for_update().get(pk=self.pk)
 
     def block(self, user=None):
         decision = self.document

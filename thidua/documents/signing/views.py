@@ -125,7 +125,7 @@ class SubmissionSignatureView(LoginRequiredMixin, View):
 
 def public_decision(token):
     pk = decision_id(token)
-    decision = Decision.objects.select_related("issuer").filter(pk=pk).first() \
+    decision = Decision.objects.public().select_related("issuer").filter(pk=pk).first() \
         if pk is not None else None
     row = services.latest_signed(decision) if decision else None
     if row is None:

@@ -3,6 +3,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.scopes import ScopedQuerySet
+from thidua.organizations import scoping
+
 
 class SigningMethods(models.TextChoices):
     """Which ways of signing an organisation accepts for its decisions (docs/signing.md)."""
@@ -65,6 +68,18 @@ class DecisionState(models.TextChoices):
     ISSUED = "ISSUED", _("Đã ban hành")
 
 
+class DecisionQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """Decisions of an issuer where the user holds a role (``nominations.view_decision``)."""
+        return self.filter(scoping.organization_q(user, prefix="issuer__"))
+
+    def public(self):
+        """Issued decisions: public documents, which anyone may check by their signed token
+        (a draft is not one)."""
+        return self.unscoped("an issued decision is a public document").filter(
+            state=DecisionState.ISSUED)
+
+
 class Decision(models.Model):
     issuer = models.ForeignKey("organizations.Organization", models.PROTECT,
                                related_name="decisions", verbose_name=_("cơ quan ban hành"))
@@ -83,6 +98,8 @@ class Decision(models.Model):
     state = models.CharField(_("trạng thái"), max_length=8, choices=DecisionState.choices,
                              default=DecisionState.DRAFT)
     created_by = models.ForeignKey("accounts.User", models.PROTECT, related_name="+")
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "-number", "-pk"]

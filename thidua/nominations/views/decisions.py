@@ -47,7 +47,8 @@ class DecisionView(LoginRequiredMixin, View):
     decision awarded money (an old decision recorded without an amount shows none)."""
 
     def load(self, request, pk):
-        decision = get_object_or_404(Decision.objects.select_related("issuer", "batch", "signer"), pk=pk)
+        decision = get_object_or_404(Decision.objects.select_related("issuer", "batch", "signer")
+                                     .for_permission_check(), pk=pk)
         if not request.user.has_perm("nominations.view_decision", decision):
             raise PermissionDenied
         return decision

@@ -13,6 +13,7 @@ from thidua.awards.models import Award, AwardSource
 from thidua.awards.money import award_amount, multiplier_for
 from thidua.awards.services import grant_awards
 from thidua.core.permissions import require
+from thidua.core.scopes import ROW_LOCK
 from thidua.movements.models import Initiative
 
 from .. import guards, steps
@@ -93,7 +94,7 @@ def create_decision(user, batch, items, title, legal_bases="", signer_name="", s
 
 def _draft(user, decision):
     require(user, "nominations.manage_decision", decision)
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    decision = Decision.objects.unscoped(ROW_LOCK).select_for_update().get(pk=decision.pk)
     if decision.state != DecisionState.DRAFT:
         raise WorkflowError(_("Quyết định đã ban hành không được sửa; muốn đính chính hãy ban "
                               "hành một quyết định mới."))
