@@ -199,3 +199,15 @@ def test_the_setting_is_on_the_units_issuing_settings_page(client, network, make
     client.post(url, {"decision_symbol": "QĐ-HTX", "signing_methods": "ANY",
                       "sign_submissions": "on"})
     assert IssuerSettings.objects.get(organization=network.hue_coop).sign_submissions
+
+
+def test_the_signing_page_says_which_ways_the_unit_accepts(client, proposal):
+    IssuerSettings.objects.filter(organization=proposal.network.hue_coop).update(
+        signing_methods="TOKEN")
+    client.force_login(proposal.signer)
+    page = client.get(reverse("documents:sign_submission", args=[proposal.batch.pk]))
+    assert "Đơn vị chỉ nhận tờ trình ký bằng USB token của người ký." in page.content.decode()
+    refused = client.post(reverse("documents:sign_submission", args=[proposal.batch.pk]),
+                          follow=True).content.decode()
+    assert "chỉ nhận văn bản ký bằng USB token của người ký" in refused
+    assert not SignedSubmission.objects.exists()
