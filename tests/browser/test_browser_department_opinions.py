@@ -70,3 +70,15 @@ def test_the_appraiser_asks_departments_and_sees_their_progress(page, live_serve
     assert page.get_by_text("1/2 ban đã cho ý kiến").count() == 2
     page.get_by_text("Đề nghị bổ sung xác nhận").wait_for()
     shoot(page, "opinions/appraisal")
+
+    # The late Văn phòng gets three more working days and a reminder (the form is open on a
+    # late department).
+    late = page.locator(".list-group-item-danger", has_text="Văn phòng")
+    late.get_by_label("Hạn mới: số ngày làm việc từ hôm nay").fill("3")
+    with page.expect_navigation():
+        late.get_by_role("button", name="Gia hạn").click()
+    page.get_by_text("Đã gia hạn cho Văn phòng và nhắc ban.").wait_for()
+    assert page.locator(".list-group-item-danger").count() == 0
+    page.get_by_text("hạn 02/12/2026", exact=True).wait_for()
+    page.set_viewport_size({"width": 360, "height": 740})
+    shoot(page, "opinions/extended")

@@ -127,3 +127,43 @@ def test_only_the_departments_asked_see_and_answer(pipeline, board, network, mak
     client.post(url, {"opinion": opinion.pk, "value": "AGREE"})
     opinion.refresh_from_db()
     assert opinion.value == Opinion.AGREE and opinion.answered_by == staff["inspection"]
+
+
+def test_the_appraiser_gives_a_late_department_more_time(pipeline, board, network, make_user,
+                                                         clock, client):
+    """A department past its deadline gets a later one and a reminder, from the appraisal page;
+    an earlier date, a department that has answered everything and anyone but the level's intake
+    staff are refused, and the deadline stays."""
+    appraiser, batch, units, staff = pipeline.hue.appraiser, board.batch, board.units, board.staff
+    office, organizing = workflow.request_department_opinions(
+        appraiser, batch, [units["office"], units["organizing"]], 3)
+    answer(staff["organizing"], organizing)
+    clock.move_to(local("2026-11-27 09:00"))  # past the 26/11 deadline
+    client.force_login(appraiser)
+    page = client.get(f"/ho-so/{batch.pk}/tham-dinh/").content.decode()
+    assert page.count("Gia hạn và nhắc ban") == 1  # the office only: the other has answered
+
+    hanoi_officer = make_user(Role.EC_OFFICER, network.hanoi)
+    for outsider in (staff["office"], hanoi_officer):
+        with pytest.raises(PermissionDenied):
+            workflow.extend_opinion_deadline(outsider, office, 5)
+    with pytest.raises(workflow.WorkflowError, match="đủ các hồ sơ"):
+        workflow.extend_opinion_deadline(appraiser, organizing, 5)
+    response = client.post(f"/ho-so/{batch.pk}/xin-y-kien/{office.pk}/gia-han/", {"days": "0"},
+                           follow=True)
+    assert "từ 1 đến 60 ngày làm việc" in response.content.decode()
+    office.refresh_from_db()
+    assert office.due_on.isoformat() == "2026-11-26"
+
+    response = client.post(f"/ho-so/{batch.pk}/xin-y-kien/{office.pk}/gia-han/", {"days": "3"},
+                           follow=True)
+    assert "Đã gia hạn cho Văn phòng" in response.content.decode()
+    office.refresh_from_db()
+    assert office.due_on.isoformat() == "2026-12-02"  # three working days from Friday 27/11
+    reminder = Notification.objects.get(recipient=staff["office"], title__startswith="Gia hạn")
+    assert reminder.title_params == {"day": "02/12/2026"}
+    assert AuditEntry.objects.filter(model="nominations.OpinionRequest",
+                                     object_id=str(office.pk)).exists()
+    assert not {s.request.pk: s.late for s in opinions.progress(batch)[0]}[office.pk]
+    with pytest.raises(workflow.WorkflowError, match="phải sau hạn hiện tại"):
+        workflow.extend_opinion_deadline(appraiser, office, 1)  # 30/11, before 02/12

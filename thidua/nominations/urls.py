@@ -15,6 +15,8 @@ urlpatterns = [
          name="batch_action"),
     path("<int:pk>/tham-dinh/", batches.AppraisalView.as_view(), name="batch_appraisal"),
     path("<int:pk>/xin-y-kien/", opinions.OpinionAskView.as_view(), name="ask_opinions"),
+    path("<int:pk>/xin-y-kien/<int:request_pk>/gia-han/", opinions.OpinionExtendView.as_view(),
+         name="extend_opinions"),
     path("y-kien-cac-ban/", opinions.OpinionRequestListView.as_view(), name="opinion_requests"),
     path("y-kien-cac-ban/<int:pk>/", opinions.OpinionRequestView.as_view(),
          name="opinion_request"),

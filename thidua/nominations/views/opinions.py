@@ -36,6 +36,19 @@ class OpinionAskView(LoginRequiredMixin, View):
         return redirect("nominations:batch_appraisal", pk)
 
 
+class OpinionExtendView(LoginRequiredMixin, View):
+    """The appraisal page's "Gia hạn" form on a department that still owes opinions."""
+
+    def post(self, request, pk, request_pk):
+        batch = batch_or_403(request.user, pk, "nominations.intake_batch")
+        opinion_request = get_object_or_404(batch.opinion_requests.select_related("department"),
+                                            pk=request_pk)
+        attempt(request, lambda: workflow.extend_opinion_deadline(
+            request.user, opinion_request, _days(request.POST.get("days"))),
+            _("Đã gia hạn cho %(unit)s và nhắc ban.") % {"unit": opinion_request.department})
+        return redirect("nominations:batch_appraisal", pk)
+
+
 class OpinionRequestListView(LoginRequiredMixin, TemplateView):
     """Requests sent to the user's departments (and, for the level's officers, those it sent)."""
 

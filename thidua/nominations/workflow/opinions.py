@@ -20,6 +20,13 @@ MAX_WORKING_DAYS = 60
 ANSWERS = {Opinion.AGREE, Opinion.DISAGREE, Opinion.NOTE}
 
 
+def _due_on(working_days):
+    if not isinstance(working_days, int) or not 1 <= working_days <= MAX_WORKING_DAYS:
+        raise WorkflowError(_("Thời hạn cho ý kiến là từ 1 đến %(max)s ngày làm việc.") % {
+            "max": MAX_WORKING_DAYS})
+    return working_days_from_today(working_days)
+
+
 @transaction.atomic
 def request_department_opinions(user, batch, departments, working_days, note=""):
     """At the appraisal step, ask each of ``departments`` (departments of the deciding level, not
@@ -32,13 +39,10 @@ def request_department_opinions(user, batch, departments, working_days, note="")
     departments = list(departments)
     if not departments:
         raise WorkflowError(_("Chọn ít nhất một ban để xin ý kiến."))
-    if not isinstance(working_days, int) or not 1 <= working_days <= MAX_WORKING_DAYS:
-        raise WorkflowError(_("Thời hạn cho ý kiến là từ 1 đến %(max)s ngày làm việc.") % {
-            "max": MAX_WORKING_DAYS})
+    due_on = _due_on(working_days)
     allowed = {department.pk for department in departments_of(batch.authority)}
     asked = set(batch.opinion_requests.values_list("department_id", flat=True))
     items = list(batch.items.filter(outcome=ItemOutcome.OPEN).select_related("award_type"))
-    due_on = working_days_from_today(working_days)
     requests = []
     for department in departments:
         if department.pk not in allowed:
@@ -95,3 +99,28 @@ def give_department_opinion(user, opinion, value, comment=""):
         notify([batch.appraiser], _("%(unit)s đã cho ý kiến đủ các hồ sơ được hỏi"), str(batch),
                batch.get_absolute_url() + "tham-dinh/", title_params={"unit": request.department})
     return opinion
+
+
+@transaction.atomic
+def extend_opinion_deadline(user, request, working_days):
+    """Give a department that still owes opinions more time: a new deadline ``working_days``
+    working days from today, later than the one it had (answers already given after the old one
+    stay marked late). Side effects: the request's due date (audit entry); the department's staff
+    reminded with the new date. The batch stays where it is."""
+    request = OpinionRequest.objects.unscoped("the request the caller holds").select_related(
+        "department").get(pk=request.pk)
+    batch = locked(request.batch)
+    enforce(guards.request_opinions(user, batch))
+    if not request.opinions.filter(value=Opinion.PENDING).exists():
+        raise WorkflowError(_("%(unit)s đã cho ý kiến đủ các hồ sơ được hỏi.") % {
+            "unit": request.department})
+    due_on = _due_on(working_days)
+    if due_on <= request.due_on:
+        raise WorkflowError(_("Hạn mới phải sau hạn hiện tại (%(day)s).") % {
+            "day": request.due_on.strftime("%d/%m/%Y")})
+    request.due_on = due_on
+    request.save(update_fields=["due_on"])
+    notify(department_staff(request.department),
+           _("Gia hạn cho ý kiến về tờ trình đến ngày %(day)s"), str(batch),
+           request.get_absolute_url(), title_params={"day": due_on.strftime("%d/%m/%Y")})
+    return request
