@@ -56,3 +56,18 @@ def test_departments_asked_and_answering_over_the_api(client, network, make_user
     assert client.get(f"/api/v1/opinion-requests/{requests[inspection.pk]['id']}").json()[
         "answered"] == 1
     assert post(client, f"/opinions/{opinion}", {"value": "AGREE"}).status_code == 403
+
+    # The department still owing opinions gets a later deadline; the outsider and the department
+    # itself may not give it, and a nonsense length or an earlier date is refused.
+    office_request = requests[office.pk]["id"]
+    extension = f"/opinion-requests/{office_request}/extension"
+    client.force_login(outsider)
+    assert post(client, extension, {"working_days": 5}).status_code == 404
+    client.force_login(pipeline.hue.appraiser)
+    zero = post(client, extension, {"working_days": 0})
+    assert zero.status_code == 422  # refused by the schema, as every out-of-range field
+    extended = post(client, extension, {"working_days": 10})
+    assert extended.status_code == 200
+    assert extended.json()["due_on"] > requests[office.pk]["due_on"]
+    shorter = post(client, extension, {"working_days": 1})
+    assert shorter.status_code == 400 and "phải sau hạn hiện tại" in shorter.json()["detail"]

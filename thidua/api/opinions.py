@@ -97,6 +97,10 @@ class OpinionRequestIn(Schema):
     note: Text = ""
 
 
+class ExtensionIn(Schema):
+    working_days: WorkingDays
+
+
 class OpinionIn(Schema):
     value: Text
     comment: Text = ""
@@ -138,6 +142,15 @@ def request_opinions(request, pk: Id, payload: OpinionRequestIn):
     departments = [by_id[pk] for pk in dict.fromkeys(payload.department_ids)]
     return Status(201, workflow.request_department_opinions(
         request.user, batch, departments, payload.working_days, payload.note))
+
+
+@router.post("/opinion-requests/{pk}/extension", response={200: OpinionRequestOut, **REFUSALS})
+def extend_opinion_request(request, pk: Id, payload: ExtensionIn):
+    """A later deadline, ``working_days`` working days from today, for a department that still
+    owes opinions, and a reminder to it; the same checks as the appraisal page's "Gia hạn"."""
+    opinion_request = get_object_or_404(_requests(request.user), pk=pk)
+    workflow.extend_opinion_deadline(request.user, opinion_request, payload.working_days)
+    return Status(200, get_object_or_404(_requests(request.user), pk=pk))
 
 
 @router.post("/opinions/{pk}", response={200: OpinionOut, **REFUSALS})
