@@ -241,3 +241,32 @@ def test_activity_panels_of_a_province_are_cached_briefly_and_a_cooperative_coun
     cache.clear()
     assert rows(chart(dashboard.panels(resolve(hue_officer), 2025), "nominations")) == {
         "Nháp": [1]}
+
+
+def test_members_by_kind_of_member_in_the_scope_on_the_years_last_day(network, hue_officer,
+                                                                     today):
+    """Members of the scope's cooperatives by the 2023 law's kinds, counted on 31/12 of a past
+    year: an associate who left in that year and staff are not members then; Hà Nội's cooperative
+    is outside Huế's scope."""
+    from thidua.organizations.models import Employment
+    from thidua.organizations.services import create_person
+
+    def member(unit, name, membership, start, end=None):
+        create_person(network.actor, Person(family_name="Lê", given_name=name, gender="MALE"),
+                      Employment(organization=unit, category="MEMBER", membership=membership,
+                                 start_date=start, end_date=end))
+
+    member(network.hue_coop, "An", "OFFICIAL", date(2020, 1, 1))
+    member(network.hue_coop2, "Bình", "ASSOC_CAP", date(2021, 3, 1))
+    member(network.hue_coop2, "Chi", "ASSOC", date(2021, 3, 1), end=date(2024, 6, 30))
+    member(network.hue_coop2, "Dũng", "OFFICIAL", date(2025, 2, 1))  # joined after 2024
+    member(network.hanoi_coop, "Hà", "OFFICIAL", date(2020, 1, 1))
+    assert Employment.objects.filter(category="MEMBER").count() >= 5
+
+    members = chart(dashboard.panels(resolve(hue_officer), 2024), "members")
+    assert members.series == ["Thành viên chính thức", "Thành viên liên kết góp vốn",
+                              "Thành viên liên kết không góp vốn"]
+    counted = rows(members)["Hợp tác xã"]
+    assert counted[1:] == [1, 0] and counted[0] >= 1  # the network's own members count too
+    assert rows(chart(dashboard.panels(resolve(hue_officer), 2025), "members"))[
+        "Hợp tác xã"][0] == counted[0] + 1

@@ -63,9 +63,10 @@ def organization_q(user, roles=ALL_ROLES, prefix=""):
     return condition
 
 
-def current_employment_q(prefix=""):
-    today = timezone.localdate()
-    return Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today})
+def current_employment_q(prefix="", day=None):
+    """Employments not ended before ``day`` (today by default)."""
+    day = day or timezone.localdate()
+    return Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": day})
 
 
 def person_q(user, employments, roles=PEOPLE_READERS):

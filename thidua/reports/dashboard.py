@@ -1,7 +1,7 @@
 """The dashboard's panels for one scope and year; a panel without data is left out."""
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.cache import cache
 from django.db.models import Count, Q, Sum
@@ -26,10 +26,12 @@ from thidua.nominations.models import NominationBatch, Transition
 from thidua.nominations.states import State
 from thidua.organizations.ethnicities import ETHNICITY_CHOICES
 from thidua.organizations.geography import province_name
-from thidua.organizations.models import Gender, Organization
+from thidua.organizations.models import (Employment, EmploymentCategory, Gender, Membership,
+                                         Organization, OrganizationKind)
+from thidua.organizations.scoping import current_employment_q
 
 from .charts import Chart, from_counts
-from .facts import UNATTACHED, summarised
+from .facts import ECONOMIC_KINDS, UNATTACHED, summarised
 from .models import PersonCategory, Subject
 
 YEARS_SHOWN = 5
@@ -203,9 +205,27 @@ def exemplar_chart(scope, year):
                  _("Nội dung"), [_("Thực hiện"), _("Chỉ tiêu tối thiểu")], rows)
 
 
+def member_chart(scope, year):
+    """The members of the scope's cooperatives, unions, groups and credit funds on the last day
+    of ``year`` (today for the year under way), by kind of unit and kind of member (Luật Hợp tác
+    xã 2023: official; associate contributing capital or not)."""
+    day = min(timezone.localdate(), date(year, 12, 31))
+    members = Employment.objects.in_scope(scope.units_q("organization__")).filter(
+        current_employment_q(day=day), Q(start_date__isnull=True) | Q(start_date__lte=day),
+        category=EmploymentCategory.MEMBER, organization__kind__in=ECONOMIC_KINDS)
+    counts = {(kind, membership or Membership.OFFICIAL): n for kind, membership, n in members
+              .order_by().values_list("organization__kind", "membership").annotate(n=Count("pk"))}
+    kinds = dict(OrganizationKind.choices)
+    rows = [(kinds[kind], [counts.get((kind, membership), 0) for membership in Membership.values])
+            for kind in ECONOMIC_KINDS]
+    return Chart("members", _("Thành viên theo loại (Luật Hợp tác xã 2023)"), "bar",
+                 _("Loại đơn vị"), [str(label) for label in Membership.labels],
+                 [row for row in rows if any(row[1])])
+
+
 def activity_charts(scope, year):
     """(when counted or None, charts before the award panels, charts after them) for the live
-    registries: movements, registrations, periodic reports, nominations, exemplars.
+    registries: movements, registrations, periodic reports, nominations, exemplars, members.
 
     A national or provincial scope's activity spans the whole subtree (a hundred thousand
     nomination batches a year nationally, their 400,000 transitions read by the step panel:
@@ -214,7 +234,8 @@ def activity_charts(scope, year):
     def count():
         return ([movement_chart(scope, year), registration_chart(scope, year),
                  report_chart(scope, year), nomination_chart(scope, year),
-                 step_days_chart(scope, year)], [exemplar_chart(scope, year)])
+                 step_days_chart(scope, year)],
+                [exemplar_chart(scope, year), member_chart(scope, year)])
 
     if not summarised(scope.organization.path, scope.subtree):
         return None, *count()
