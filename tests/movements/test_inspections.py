@@ -8,6 +8,7 @@ from django.urls import reverse
 from records_helpers import EDIT_ONLY, VIEW_ONLY, check_matrix, exemplar, matrix_users
 
 from thidua.accounts.models import Role
+from thidua.core import scopes
 from thidua.movements import records_services as rs
 from thidua.movements.models import Event, Inspection
 
@@ -122,3 +123,18 @@ def test_an_id_wider_than_any_key_is_an_unknown_choice_not_a_500(client, network
     assert response.status_code == 200
     assert f"“{chosen}” không phải giá trị hợp lệ." in response.content.decode()
     assert not Event.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_user_of_another_unit_sees_no_inspection(network, make_user, settings):
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    inspection = rs.save_inspection(network.actor, Inspection(
+        organizer=network.vca, team="Đoàn liên ngành", start_date=date(2021, 9, 1),
+        end_date=date(2021, 9, 3)), [network.hue])
+    other, inspected = (make_user(Role.EC_OFFICER, network.hanoi),
+                        make_user(Role.VIEWER, network.hue))
+    with scopes.serving("/phong-trao/kiem-tra/"):
+        assert list(Inspection.objects.visible_to(other)) == []
+        assert list(Inspection.objects.visible_to(inspected)) == [inspection]
+        with pytest.raises(scopes.ScopeError, match="movements.Inspection"):
+            list(Inspection.objects.all())

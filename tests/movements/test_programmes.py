@@ -9,7 +9,9 @@ from django.urls import reverse
 from records_helpers import (EDIT_ONLY, EVERYONE, VIEW_ONLY, check_matrix, exemplar, matrix_users,
                              programme)
 
+from thidua.accounts.models import Role
 from thidua.awards.models import Award, AwardType
+from thidua.core import scopes
 from thidua.movements import records_services as rs
 from thidua.movements.models import CooperationProgramme, ProgrammeTarget
 from thidua.movements.models import ProgrammeIndicator as I
@@ -170,3 +172,19 @@ def test_demo_programme_has_actuals_behind_its_targets_and_the_bloc_is_ranked(se
     assert pledge.signatures.count() == sheet.group.members.count() == 15
     assert Inspection.objects.filter(organizer__code="VCA").exists()
     assert Event.objects.get(kind="CONGRESS").exemplars.count() == 12
+
+
+@pytest.mark.django_db
+def test_a_user_of_another_unit_sees_no_programme(client, network, make_user, settings):
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    prog = programme(network, owner=network.hue)
+    other, officer = (make_user(Role.EC_OFFICER, network.hanoi),
+                      make_user(Role.EC_OFFICER, network.hue))
+    with scopes.serving("/phong-trao/chuong-trinh/"):
+        assert list(CooperationProgramme.objects.visible_to(other)) == []
+        assert list(CooperationProgramme.objects.visible_to(officer)) == [prog]
+        with pytest.raises(scopes.ScopeError, match="movements.CooperationProgramme"):
+            list(CooperationProgramme.objects.all())
+    client.force_login(other)
+    assert prog.title not in client.get(reverse("movements:programme_list")).content.decode()
+    assert client.get(reverse("movements:target_create", args=[prog.pk])).status_code == 403

@@ -17,13 +17,13 @@ from thidua.movements.models import (
     Event,
     Exemplar,
     Initiative,
+    Inspection,
     Movement,
     Pledge,
     ScoreSheet,
 )
 from thidua.movements.programme_progress import programme_progress
 from thidua.movements.views.groups import sheet_rows
-from thidua.movements.views.inspections import visible_inspections
 from thidua.movements.views.programmes import managed_units
 from thidua.organizations.models import EmulationGroup
 from thidua.organizations.scoping import organization_q
@@ -245,7 +245,7 @@ def get_score_sheet(request, group_id: Id):
 
 
 def _programmes(user):
-    return CooperationProgramme.objects.filter(organization_q(user, prefix="owner__"))
+    return CooperationProgramme.objects.visible_to(user)
 
 
 @router.get("/programmes", response=list[ProgrammeOut])
@@ -339,7 +339,7 @@ def list_initiatives(request, year: Year | None = None, scope: int | None = None
 
 
 def _inspections(user):
-    return visible_inspections(user).prefetch_related("inspected_units")
+    return Inspection.objects.visible_to(user).prefetch_related("inspected_units")
 
 
 @router.get("/inspections", response=list[InspectionOut])

@@ -193,8 +193,8 @@ def exemplar_chart(scope, year):
     exemplars = Exemplar.objects.in_scope(scope.units_q("unit__")).filter(found_on__year=year)
     stages = dict(exemplars.order_by().values_list("stage").annotate(n=Count("pk")))
     rows = [(label, [stages.get(stage, 0), None]) for stage, label in ExemplarStage.choices]
-    for programme in CooperationProgramme.objects.filter(owner=scope.organization,
-                                                         start_year__lte=year, end_year__gte=year):
+    programmes = CooperationProgramme.objects.in_scope(Q(owner=scope.organization))
+    for programme in programmes.filter(start_year__lte=year, end_year__gte=year):
         for progress in programme_progress(programme):
             if progress.year != year:
                 continue

@@ -75,6 +75,17 @@ class InspectionStatus(models.TextChoices):
     CLOSED = "CLOSED", _("Đã hoàn thành khắc phục")
 
 
+class InspectionQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """Inspections organised in the user's scope, or of a unit in it (the inspected unit
+        sees its inspection)."""
+        inspected_here = Inspection.inspected_units.through.objects.filter(
+            inspection=models.OuterRef("pk")).filter(
+            scoping.organization_q(user, prefix="organization__"))
+        return self.filter(scoping.organization_q(user, prefix="organizer__")
+                           | models.Exists(inspected_here))
+
+
 class Inspection(models.Model):
     organizer = models.ForeignKey("organizations.Organization", models.PROTECT,
                                   related_name="inspections", verbose_name=_("cấp kiểm tra"))
@@ -90,6 +101,8 @@ class Inspection(models.Model):
     status = models.CharField(_("trạng thái"), max_length=12, choices=InspectionStatus.choices,
                               default=InspectionStatus.PLANNED)
     history = HistoricalRecords()
+
+    objects = InspectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kiểm tra, giám sát")

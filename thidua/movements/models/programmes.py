@@ -3,6 +3,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from thidua.core.scopes import ScopedQuerySet
+from thidua.organizations import scoping
+
+
+class CooperationProgrammeQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """Programmes owned by a unit in the user's scope."""
+        return self.filter(scoping.organization_q(user, prefix="owner__"))
+
 
 class CooperationProgramme(models.Model):
     owner = models.ForeignKey("organizations.Organization", models.PROTECT,
@@ -15,6 +24,8 @@ class CooperationProgramme(models.Model):
     commitments = models.TextField(_("nội dung cam kết"))
     final_review = models.TextField(_("tổng kết chương trình"), blank=True)
     history = HistoricalRecords()
+
+    objects = CooperationProgrammeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("chương trình phối hợp")

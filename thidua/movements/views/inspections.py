@@ -4,7 +4,6 @@ units it inspected."""
 import django_filters
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,21 +11,12 @@ from django.views import View
 
 from thidua.core.excel import xlsx_response
 from thidua.core.views import FilteredListMixin
-from thidua.organizations.scoping import organization_q
 
 from .. import records_services as services
 from ..forms_records import InspectionForm
 from ..models import Inspection, InspectionStatus, Movement
 from .exemplars import RecordFilterSet
 from .programmes import RecordFormView, RecordListView, managed_units
-
-
-def visible_inspections(user):
-    through = Inspection.inspected_units.through
-    inspected_here = through.objects.filter(inspection=OuterRef("pk")).filter(
-        organization_q(user, prefix="organization__"))
-    return Inspection.objects.filter(organization_q(user, prefix="organizer__")
-                                     | Exists(inspected_here))
 
 
 class InspectionFilter(RecordFilterSet):
@@ -47,7 +37,7 @@ class InspectionListView(FilteredListMixin, RecordListView):
     ordering = ("-start_date", "pk")
 
     def get_base_queryset(self):
-        return visible_inspections(self.request.user).select_related(
+        return Inspection.objects.visible_to(self.request.user).select_related(
             "organizer", "movement").prefetch_related("inspected_units")
 
     def export(self, queryset):
@@ -62,8 +52,8 @@ class InspectionListView(FilteredListMixin, RecordListView):
 
 class InspectionDetailView(LoginRequiredMixin, View):
     def get(self, request, pk):
-        inspection = get_object_or_404(Inspection.objects.select_related("organizer", "movement"),
-                                       pk=pk)
+        inspection = get_object_or_404(Inspection.objects.select_related(
+            "organizer", "movement").for_permission_check(), pk=pk)
         units = list(inspection.inspected_units.order_by("sort_key"))
         if not any(request.user.has_perm("movements.view_level", unit)
                    for unit in [inspection.organizer, *units]):

@@ -131,16 +131,11 @@ class RecordListView(LoginRequiredMixin, TemplateView):
                                         **kwargs)
 
 
-def visible(queryset, user, prefix):
-    return queryset.filter(organization_q(user, prefix=prefix))
-
-
 class ProgrammeListView(RecordListView):
     template_name = "movements/records/programme_list.html"
 
     def get(self, request):
-        programmes = visible(CooperationProgramme.objects.select_related("owner"), request.user,
-                             "owner__")
+        programmes = CooperationProgramme.objects.visible_to(request.user).select_related("owner")
         return self.render_to_response(self.get_context_data(programmes=programmes))
 
 
@@ -182,7 +177,8 @@ class TargetFormView(RecordFormView):
                 "programme__owner"), pk=kwargs["pk"])
             self.programme = self.object.programme
         else:
-            self.programme = get_object_or_404(CooperationProgramme, pk=kwargs["programme"])
+            self.programme = get_object_or_404(
+                CooperationProgramme.objects.for_permission_check(), pk=kwargs["programme"])
         if not user.has_perm("movements.manage_level", self.programme.owner):
             raise PermissionDenied
 
