@@ -211,3 +211,20 @@ def test_the_signing_page_says_which_ways_the_unit_accepts(client, proposal):
                           follow=True).content.decode()
     assert "chỉ nhận văn bản ký bằng USB token của người ký" in refused
     assert not SignedSubmission.objects.exists()
+
+
+def test_the_dossier_package_carries_the_signed_submission_and_its_check(proposal):
+    """What travels up with the dossier: the tờ trình as the cooperative's signer signed it (the
+    latest version) and our validation report of it, beside the signed decisions."""
+    from thidua.interchange.packages import signed_files
+    assert signed_files(proposal.batch) == []  # nothing signed yet
+    services.sign(proposal.signer, proposal.batch)
+    row = services.sign(proposal.signer, proposal.batch)
+    (pdf_path, original, role), (report_path, report, report_role) = signed_files(proposal.batch)
+    with row.file.open("rb") as handle:
+        assert original == handle.read()
+    assert (role, report_role) == ("SIGNED_SUBMISSION", "SIGNATURE_CHECK")
+    assert pdf_path == "ho-so-cap-duoi/to-trinh-12ttr-htx.pdf"
+    assert report_path == "ho-so-cap-duoi/to-trinh-12ttr-htx-kiem-tra-chu-ky.json"
+    checked = json.loads(report)
+    assert checked["state"] == "intact" and checked["signer_name"] == NAME

@@ -179,20 +179,28 @@ def build_package(user, batch):
 
 
 def signed_files(batch):
-    """The signed decisions made on ``batch`` or on the batches it was forwarded to: each
-    latest signed original and our validation report of it, as package files."""
+    """The signed originals that travel with ``batch``, each the latest version beside our
+    validation report of it: the tờ trình as its proposing unit signed it (where that unit signs
+    its tờ trình), then the signed decisions made on it or on the batches it was forwarded to."""
+    files = []
+    submission = latest_signed(batch)
+    if submission is not None:
+        files += _signed(f"ho-so-cap-duoi/to-trinh-{_slug(batch.reference or str(batch.pk))}",
+                         _read(submission), "SIGNED_SUBMISSION")
     decisions = Decision.objects.in_scope(
         Q(batch=batch) | Q(batch__in=batch.forwarded_batches.all())).filter(
         signed_versions__isnull=False).distinct().order_by("year", "number", "pk")
-    files = []
     for decision in decisions:
-        original = _read(latest_signed(decision))
-        stem = f"quyet-dinh/{decision.number}-{decision.year}-{_slug(decision.symbol)}"
-        check = validation.report(validation.check_pdf(original))
-        files.append((f"{stem}.pdf", original, "SIGNED_DECISION"))
-        files.append((f"{stem}-kiem-tra-chu-ky.json",
-                      json.dumps(check, ensure_ascii=False, indent=2).encode(), "SIGNATURE_CHECK"))
+        files += _signed(f"quyet-dinh/{decision.number}-{decision.year}-{_slug(decision.symbol)}",
+                         _read(latest_signed(decision)), "SIGNED_DECISION")
     return files
+
+
+def _signed(stem, original, role):
+    check = validation.report(validation.check_pdf(original))
+    return [(f"{stem}.pdf", original, role),
+            (f"{stem}-kiem-tra-chu-ky.json",
+             json.dumps(check, ensure_ascii=False, indent=2).encode(), "SIGNATURE_CHECK")]
 
 
 def _read(attachment):
