@@ -59,8 +59,10 @@ class OrganizationQuerySet(MP_NodeQuerySet):
         possibly stale ``numchild`` on the instance)."""
         return self.filter(path__startswith=organization.path, depth=organization.depth + 1)
 
-    def visible_to(self, user):
-        return self.filter(scoping.organization_q(user))
+    def visible_to(self, user, roles=scoping.ALL_ROLES, deleted=False):
+        """The units ``user`` may see with one of ``roles``: those not deleted, or with
+        ``deleted`` those deleted (``deletion.py``), for the page that restores them."""
+        return self.filter(scoping.organization_q(user, roles), deleted_at__isnull=not deleted)
 
 
 class OrganizationManager(MP_NodeManager.from_queryset(OrganizationQuerySet)):
@@ -104,6 +106,10 @@ class Organization(CachedChoiceLabels, MP_Node):
     status_date = models.DateField(_("ngày chuyển trạng thái"), null=True, blank=True)
     merged_into = models.ForeignKey("self", models.PROTECT, null=True, blank=True,
                                     related_name="merged_units", verbose_name=_("sáp nhập vào"))
+    deleted_at = models.DateTimeField(_("xóa lúc"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey("accounts.User", models.PROTECT, null=True, blank=True,
+                                   editable=False, related_name="+", verbose_name=_("người xóa"))
+    deletion_reason = models.CharField(_("lý do xóa"), max_length=255, blank=True, editable=False)
     split_from = models.ForeignKey("self", models.PROTECT, null=True, blank=True,
                                    related_name="split_units", verbose_name=_("tách ra từ"),
                                    help_text=_("Khen thưởng đã có ở lại đơn vị cũ."))
@@ -131,7 +137,8 @@ class Organization(CachedChoiceLabels, MP_Node):
 
     @property
     def is_active(self):
-        return self.status == OrganizationStatus.ACTIVE
+        """Active and not deleted (``deletion.py``): a unit that takes writes."""
+        return self.status == OrganizationStatus.ACTIVE and self.deleted_at is None
 
     @property
     def is_merged(self):
@@ -146,6 +153,8 @@ class Organization(CachedChoiceLabels, MP_Node):
                 "day": day}
         if self.status == OrganizationStatus.DISSOLVED:
             return _("Đơn vị đã giải thể từ %(day)s.") % {"day": day}
+        if self.deleted_at:
+            return _("Đơn vị đã bị xóa; quản trị hệ thống có thể khôi phục.")
         return ""
 
     def ancestor_paths(self, include_self=False):
@@ -263,8 +272,11 @@ class Gender(models.TextChoices):
 
 
 class PersonQuerySet(ScopedQuerySet):
-    def visible_to(self, user, roles=scoping.PEOPLE_READERS):
-        return self.filter(scoping.person_q(user, Employment.objects, roles))
+    def visible_to(self, user, roles=scoping.PEOPLE_READERS, deleted=False):
+        """The people ``user`` may see with one of ``roles``: those not deleted, or with
+        ``deleted`` those deleted (``deletion.py``), for the page that restores them."""
+        return self.filter(scoping.person_q(user, Employment.objects, roles),
+                           deleted_at__isnull=not deleted)
 
     def search(self, query):
         return self.filter(scoping.search_q(query, words=True))
@@ -288,6 +300,10 @@ class Person(CachedChoiceLabels, models.Model):
     # Ids of the units this person currently works in and of all units above them; derived from
     # Employment by thidua/organizations/unit_scope.py, read by scoping.person_q on PostgreSQL.
     unit_scope = models.JSONField(editable=False, default=list)
+    deleted_at = models.DateTimeField(_("xóa lúc"), null=True, blank=True, editable=False)
+    deleted_by = models.ForeignKey("accounts.User", models.PROTECT, null=True, blank=True,
+                                   editable=False, related_name="+", verbose_name=_("người xóa"))
+    deletion_reason = models.CharField(_("lý do xóa"), max_length=255, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["citizen_id_encrypted", "citizen_id_digest",
                                                  "search_text", "sort_key", "unit_scope"])
 

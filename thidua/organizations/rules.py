@@ -1,6 +1,8 @@
 """Permissions on the network, as django-rules predicates over ``scoping.roles_at``."""
 import rules
 
+from thidua.accounts.models import Role
+
 from .scoping import (ALL_ROLES, CITIZEN_ID_READERS, NETWORK_EDITORS, PEOPLE_EDITORS,
                       PEOPLE_READERS, roles_at)
 
@@ -44,6 +46,8 @@ is_active_superuser = rules.predicate(lambda user: user.is_active and user.is_su
 # transfers): a merged unit's successor does, a dissolved unit is kept for reading only.
 unit_active = rules.predicate(lambda user, organization: organization.is_active,
                               name="unit_active")
+# A deleted person (deletion.py) takes no edit until restored; their pages still open.
+person_kept = rules.predicate(lambda user, person: person.deleted_at is None, name="person_kept")
 
 rules.add_perm("organizations.view_organization",
                is_active_superuser | holds_role_at_organization(ALL_ROLES, "any_role_at_unit"))
@@ -68,7 +72,15 @@ rules.add_perm("organizations.view_people_of",
 rules.add_perm("organizations.view_person",
                is_active_superuser | holds_role_for_person(PEOPLE_READERS, "people_reader"))
 rules.add_perm("organizations.change_person",
-               is_active_superuser | holds_role_for_person(PEOPLE_EDITORS, "people_editor"))
+               (is_active_superuser | holds_role_for_person(PEOPLE_EDITORS, "people_editor"))
+               & person_kept)
+# Restoring what was deleted (deletion.py): a system administrator there.
+rules.add_perm("organizations.restore_organization",
+               is_active_superuser | holds_role_at_organization(frozenset({Role.SYSTEM_ADMIN}),
+                                                                "system_admin"))
+rules.add_perm("organizations.restore_person",
+               is_active_superuser | holds_role_for_person(frozenset({Role.SYSTEM_ADMIN}),
+                                                           "system_admin"))
 rules.add_perm("organizations.view_citizen_id",
                is_active_superuser | holds_role_for_person(CITIZEN_ID_READERS, "citizen_id_reader"))
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import groups, importing, organizations, people, transfers
+from .views import deletion, groups, importing, organizations, people, transfers
 
 app_name = "organizations"
 urlpatterns = [
@@ -11,6 +11,14 @@ urlpatterns = [
          name="organization_edit"),
     path("don-vi/<int:pk>/sap-nhap/", organizations.MergeView.as_view(), name="organization_merge"),
     path("don-vi/<int:pk>/chia-tach/", organizations.SplitView.as_view(), name="organization_split"),
+    path("don-vi/<int:pk>/xoa/", deletion.DeleteView.as_view(kind="unit"),
+         name="organization_delete"),
+    path("don-vi/<int:pk>/khoi-phuc/", deletion.RestoreView.as_view(kind="unit"),
+         name="organization_restore"),
+    path("ca-nhan/<int:pk>/xoa/", deletion.DeleteView.as_view(kind="person"), name="person_delete"),
+    path("ca-nhan/<int:pk>/khoi-phuc/", deletion.RestoreView.as_view(kind="person"),
+         name="person_restore"),
+    path("da-xoa/", deletion.DeletedListView.as_view(), name="deleted"),
     path("don-vi/<int:parent>/them-don-vi/", organizations.OrganizationFormView.as_view(),
          name="organization_create"),
     path("don-vi/<int:organization>/them-ca-nhan/", people.PersonCreateView.as_view(),

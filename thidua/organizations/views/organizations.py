@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -13,11 +14,12 @@ from thidua.core.excel import xlsx_response
 from thidua.core.scopes import system
 from thidua.core.views import FilteredListMixin, SearchPaginator
 
-from .. import merging, services, splitting
+from .. import deletion, merging, scoping, services, splitting
 from ..filters import OrganizationFilter
 from ..forms import MergeForm, OrganizationForm, SplitForm
 from ..models import Organization, Transfer
 from ..scoping import current_employment_q
+from . import deletion as deletion_views
 from . import merged
 
 
@@ -29,6 +31,12 @@ class OrganizationListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
 
     def get_base_queryset(self):
         return Organization.objects.visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user  # a system administrator somewhere finds what was deleted
+        restorer = user.is_superuser or any(role in deletion.RESTORERS
+                                            for role, *_rest in scoping.assignments(user))
+        return super().get_context_data(can_restore=restorer, **kwargs)
 
     def export(self, queryset):
         headers = [_("Mã đơn vị"), _("Tên đơn vị"), _("Tên viết tắt"), _("Loại hình"),
@@ -81,6 +89,11 @@ class OrganizationDetailView(LoginRequiredMixin, TemplateView):
                 "organizations.change_organization",
                 Organization.objects.get_parent(organization) or organization),
             can_split=can_split(user, organization),
+            can_delete=deletion_views.can_delete_unit(user, organization),
+            can_restore=bool(organization.deleted_at) and user.has_perm(
+                "organizations.restore_organization", organization),
+            restore_url=reverse("organizations:organization_restore", args=[organization.pk]),
+            object=organization,
             split_units=organization.split_units.order_by("name"),
             can_add_person=user.has_perm("organizations.add_person", organization),
             can_see_records=user.has_perm("awards.view_records_of", organization),

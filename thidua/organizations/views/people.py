@@ -3,6 +3,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,6 +18,7 @@ from ..filters import PersonFilter
 from ..forms import EmploymentForm, PersonForm, SaveAnywayForm, TransferForm
 from ..models import Employment, Organization, Person, Transfer
 from ..scoping import PEOPLE_EDITORS, organization_q
+from . import deletion as deletion_views
 from . import merged
 
 
@@ -93,8 +95,14 @@ class PersonDetailView(LoginRequiredMixin, TemplateView):
             employments=person.employments.all(),
             visible_units=visible_units,
             can_edit=user.has_perm("organizations.change_person", person),
-            can_transfer=any(user.has_perm("organizations.request_transfer", e.organization)
-                             for e in person.employments.all() if e.is_current),
+            can_transfer=person.deleted_at is None and any(
+                user.has_perm("organizations.request_transfer", e.organization)
+                for e in person.employments.all() if e.is_current),
+            can_delete=deletion_views.can_delete_person(user, person),
+            can_restore=bool(person.deleted_at) and user.has_perm(
+                "organizations.restore_person", person),
+            restore_url=reverse("organizations:person_restore", args=[person.pk]),
+            object=person,
             transfers=Transfer.objects.visible_to(user).filter(employment__person=person)
             .select_related("employment__organization", "to_unit"),
             can_see_citizen_id=user.has_perm("organizations.view_citizen_id", person),
