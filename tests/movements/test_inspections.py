@@ -138,3 +138,20 @@ def test_a_user_of_another_unit_sees_no_inspection(network, make_user, settings)
         assert list(Inspection.objects.visible_to(inspected)) == [inspection]
         with pytest.raises(scopes.ScopeError, match="movements.Inspection"):
             list(Inspection.objects.all())
+
+
+@pytest.mark.django_db
+def test_a_user_of_another_unit_sees_no_event(client, network, make_user, settings):
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    event = rs.save_event(network.actor, Event(
+        organizer=network.hue, kind="CONGRESS", title="Đại hội thi đua Huế",
+        held_on=date(2025, 6, 15)))
+    other, officer = (make_user(Role.EC_OFFICER, network.hanoi),
+                      make_user(Role.VIEWER, network.hue))
+    with scopes.serving("/phong-trao/su-kien/"):
+        assert list(Event.objects.visible_to(other)) == []
+        assert list(Event.objects.visible_to(officer)) == [event]
+        with pytest.raises(scopes.ScopeError, match="movements.Event"):
+            list(Event.objects.all())
+    client.force_login(other)
+    assert client.get(reverse("movements:event_detail", args=[event.pk])).status_code == 403

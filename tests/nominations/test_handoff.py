@@ -6,6 +6,7 @@ from django.urls import reverse
 from thidua.accounts.models import Role
 from thidua.awards import services as award_services
 from thidua.awards.models import AwardType
+from thidua.core import scopes
 from thidua.movements import services as movement_services
 from thidua.movements.models import Movement, Review, ReviewProposal
 from thidua.nominations.models import NominationBatch
@@ -60,3 +61,19 @@ def test_who_qualifies_selection_starts_a_batch(client, network, root_user, make
     assert batch.year == 2025
     assert [(i.person, i.award_type.code) for i in batch.items.all()] == [(network.hue_person, "LDTT")]
     assert batch.items.get().engine_verdict["eligible"] is True
+
+
+@pytest.mark.django_db
+def test_a_user_of_another_unit_sees_no_review(client, network, review, make_user, settings):
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    other, reader = (make_user(Role.EC_OFFICER, network.hanoi),
+                     make_user(Role.VIEWER, network.hue))
+    with scopes.serving("/phong-trao/so-ket-tong-ket/"):
+        assert list(Review.objects.visible_to(other)) == []
+        assert list(Review.objects.visible_to(reader)) == [review]
+        with pytest.raises(scopes.ScopeError, match="movements.Review"):
+            list(Review.objects.all())
+    client.force_login(other)
+    assert client.get(reverse("movements:review_detail", args=[review.pk])).status_code == 403
+    assert client.post(reverse("nominations:from_review", args=[review.pk])).status_code == 403
+    assert client.get("/api/v1/reviews").json()["items"] == []

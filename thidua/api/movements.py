@@ -13,7 +13,6 @@ from thidua.awards.models import AwardType
 from thidua.movements import services
 from thidua.movements.models import Movement, ProgressReport, Registration, ReportSchedule, Review
 from thidua.organizations.models import Organization, Person
-from thidua.organizations.scoping import PEOPLE_READERS, organization_q
 
 from .common import REFUSALS, Count, Id, Pages, Text, Year
 
@@ -242,8 +241,7 @@ def list_reports(request, schedule_id: Id):
 @paginate(Pages)
 def list_reviews(request, movement: Id | None = None, kind: Text | None = None):
     """Mid-term and final reviews at the levels the user follows."""
-    queryset = Review.objects.filter(organization_q(request.user, PEOPLE_READERS,
-                                                    prefix="organization__"))
+    queryset = Review.objects.visible_to(request.user)
     if movement:
         queryset = queryset.filter(movement_id=movement)
     if kind:

@@ -26,7 +26,6 @@ from thidua.movements.programme_progress import programme_progress
 from thidua.movements.views.groups import sheet_rows
 from thidua.movements.views.programmes import managed_units
 from thidua.organizations.models import EmulationGroup
-from thidua.organizations.scoping import organization_q
 
 from .common import REFUSALS, Id, Pages, Text, Year, form_data, validated
 from .organizations import code_of
@@ -385,7 +384,7 @@ def update_inspection(request, inspection_id: Id, data: InspectionIn):
 @router.get("/events", response=list[EventOut])
 @paginate(Pages)
 def list_events(request, kind: Text | None = None):
-    queryset = Event.objects.filter(organization_q(request.user, prefix="organizer__"))
+    queryset = Event.objects.visible_to(request.user)
     if kind:
         queryset = queryset.filter(kind=kind)
     return queryset.order_by("-held_on", "pk")

@@ -3,10 +3,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from thidua.core.scopes import ScopedQuerySet
+from thidua.organizations import scoping
+
 
 class ReviewKind(models.TextChoices):
     MIDTERM = "MIDTERM", _("Sơ kết")
     FINAL = "FINAL", _("Tổng kết")
+
+
+class ReviewQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """Reviews held at a level the user follows (``movements.follow_level``)."""
+        return self.filter(scoping.organization_q(user, scoping.PEOPLE_READERS,
+                                                  prefix="organization__"))
 
 
 class Review(models.Model):
@@ -23,6 +33,8 @@ class Review(models.Model):
     new_cooperatives = models.PositiveIntegerField(_("HTX thành lập mới"), default=0)
     exemplars = models.ManyToManyField("movements.Exemplar", blank=True, related_name="reviews",
                                        verbose_name=_("điển hình được nêu"))
+
+    objects = ReviewQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sơ kết, tổng kết")
@@ -64,6 +76,12 @@ class EventKind(models.TextChoices):
     EXEMPLAR_CONFERENCE = "EXEMPLAR_CONFERENCE", _("Hội nghị điển hình tiên tiến")
 
 
+class EventQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """Events organised by a level in the user's scope."""
+        return self.filter(scoping.organization_q(user, prefix="organizer__"))
+
+
 class Event(models.Model):
     organizer = models.ForeignKey("organizations.Organization", models.PROTECT, related_name="+",
                                   verbose_name=_("cấp tổ chức"))
@@ -76,6 +94,8 @@ class Event(models.Model):
     reviews = models.ManyToManyField(Review, blank=True, related_name="events")
     exemplars = models.ManyToManyField("movements.Exemplar", blank=True, related_name="events")
     history = HistoricalRecords()
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sự kiện thi đua")

@@ -17,7 +17,7 @@ class EventListView(RecordListView):
     template_name = "movements/records/event_list.html"
 
     def get(self, request):
-        events = Event.objects.filter(organization_q(request.user, prefix="organizer__"))
+        events = Event.objects.visible_to(request.user)
         return self.render_to_response(self.get_context_data(
             events=events.select_related("organizer")))
 
@@ -47,7 +47,7 @@ class EventFormView(RecordFormView):
         user = self.request.user
         units = managed_units(user)
         return {"units": units,
-                "reviews": Review.objects.filter(organization_q(
+                "reviews": Review.objects.in_scope(organization_q(
                     user, prefix="organization__")).select_related("movement"),
                 "exemplars": Exemplar.objects.visible_to(user).order_by("title")}
 

@@ -65,8 +65,8 @@ class ReviewDetailView(LoginRequiredMixin, View):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.review = get_object_or_404(Review.objects.select_related("movement", "organization"),
-                                        pk=kwargs["pk"])
+        self.review = get_object_or_404(Review.objects.select_related(
+            "movement", "organization").for_permission_check(), pk=kwargs["pk"])
         if not request.user.has_perm("movements.follow_level", self.review.organization):
             raise PermissionDenied
         self.can_manage = request.user.has_perm("movements.manage_level", self.review.organization)

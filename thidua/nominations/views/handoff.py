@@ -24,7 +24,7 @@ def _finish(request, batch, refused):
 
 class ReviewHandoffView(LoginRequiredMixin, View):
     def post(self, request, pk):
-        review = get_object_or_404(Review, pk=pk)
+        review = get_object_or_404(Review.objects.for_permission_check(), pk=pk)
         if not request.user.has_perm("movements.manage_level", review.organization):
             raise PermissionDenied
         try:
