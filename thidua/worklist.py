@@ -163,8 +163,8 @@ def council_work(user, held, today):
         Q(end_date__isnull=True) | Q(end_date__gte=today))
     voted = BallotParticipation.objects.filter(session=OuterRef("pk"), round=OuterRef("round"),
                                                member__user=user)
-    sessions = CouncilSession.objects.filter(
-        state=SessionState.OPEN, council__in=seats.values("council")).exclude(
+    sessions = CouncilSession.objects.in_scope(Q(council__in=seats.values("council"))).filter(
+        state=SessionState.OPEN).exclude(
         Exists(voted)).select_related("council")
     # An open session has no deadline: voting lasts until the secretary ends the session, so
     # its meeting day is shown as such and never as overdue.

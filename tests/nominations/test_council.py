@@ -3,9 +3,12 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from thidua.accounts.models import Role
 from thidua.awards.models import AwardType
+from thidua.core import scopes
 from thidua.nominations import workflow
-from thidua.nominations.models import BallotParticipation, OpenVote, Tally
+from thidua.nominations.models import (BallotParticipation, Council, CouncilSession, OpenVote,
+                                       Tally)
 from thidua.nominations.states import CouncilResult
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +206,26 @@ def test_a_secret_ballots_counts_are_sealed_until_the_round_ends(pipeline, clien
     workflow.cast_ballot(pipeline.hue.members[0], named, {items[0].pk: "AGREE"})
     page = client.get(reverse("nominations:session_tallies", args=[named.pk])).content.decode()
     assert ">1</td>" in page
+
+
+def test_a_user_of_another_unit_sees_no_council_or_session(pipeline, network, make_user,
+                                                           client, settings):
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    batch, items, session = session_for(pipeline, ("GK",))
+    council = pipeline.hue.council
+    other = make_user(Role.EC_OFFICER, network.hanoi)
+    member = pipeline.hue.members[0]
+    with scopes.serving("/ho-so/phien-hop/"):
+        assert list(Council.objects.visible_to(other)) == []
+        assert list(CouncilSession.objects.visible_to(other)) == []
+        assert list(CouncilSession.objects.visible_to(member)) == [session]
+        assert list(Council.objects.visible_to(pipeline.hue.officer)) == [council]
+        for model in (Council, CouncilSession):
+            with pytest.raises(scopes.ScopeError, match=model._meta.label):
+                list(model.objects.all())
+    client.force_login(other)
+    assert client.get(reverse("nominations:council", args=[council.pk])).status_code == 403
+    assert client.get(session.get_absolute_url()).status_code == 403
+    assert client.get("/api/v1/councils").json()["items"] == []
+    assert client.get("/api/v1/council-sessions").json()["items"] == []
+    assert client.get(f"/api/v1/council-sessions/{session.pk}").status_code == 404

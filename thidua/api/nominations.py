@@ -7,7 +7,6 @@ only once it is closed."""
 from datetime import date, datetime
 
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
@@ -22,7 +21,6 @@ from thidua.nominations.models import (
     SessionState,
 )
 from thidua.organizations.models import Organization, Person
-from thidua.organizations.scoping import ALL_ROLES, organization_q
 
 from .common import REFUSALS, Id, Pages, Text, Year
 
@@ -213,7 +211,7 @@ def submit_batch(request, pk: Id):
 
 
 def _councils(user):
-    return Council.objects.filter(organization_q(user, ALL_ROLES, "organization__"))
+    return Council.objects.visible_to(user)
 
 
 @router.get("/councils", response=list[CouncilOut])
@@ -224,9 +222,7 @@ def list_councils(request):
 
 def _sessions(user):
     """Sessions of the councils the user sees, and those the user sits on."""
-    seat = Q(council__memberships__user=user) if user.is_authenticated else Q(pk__in=[])
-    return CouncilSession.objects.filter(
-        Q(council__in=_councils(user)) | seat).distinct().prefetch_related("agenda", "tallies")
+    return CouncilSession.objects.visible_to(user).prefetch_related("agenda", "tallies")
 
 
 @router.get("/council-sessions", response=list[SessionOut])

@@ -60,8 +60,9 @@ def forwarded_items(batch):
 
 
 def sessions_for(items):
-    return list(CouncilSession.objects.filter(agenda__in=items, state=SessionState.CLOSED)
-                .select_related("council__organization").distinct().order_by("date", "pk"))
+    return list(CouncilSession.objects.in_scope(Q(agenda__in=items))
+                .filter(state=SessionState.CLOSED).select_related("council__organization")
+                .distinct().order_by("date", "pk"))
 
 
 def checklist(batch):

@@ -9,13 +9,24 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.scopes import ScopedQuerySet
+from thidua.organizations import scoping
+
 from ..states import VoteValue
+
+
+class CouncilQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """The councils of units where the user holds a role (``nominations.view_council``)."""
+        return self.filter(scoping.organization_q(user, scoping.ALL_ROLES, "organization__"))
 
 
 class Council(models.Model):
     organization = models.OneToOneField("organizations.Organization", models.PROTECT,
                                         related_name="council", verbose_name=_("đơn vị"))
     name = models.CharField(_("tên Hội đồng"), max_length=200)
+
+    objects = CouncilQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Hội đồng Thi đua – Khen thưởng")
@@ -61,6 +72,15 @@ class SessionState(models.TextChoices):
     CLOSED = "CLOSED", _("Đã kết thúc")
 
 
+class CouncilSessionQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """Sessions of the councils the user sees, and of those the user sits on."""
+        seat = (models.Q(council__memberships__user=user) if user.is_authenticated
+                else models.Q(pk__in=[]))
+        return self.filter(models.Q(council__in=Council.objects.visible_to(user))
+                           | seat).distinct()
+
+
 class CouncilSession(models.Model):
     council = models.ForeignKey(Council, models.PROTECT, related_name="sessions")
     title = models.CharField(_("nội dung phiên họp"), max_length=300)
@@ -75,6 +95,8 @@ class CouncilSession(models.Model):
     state = models.CharField(_("trạng thái"), max_length=8, choices=SessionState.choices,
                              default=SessionState.OPEN)
     created_by = models.ForeignKey("accounts.User", models.PROTECT, related_name="+")
+
+    objects = CouncilSessionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-pk"]

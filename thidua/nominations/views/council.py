@@ -21,7 +21,8 @@ class CouncilView(LoginRequiredMixin, View):
     the nominees waiting for a vote."""
 
     def load(self, request, pk):
-        council = get_object_or_404(Council.objects.select_related("organization"), pk=pk)
+        council = get_object_or_404(Council.objects.select_related("organization")
+                                    .for_permission_check(), pk=pk)
         if not request.user.has_perm("nominations.view_council", council):
             raise PermissionDenied
         return council
@@ -55,8 +56,8 @@ class CouncilView(LoginRequiredMixin, View):
 
 
 def session_or_403(request, pk):
-    session = get_object_or_404(CouncilSession.objects.select_related("council__organization"),
-                                pk=pk)
+    session = get_object_or_404(CouncilSession.objects.select_related("council__organization")
+                                .for_permission_check(), pk=pk)
     user = request.user
     if not (user.has_perm("nominations.view_council", session.council)
             or membership_of(user, session)):

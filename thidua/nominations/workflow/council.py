@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.recording import audited_update, record_created
 from thidua.core.permissions import require
+from thidua.core.scopes import ROW_LOCK
 
 from ..models import (Attendance, BallotParticipation, CouncilSession, Nomination, OpenVote,
                       SessionState, Tally)
@@ -57,7 +58,7 @@ def open_session(user, council, title, items, day=None):
 
 
 def _open(session):
-    session = CouncilSession.objects.select_for_update().get(pk=session.pk)
+    session = CouncilSession.objects.unscoped(ROW_LOCK).select_for_update().get(pk=session.pk)
     if session.state != SessionState.OPEN:
         raise WorkflowError(_("Phiên họp đã kết thúc, không thể bỏ phiếu nữa."))
     return session
