@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from thidua.accounts.models import Role
 from thidua.awards.models import AwardType
+from thidua.core import scopes
 from thidua.core.workdays import WorkingCalendar
 from thidua.movements import compliance, services
 from thidua.movements.models import (Movement, ProgressReport, Registration, ReportSchedule, Review,
@@ -279,3 +280,33 @@ def test_namesakes_on_the_registration_page_are_told_apart(network, movement, ma
     ldtt = AwardType.objects.get(code="LDTT")
     client.post(url, {"action": "save", f"title-{twin.pk}": ldtt.pk})
     assert list(Registration.objects.get().items.values_list("person", flat=True)) == [twin.pk]
+
+
+@pytest.mark.django_db
+def test_a_user_of_another_unit_sees_no_movement_of_it(network, movement, root_user, make_user,
+                                                       client, settings):
+    settings.THIDUA_UNSCOPED_READS = "raise"
+    own = services.launch_movement(root_user, services.save_movement(root_user, Movement(
+        launched_by=network.hue, kind="REGULAR", title="Thi đua của Huế", goals="x",
+        start_date=date(2026, 1, 1), end_date=date(2026, 12, 31))))
+    draft = services.save_movement(root_user, Movement(
+        launched_by=network.vca, kind="REGULAR", title="Nháp của Liên minh", goals="x",
+        start_date=date(2026, 1, 1), end_date=date(2026, 12, 31)))
+    other, viewer = (make_user(Role.EC_OFFICER, network.hanoi),
+                     make_user(Role.VIEWER, network.hue_coop))
+    with scopes.serving("/phong-trao/"):
+        # Launched above a unit, a movement reaches it through the cascade; a draft does not.
+        assert list(Movement.objects.visible_to(other)) == [movement]
+        assert set(Movement.objects.visible_to(viewer)) == {movement, own}
+        assert set(Movement.objects.covering(network.hue_coop)) == {movement, own}
+        with pytest.raises(scopes.ScopeError, match="movements.Movement"):
+            list(Movement.objects.all())
+    assert draft not in set(Movement.objects.visible_to(viewer))
+    client.force_login(other)
+    assert client.get(own.get_absolute_url()).status_code == 404
+    assert client.get(reverse("movements:movement_edit", args=[own.pk])).status_code == 403
+    assert own.title not in client.get(reverse("movements:movement_list")).content.decode()
+    assert client.get(reverse("movements:unit_movements", args=[network.hue.pk])).status_code == 403
+    client.force_login(viewer)
+    inbox = client.get(reverse("movements:unit_movements", args=[network.hue_coop.pk]))
+    assert movement.title in inbox.content.decode() and own.title in inbox.content.decode()

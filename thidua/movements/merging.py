@@ -42,7 +42,9 @@ def unit_merged(user, absorbed, successor):
 
 
 def _hand_over_movements(absorbed, successor):
-    running = Movement.objects.exclude(status=MovementStatus.CLOSED)
+    running = Movement.objects.unscoped(
+        "a merger hands every running movement of the absorbed unit on").exclude(
+        status=MovementStatus.CLOSED)
     moved = audited_update(running.filter(launched_by=absorbed), launched_by=successor)
     for movement in running.filter(scope_chosen=True, chosen_units=absorbed).distinct():
         movement.chosen_units.add(successor)  # a no-op where it is chosen already

@@ -126,9 +126,8 @@ def _grouped(source, scope, definition, lookups):
         if award_type:
             queryset = queryset.filter(award_type=award_type)
     else:
-        queryset = (Movement.objects.filter(scope.units_q("launched_by__"),
-                                            start_date__lte=date(end, 12, 31),
-                                            end_date__gte=date(start, 1, 1))
+        queryset = (Movement.objects.in_scope(scope.units_q("launched_by__"))
+                    .filter(start_date__lte=date(end, 12, 31), end_date__gte=date(start, 1, 1))
                     .annotate(start_year=ExtractYear("start_date")))
     rows = queryset.order_by().values(*lookups).annotate(n=Count("pk", distinct=True))
     return [(*(row[name] for name in lookups), row["n"]) for row in rows]

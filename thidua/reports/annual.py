@@ -21,8 +21,8 @@ NARRATIVE = gettext_lazy("[Phần này do cán bộ thi đua, khen thưởng so�
 
 def activity_figures(scope, year):
     """[(label, value)] of the year's movement and nomination activity in the scope."""
-    launched = Movement.objects.filter(scope.units_q("launched_by__"), start_date__year=year,
-                                       status__in=[MovementStatus.LAUNCHED, MovementStatus.CLOSED])
+    launched = Movement.objects.in_scope(scope.units_q("launched_by__")).filter(
+        start_date__year=year, status__in=[MovementStatus.LAUNCHED, MovementStatus.CLOSED])
     batches = nomination_batches(scope, year)
     exemplars = Exemplar.objects.in_scope(scope.units_q("unit__")).filter(found_on__year=year)
     return [

@@ -52,9 +52,9 @@ def _counts(rows, key):
 
 
 def movement_chart(scope, year):
-    movements = Movement.objects.filter(scope.units_q("launched_by__"),
-                                        status__in=[MovementStatus.LAUNCHED, MovementStatus.CLOSED],
-                                        start_date__year__lte=year, end_date__year__gte=year)
+    movements = Movement.objects.in_scope(scope.units_q("launched_by__")).filter(
+        status__in=[MovementStatus.LAUNCHED, MovementStatus.CLOSED],
+        start_date__year__lte=year, end_date__year__gte=year)
     counts = dict(movements.order_by().values_list("kind").annotate(n=Count("pk")))
     return from_counts("movements", _("Phong trào thi đua trong năm theo loại"), "bar",
                        _("Loại phong trào"), _("Số phong trào"), counts, dict(MovementKind.choices))

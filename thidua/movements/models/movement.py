@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from thidua.core.scopes import ScopedQuerySet
 from thidua.core.text import normalize
 from thidua.organizations import scoping, tree
 
@@ -32,7 +33,7 @@ class Window(models.TextChoices):
 PUBLISHED = [MovementStatus.LAUNCHED, MovementStatus.CLOSED]
 
 
-class MovementQuerySet(models.QuerySet):
+class MovementQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         """Movements launched in the user's scope, or launched above and covering one of the
         user's own units (what reaches that unit's inbox)."""
@@ -42,12 +43,14 @@ class MovementQuerySet(models.QuerySet):
         return self.filter(condition).distinct()
 
     def covering(self, unit):
-        """Launched movements whose scope includes ``unit``."""
+        """Launched movements whose scope includes ``unit``: its inbox. Scoped by the unit, which
+        the caller has checked the user may see (``movements.view_level``)."""
         return self.covering_path(unit.path)
 
     def covering_path(self, path):
-        """Launched movements whose scope includes the unit at ``path``."""
-        return self.filter(status__in=PUBLISHED).filter(covering_path_q(path)).distinct()
+        """Launched movements whose scope includes the unit at ``path`` (a unit the caller has
+        checked, or one of the user's own assignments)."""
+        return self.in_scope(Q(status__in=PUBLISHED) & covering_path_q(path)).distinct()
 
 
 def covering_path_q(path):

@@ -2,6 +2,7 @@ import django_filters
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Q
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -101,7 +102,8 @@ class MovementFormView(LoginRequiredMixin, View):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if "pk" in kwargs:
-            self.movement = get_object_or_404(Movement, pk=kwargs["pk"])
+            self.movement = get_object_or_404(Movement.objects.for_permission_check(),
+                                              pk=kwargs["pk"])
             if not request.user.has_perm("movements.change_movement", self.movement):
                 raise PermissionDenied
         else:
@@ -188,12 +190,12 @@ class UnitMovementsView(LoginRequiredMixin, TemplateView):
         # derived one ("triển khai từ …") and registers there, not the parent a second time.
         shown = {m.pk for m in covering}
         stood_for = {m.parent_id for m in covering if m.parent_id in shown}
-        derived = dict(Movement.objects.filter(launched_by=unit, parent__isnull=False)
-                       .values_list("parent_id", "pk"))
+        launched_here = Movement.objects.in_scope(Q(launched_by=unit))  # the unit checked above
+        derived = dict(launched_here.filter(parent__isnull=False).values_list("parent_id", "pk"))
         return super().get_context_data(
             unit=unit, covering=[(m, derived.get(m.pk)) for m in covering
                                  if m.pk not in stood_for],
-            own=Movement.objects.filter(launched_by=unit),
+            own=launched_here,
             can_launch=self.request.user.has_perm("movements.launch_movement_at", unit), **kwargs)
 
 

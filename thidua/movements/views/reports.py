@@ -33,7 +33,8 @@ class SchedulesView(LoginRequiredMixin, View):
             raise PermissionDenied
         self.movement = None
         if request.GET.get("movement"):
-            self.movement = get_object_or_404(Movement, pk=request.GET["movement"])
+            self.movement = get_object_or_404(Movement.objects.visible_to(request.user),
+                                              pk=request.GET["movement"])
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, unit):

@@ -62,10 +62,10 @@ def _duration_row(movement):
 
 
 def movement_facts(scope, year_from, year_to):
-    movements = (Movement.objects.filter(scope.units_q("launched_by__"),
-                                         status__in=[MovementStatus.LAUNCHED, MovementStatus.CLOSED],
-                                         start_date__lte=date(year_to, 12, 31),
-                                         end_date__gte=date(year_from, 1, 1))
+    movements = (Movement.objects.in_scope(scope.units_q("launched_by__"))
+                 .filter(status__in=[MovementStatus.LAUNCHED, MovementStatus.CLOSED],
+                         start_date__lte=date(year_to, 12, 31),
+                         end_date__gte=date(year_from, 1, 1))
                  .select_related("launched_by"))
     facts = []
     for movement in movements:
