@@ -81,3 +81,26 @@ def test_award_types_carry_both_languages(client, network, make_user):
     assert types["BK_TTG"]["name_en"] == "Prime Minister's Certificate of Merit"
     schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["AwardTypeOut"]
     assert {"name_en", "abbreviation_en"} <= set(schema["required"])
+
+
+@pytest.mark.django_db
+def test_a_member_representing_a_household_over_the_api(client, network, make_user):
+    """A Huế officer adds a membership for a person who represents their household: without the
+    household's name it is a Vietnamese 400 and nothing is written; another province's officer
+    cannot reach the person."""
+    person = network.hue_person
+    url = f"/api/v1/people/{person.pk}/employments"
+    data = {"organization_id": network.hue_coop2.pk, "category": "MEMBER",
+            "member_kind": "HOUSEHOLD", "start_date": "2025-03-01"}
+    client.force_login(make_user(Role.EC_OFFICER, network.hanoi))
+    assert client.post(url, data, content_type="application/json").status_code == 404
+    client.force_login(make_user(Role.EC_OFFICER, network.hue))
+    refused = client.post(url, data, content_type="application/json")
+    assert refused.status_code == 400 and "hộ gia đình mà người này đại diện" in str(
+        refused.json())
+    assert not person.employments.filter(organization=network.hue_coop2).exists()
+    added = client.post(url, {**data, "represents": "Hộ bà Nguyễn Thị Lan"},
+                        content_type="application/json")
+    assert added.status_code == 201
+    assert (added.json()["member_kind"], added.json()["represents"], added.json()["membership"]) \
+        == ("HOUSEHOLD", "Hộ bà Nguyễn Thị Lan", "OFFICIAL")

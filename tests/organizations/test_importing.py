@@ -16,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 from thidua.accounts.models import Role
 from thidua.core import crypto, xlsx_import
 from thidua.organizations.importing import PersonSpec
-from thidua.organizations.models import Organization, Person
+from thidua.organizations.models import Employment, Organization, Person
 
 ORG_HEADERS = ["Mã đơn vị*", "Tên đơn vị*", "Loại hình*", "Mã đơn vị cấp trên", "Mã tỉnh",
                "Mã xã/phường", "Ngày thành lập", "HTX kiểu mới"]
@@ -404,3 +404,32 @@ def test_parallel_confirms_of_one_file_create_each_person_once(network, make_use
     assert outcomes == [10] * 20
     made = Person.objects.filter(given_name__startswith="Lan ", employments__organization=network.hue_coop)
     assert made.count() == 10
+
+
+def test_members_who_represent_a_household_or_a_legal_person(upload, network):
+    """Luật HTX 2023: a member may be a household, a cooperative group or a legal person, acting
+    through the person on the row; its name is required then, refused for a member in their own
+    name, and the whole file waits until every row is right."""
+    headers = [*PERSON_HEADERS, "Thành viên là", "Tên hộ, tổ hợp tác, pháp nhân"]
+
+    def row(given, kind, represents):
+        return [*person_row("Phan", given), kind, represents]
+
+    bad = upload("ca-nhan", xlsx_file(headers, [
+        row("An", "Hộ gia đình", ""), row("Bảo", "", "Công ty TNHH Bảo An")]))
+    assert errors(bad) == [
+        "Dòng 2: Tên hộ, tổ hợp tác, pháp nhân: Ghi tên hộ gia đình mà người này đại diện.",
+        "Dòng 3: Tên hộ, tổ hợp tác, pháp nhân: Thành viên là cá nhân thì không ghi tên hộ, tổ "
+        "hợp tác, pháp nhân."]
+    assert not Person.objects.filter(family_name="Phan").exists()
+
+    upload("ca-nhan", xlsx_file(headers, [
+        row("An", "Hộ gia đình", "Hộ ông Phan Văn An"), row("Bảo", "Pháp nhân", "Công ty TNHH Bảo An"),
+        row("Cúc", "", "")]))
+    jobs = {job.person.given_name: job for job in Employment.objects.filter(
+        person__family_name="Phan").select_related("person")}
+    assert (jobs["An"].member_kind, jobs["An"].represents) == ("HOUSEHOLD", "Hộ ông Phan Văn An")
+    assert jobs["An"].get_standing_display() == (
+        "Thành viên chính thức, đại diện Hộ ông Phan Văn An (hộ gia đình)")
+    assert jobs["Bảo"].member_kind == "LEGAL" and jobs["Cúc"].member_kind == "PERSON"
+    assert jobs["Cúc"].get_standing_display() == "Thành viên chính thức"

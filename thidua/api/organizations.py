@@ -96,6 +96,8 @@ class EmploymentOut(Schema):
     position: str
     category: str
     membership: str
+    member_kind: str
+    represents: str
     is_direct_worker: bool
     start_date: date | None
     end_date: date | None
@@ -138,6 +140,8 @@ class EmploymentIn(Schema):
     position: str = ""
     category: str
     membership: str = ""
+    member_kind: str = ""
+    represents: str = ""
     is_direct_worker: bool = False
     start_date: date | None = None
     end_date: date | None = None

@@ -13,7 +13,8 @@ from simple_history.utils import bulk_create_with_history
 from thidua.core import crypto
 from thidua.core.text import normalize, person_sort_key
 from thidua.organizations import unit_scope
-from thidua.organizations.models import Employment, Gender, Membership, OrganizationStatus, Person
+from thidua.organizations.models import (Employment, Gender, MemberKind, Membership,
+                                         OrganizationStatus, Person)
 from thidua.organizations.models import EmploymentCategory as E
 from thidua.organizations.models import OrganizationKind as K
 
@@ -239,7 +240,7 @@ def save(people, organizations, actor):
     bulk_create_with_history(rows, Person, batch_size=500, default_user=actor)
     jobs = [Employment(person=row, organization=organizations[job.code], position=job.position,
                        category=job.category, membership=_membership(job, index),
-                       is_direct_worker=job.direct, start_date=job.start, end_date=job.end)
+                       **_member_kind(job, index, planned), is_direct_worker=job.direct, start_date=job.start, end_date=job.end)
             for index, (row, planned) in enumerate(zip(rows, fresh, strict=True))
             for job in planned.jobs]
     bulk_create_with_history(jobs, Employment, batch_size=500, default_user=actor)
@@ -257,6 +258,19 @@ def _membership(job, index):
     if job.position == "Thành viên" and index % 13 == 6:
         return Membership.ASSOCIATE
     return Membership.OFFICIAL
+
+
+def _member_kind(job, index, planned):
+    """Members are people in their own name, but for a few who represent their household (Luật
+    HTX 2023), by the same rule as ``_membership``."""
+    if job.category != E.MEMBER:
+        return {}
+    if job.position == "Thành viên" and index % 11 == 3:
+        head = "bà" if planned.female else "ông"
+        return {"member_kind": MemberKind.HOUSEHOLD,
+                "represents": f"Hộ {head} {planned.family} {planned.middle} {planned.given}"
+                .replace("  ", " ")}
+    return {"member_kind": MemberKind.PERSON}
 
 
 def _person_row(planned):

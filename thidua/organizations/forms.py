@@ -114,8 +114,8 @@ class SaveAnywayForm(forms.Form):
 class EmploymentForm(forms.ModelForm):
     class Meta:
         model = Employment
-        fields = ["organization", "position", "category", "membership", "is_direct_worker",
-                  "start_date", "end_date"]
+        fields = ["organization", "position", "category", "membership", "member_kind",
+                  "represents", "is_direct_worker", "start_date", "end_date"]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
         field_classes = {"organization": OrganizationCodeField}
 

@@ -13,8 +13,8 @@ from thidua.core.xlsx_import import (CellError, Choice, Column, Spec, a_date, pa
 from . import services
 from .ethnicities import ETHNICITY_CHOICES
 from .geography import province_choices, ward
-from .models import (Employment, EmploymentCategory, Gender, Membership, Organization,
-                     OrganizationKind, Person, Sector)
+from .models import (Employment, EmploymentCategory, Gender, MemberKind, Membership,
+                     Organization, OrganizationKind, Person, Sector)
 from .twins import same_person
 
 
@@ -129,6 +129,11 @@ class PersonSpec(Spec):
         Column("membership", _("Loại thành viên"), Choice(Membership.choices),
                hint=_("Với thành viên (Luật Hợp tác xã 2023): để trống là thành viên chính thức; "
                       "hoặc liên kết góp vốn, liên kết không góp vốn.")),
+        Column("member_kind", _("Thành viên là"), Choice(MemberKind.choices),
+               hint=_("Với thành viên: để trống là cá nhân; hoặc hộ gia đình, tổ hợp tác, pháp "
+                      "nhân, người ở dòng này là người đại diện.")),
+        Column("represents", _("Tên hộ, tổ hợp tác, pháp nhân"),
+               hint=_("Bắt buộc khi thành viên là hộ gia đình, tổ hợp tác hoặc pháp nhân.")),
         Column("is_direct_worker", _("Trực tiếp sản xuất"), yes_no),
         Column("start_date", _("Từ ngày"), a_date),
         Column("create_anyway", _("Tạo mới dù trùng"), yes_no,
@@ -136,7 +141,8 @@ class PersonSpec(Spec):
                       "giữ người đã có, không tạo thêm.")),
     )
     PERSON_FIELDS = ("family_name", "middle_name", "given_name", "gender", "birth_date", "ethnicity")
-    JOB_FIELDS = ("position", "category", "membership", "is_direct_worker", "start_date")
+    JOB_FIELDS = ("position", "category", "membership", "member_kind", "represents",
+                  "is_direct_worker", "start_date")
 
     @system("an import matches citizen IDs among everyone, and people by name in its units")
     def prepare(self, rows):

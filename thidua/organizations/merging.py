@@ -103,10 +103,8 @@ def _move_people(user, absorbed, successor, day):
                .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
                .select_related("person").order_by("pk"))
     for job in running:
-        services.add_employment(user, job.person, Employment(
-            organization=successor, position=job.position, category=job.category,
-            is_direct_worker=job.is_direct_worker, start_date=day, end_date=job.end_date),
-            confirmed=True)
+        services.add_employment(user, job.person, job.continued_at(
+            successor, day, end_date=job.end_date), confirmed=True)
         services.end_employment(user, job, day - timedelta(days=1))
 
 

@@ -367,6 +367,16 @@ class Membership(models.TextChoices):
     ASSOCIATE = "ASSOC", _("Thành viên liên kết không góp vốn")
 
 
+class MemberKind(models.TextChoices):
+    """Who the member is (Luật Hợp tác xã 2023): a person in their own name, or a household, a
+    cooperative group or a legal person acting through the person recorded as its
+    representative."""
+    PERSON = "PERSON", _("Cá nhân")
+    HOUSEHOLD = "HOUSEHOLD", _("Hộ gia đình")
+    COOPERATIVE_GROUP = "COOP_GROUP", _("Tổ hợp tác")
+    LEGAL_PERSON = "LEGAL", _("Pháp nhân")
+
+
 class EmploymentQuerySet(ScopedQuerySet):
     def visible_to(self, user):
         """Employments of the people the user can read (their whole career, not only the unit)."""
@@ -385,6 +395,13 @@ class Employment(models.Model):
     membership = models.CharField(
         _("loại thành viên"), max_length=9, choices=Membership.choices, blank=True,
         help_text=_("Chỉ với thành viên; để trống là thành viên chính thức."))
+    member_kind = models.CharField(
+        _("thành viên là"), max_length=10, choices=MemberKind.choices, blank=True,
+        help_text=_("Chỉ với thành viên; để trống là cá nhân."))
+    represents = models.CharField(
+        _("tên hộ, tổ hợp tác, pháp nhân"), max_length=255, blank=True,
+        help_text=_("Khi thành viên là hộ gia đình, tổ hợp tác hoặc pháp nhân: người này là "
+                    "người đại diện."))
     is_direct_worker = models.BooleanField(_("trực tiếp sản xuất"), default=False)
     start_date = models.DateField(_("từ ngày"), null=True, blank=True)
     end_date = models.DateField(_("đến ngày"), null=True, blank=True)
@@ -418,17 +435,40 @@ class Employment(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Ngày kết thúc phải sau ngày bắt đầu.")})
-        if self.category == EmploymentCategory.MEMBER:
-            self.membership = self.membership or Membership.OFFICIAL
-        elif self.membership:
-            raise ValidationError({"membership": _(
-                "Chỉ ghi loại thành viên khi đối tượng là thành viên.")})
+        self.represents = self.represents.strip()
+        if self.category != EmploymentCategory.MEMBER:
+            if self.membership or self.member_kind or self.represents:
+                raise ValidationError({"membership": _(
+                    "Chỉ ghi loại thành viên khi đối tượng là thành viên.")})
+            return
+        self.membership = self.membership or Membership.OFFICIAL
+        self.member_kind = self.member_kind or MemberKind.PERSON
+        if self.member_kind == MemberKind.PERSON and self.represents:
+            raise ValidationError({"represents": _(
+                "Thành viên là cá nhân thì không ghi tên hộ, tổ hợp tác, pháp nhân.")})
+        if self.member_kind != MemberKind.PERSON and not self.represents:
+            raise ValidationError({"represents": _(
+                "Ghi tên %(kind)s mà người này đại diện.") % {
+                    "kind": self.get_member_kind_display().lower()}})
+
+    def continued_at(self, organization, start_date, **changes):
+        """A new row for this job's standing (post, category, kind of member) at
+        ``organization`` from ``start_date``: a merger, a split or a transfer moves it as is."""
+        standing = {name: getattr(self, name) for name in (
+            "position", "category", "membership", "member_kind", "represents", "is_direct_worker")}
+        return Employment(person=self.person, organization=organization, start_date=start_date,
+                          **{**standing, **changes})
 
     def get_standing_display(self):
-        """"Thành viên liên kết góp vốn" for a member, else the category."""
-        if self.category == EmploymentCategory.MEMBER and self.membership:
-            return self.get_membership_display()
-        return self.get_category_display()
+        """"Thành viên liên kết góp vốn" for a member (", đại diện Hộ ông Lê Văn An (hộ gia
+        đình)" when the member is a household, a group or a legal person), else the category."""
+        if self.category != EmploymentCategory.MEMBER or not self.membership:
+            return self.get_category_display()
+        if self.member_kind and self.member_kind != MemberKind.PERSON and self.represents:
+            return _("%(standing)s, đại diện %(name)s (%(kind)s)") % {
+                "standing": self.get_membership_display(),
+                "kind": self.get_member_kind_display().lower(), "name": self.represents}
+        return self.get_membership_display()
 
 
 class PersonalDataAccess(models.Model):

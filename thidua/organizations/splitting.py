@@ -24,7 +24,7 @@ from thidua.core.notifications import notify
 from thidua.core.permissions import require
 
 from . import services
-from .models import Employment, Organization, Transfer, TransferState
+from .models import Organization, Transfer, TransferState
 from .scoping import NETWORK_EDITORS
 
 # Higher apps, named by dotted path because a lower app never imports them.
@@ -108,10 +108,8 @@ def split_unit(user, unit, new_units, day, moves=None):
     jobs = list(running_at(unit, day).filter(pk__in=list(moves)).select_related("person")
                 .order_by("pk"))
     for job in jobs:
-        services.add_employment(user, job.person, Employment(
-            organization=created[moves[job.pk]], position=job.position, category=job.category,
-            membership=job.membership, is_direct_worker=job.is_direct_worker, start_date=day,
-            end_date=job.end_date), confirmed=True)
+        services.add_employment(user, job.person, job.continued_at(
+            created[moves[job.pk]], day, end_date=job.end_date), confirmed=True)
         services.end_employment(user, job, day - timedelta(days=1))
     notify(users_with_roles(unit, NETWORK_EDITORS), _("%(unit)s đã chia tách: %(new)s"),
            _("%(count)s người chuyển sang đơn vị mới từ %(day)s.") % {

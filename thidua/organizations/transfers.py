@@ -113,9 +113,8 @@ def accept_transfer(user, transfer, confirmed=False):
     check_transfer(old, transfer.to_unit, day)
     services.refuse_twin_at(user, old.person, transfer.to_unit,
                             confirmed or transfer.twin_confirmed)
-    transfer.new_employment = _save(Employment(
-        person=old.person, organization=transfer.to_unit, position=transfer.position or old.position,
-        category=old.category, is_direct_worker=old.is_direct_worker, start_date=day), user)
+    transfer.new_employment = _save(old.continued_at(
+        transfer.to_unit, day, position=transfer.position or old.position), user)
     services.close_employment(user, old, day - timedelta(days=1))
     _decided(user, transfer, TransferState.ACCEPTED)
     _save(transfer, user)
