@@ -183,7 +183,7 @@ def test_every_route_reads_scoped_models_scoped(demo, refusals, today):
 def test_the_docs_list_every_scoped_model():
     """The table of scoped models in docs/architecture.md is the list of models whose queryset
     derives from ScopedQuerySet: a model moved under the guard is listed, a listed one is."""
-    text = (Path(__file__).resolve().parents[2] / "docs" / "architecture.md").read_text()
+    text = (Path(__file__).resolve().parents[2] / "docs/architecture.md").read_text()
     section = text.split("### Scoped models")[1].split("While a request is served")[0]
     listed = {f"{app}.{name}" for app, models in re.findall(r"^\| (\w+) \| (.+) \|$", section,
                                                            re.MULTILINE)
