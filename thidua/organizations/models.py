@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
@@ -371,10 +372,10 @@ class MemberKind(models.TextChoices):
     """Who the member is (Luật Hợp tác xã 2023): a person in their own name, or a household, a
     cooperative group or a legal person acting through the person recorded as its
     representative."""
-    PERSON = "PERSON", _("Cá nhân")
-    HOUSEHOLD = "HOUSEHOLD", _("Hộ gia đình")
-    COOPERATIVE_GROUP = "COOP_GROUP", _("Tổ hợp tác")
-    LEGAL_PERSON = "LEGAL", _("Pháp nhân")
+    PERSON = "PERSON", pgettext_lazy("member kind", "Cá nhân")
+    HOUSEHOLD = "HOUSEHOLD", pgettext_lazy("member kind", "Hộ gia đình")
+    COOPERATIVE_GROUP = "COOP_GROUP", pgettext_lazy("member kind", "Tổ hợp tác")
+    LEGAL_PERSON = "LEGAL", pgettext_lazy("member kind", "Pháp nhân")
 
 
 class EmploymentQuerySet(ScopedQuerySet):
