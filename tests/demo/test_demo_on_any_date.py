@@ -8,6 +8,8 @@ import pytest
 from django.core.management import call_command
 
 from thidua.accounts.models import User
+from thidua.awards import histories
+from thidua.awards.models import Award
 from thidua.demo.pipeline import PROMISED_STATES
 from thidua.movements import scoring
 from thidua.movements.models import ProgressReport, Registration, ReportSchedule, Score, ScoreSheet
@@ -82,3 +84,16 @@ def test_the_demo_is_current_on_the_day_it_is_loaded(demo, today, day):
         "member", "criterion")}
     standings = scoring.rank(members, criteria, points, sheet.tie_break)
     assert all(s.scored for s in standings) and standings[0].proposal == scoring.FLAG
+
+    # A CSTĐCS streak whose later award the commune's chairman conferred (two-tier government
+    # from 01/7/2025), counted by the engine for a Bằng khen.
+    streak = list(Award.objects.filter(decision_number__endswith="/QĐ-CSTĐCS").order_by("year")
+                  .select_related("issuer"))
+    assert [a.year for a in streak] == [streak[0].year, streak[0].year + 1]
+    assert streak[-1].issuer.kind == "COMMUNE" and streak[-1].decision_date < today
+    year = streak[-1].year
+    as_of = histories.default_as_of(year)
+    verdicts = histories.judge({"as_of": as_of.isoformat(), "year": year, "types": ["BK_BO"],
+                                "subjects": histories.person_subjects([streak[0].person_id],
+                                                                      year, as_of)})["results"]
+    assert verdicts[0]["eligible"] and f"{year - 1}–{year}" in verdicts[0]["reasons"][0]

@@ -28,7 +28,8 @@ from thidua.organizations.models import OrganizationKind as K
 
 from . import accounts, data, people
 from . import movements as demo_movements
-from . import commendations, ec_staff, merger, movements_records, own_bases, pipeline, salary
+from . import (commendations, ec_staff, merger, movements_records, own_bases, pipeline, salary,
+               streak)
 from . import portal as demo_portal
 
 TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
@@ -273,6 +274,7 @@ def load(small=False, today=None):
     demo_movements.load(actor, today)
     movements_records.load(actor, summary.created)
     commendations.load(actor, summary.created, today)
+    streak.load(actor, summary.created, today)
     pipeline.load(actor, today)
     demo_portal.load(actor, summary.created, today)
     ec_staff.load(actor, summary.created)
