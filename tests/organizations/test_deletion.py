@@ -119,3 +119,35 @@ def test_who_may_delete_and_restore(network, make_user, role, where):
         else:
             with pytest.raises(PermissionDenied):
                 restore(user, target)
+
+
+def test_delete_and_restore_over_the_api(network, make_user, client):
+    """The API takes the pages' rules: a reason is required, a unit with people is refused in
+    Vietnamese, another province's officer does not find the person, the E&C officer deletes
+    and only the system administrator restores."""
+    officer = make_user(Role.EC_OFFICER, network.hanoi)
+    admin = make_user(Role.SYSTEM_ADMIN, network.hanoi)
+    person, unit = network.hanoi_person, empty_unit(network)
+
+    def post(url, data=None):
+        return client.post(f"/api/v1{url}", data or {}, content_type="application/json")
+
+    client.force_login(make_user(Role.EC_OFFICER, network.hue))
+    assert post(f"/people/{person.pk}/deletion", {"reason": "Nhập trùng"}).status_code == 404
+    client.force_login(officer)
+    refused = post(f"/organizations/{network.hanoi_coop.pk}/deletion", {"reason": "Trùng"})
+    assert refused.status_code == 400 and "còn người đang công tác" in refused.json()["detail"]
+    blank = post(f"/people/{person.pk}/deletion", {"reason": " "})
+    assert blank.status_code == 400 and blank.json()["detail"] == "Cần ghi lý do xóa."
+    deleted = post(f"/people/{person.pk}/deletion", {"reason": "Nhập trùng"})
+    assert deleted.status_code == 200 and deleted.json()["deleted"]
+    assert deleted.json()["deleted_by"] == officer.username
+    assert post(f"/organizations/{unit.pk}/deletion", {"reason": "Nhập trùng"}).json()["deleted"]
+    assert post(f"/people/{person.pk}/restoration").status_code == 404  # not the officer's to do
+
+    client.force_login(admin)
+    for url in (f"/people/{person.pk}/restoration", f"/organizations/{unit.pk}/restoration"):
+        restored = post(url)
+        assert restored.status_code == 200 and not restored.json()["deleted"]
+    person.refresh_from_db()
+    assert person.deleted_at is None

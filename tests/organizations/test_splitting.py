@@ -165,3 +165,27 @@ def test_a_closed_unit_is_not_split(network, make_user, client):
     client.force_login(editor)
     page = client.get(reverse("organizations:organization_split", args=[coop.pk]), follow=True)
     assert "Đơn vị đã giải thể từ 01/01/2025." in page.content.decode()
+
+
+def test_a_split_over_the_api(network, make_user, client):
+    """The API splits with the page's rules: another province's officer does not find the unit,
+    a taken code is refused in Vietnamese and writes nothing, then the split moves whom it is
+    told."""
+    coop, person = network.hanoi_coop, network.hanoi_person
+    job = person.employments.get()
+    url = f"/api/v1/organizations/{coop.pk}/split"
+    data = {"day": DAY.isoformat(), "moves": {str(job.pk): 0},
+            "new_units": [{"code": "P01-HTX02", "name": "Hợp tác xã Rau sạch Văn Đức 2"}]}
+    client.force_login(make_user(Role.EC_OFFICER, network.hue))
+    assert client.post(url, data, content_type="application/json").status_code == 404
+    client.force_login(make_user(Role.EC_OFFICER, network.hanoi))
+    taken = client.post(url, {**data, "new_units": [{"code": network.hue_coop.code,
+                                                     "name": "Trùng mã"}]},
+                        content_type="application/json")
+    assert taken.status_code == 400 and "Đơn vị mới “Trùng mã”" in str(taken.json())
+    assert not coop.split_units.exists()
+    made = client.post(url, data, content_type="application/json")
+    assert made.status_code == 201
+    new_unit = Organization.objects.get(pk=made.json()[0]["id"])
+    assert (new_unit.split_from, new_unit.kind) == (coop, coop.kind)
+    assert person.employments.get(end_date__isnull=True).organization == new_unit

@@ -6,10 +6,10 @@ from datetime import date
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from ninja import FilterSchema, Query, Router, Schema, Status
+from ninja import Field, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from thidua.organizations import services
+from thidua.organizations import services, splitting
 from thidua.organizations.forms import (
     EmploymentForm,
     EmulationGroupForm,
@@ -346,3 +346,26 @@ def set_group_member(request, group_id: Id, data: MemberIn):
     services.set_group_member(request.user, group, form.cleaned_data["organization"],
                               form.cleaned_data["role"])
     return get_object_or_404(_groups(request.user), pk=group.pk)
+
+
+class NewUnitIn(Schema):
+    code: Text
+    name: Text
+    short_name: Text = ""
+    kind: str = ""  # the old unit's when empty
+
+
+class SplitIn(Schema):
+    day: date
+    new_units: list[NewUnitIn] = Field(..., max_length=splitting.MAX_NEW_UNITS)
+    moves: dict[Id, int] = {}  # employment id at the old unit → index in ``new_units``
+
+
+@router.post("/organizations/{org_id}/split", response={201: list[OrganizationOut], **REFUSALS})
+def split_organization(request, org_id: Id, data: SplitIn):
+    """Split new units off a unit on ``day`` and move the people ``moves`` assigns; the award
+    history stays with the old unit (the same rules as the page "Chia tách")."""
+    unit = get_object_or_404(Organization.objects.visible_to(request.user), pk=org_id)
+    new_units = [Organization(code=new.code, name=new.name, short_name=new.short_name,
+                              kind=new.kind) for new in data.new_units]
+    return Status(201, splitting.split_unit(request.user, unit, new_units, data.day, data.moves))

@@ -7,6 +7,7 @@ from thidua.accounts import tokens
 
 from .awards import router as awards_router
 from .common import install_handlers
+from .deletion import router as deletion_router
 from .ec_staff import router as ec_staff_router
 from .issuers import router as issuers_router
 from .legal import router as legal_router
@@ -51,6 +52,7 @@ api = NinjaAPI(
 install_handlers(api)
 api.add_router("/", organizations_router)
 api.add_router("/", transfers_router)
+api.add_router("/", deletion_router)
 api.add_router("/", awards_router)
 api.add_router("/", movements_router)
 api.add_router("/", records_router)
