@@ -3,6 +3,7 @@ the issuer's signer) and a tờ trình (signed by its proposing unit's signer, w
 settings ask for it, ``IssuerSettings.sign_submissions``). The signing services, the local
 agents and the signing page take a ``Target`` and never ask which kind it is."""
 import hashlib
+from abc import ABC, abstractmethod
 
 from django.db.models import Max
 from django.urls import reverse
@@ -19,7 +20,7 @@ from ..models import SignedDecision, SignedSubmission
 from .base import SignatureBlock
 
 
-class Target:
+class Target(ABC):
     """One document to sign. ``perm``: who may sign it; ``unit``: whose settings say which ways
     of signing are accepted; ``model``: the signed versions' model."""
 
@@ -36,22 +37,24 @@ class Target:
     def settings(self):
         return issuer_settings(self.unit)
 
+    @abstractmethod
     def state_refusal(self):
         """Why the document cannot be signed in its present state, or ""."""
-        raise NotImplementedError
 
+    @abstractmethod
     def unsigned_pdf(self):
-        raise NotImplementedError
+        """The document's PDF as it is now, rendered afresh: what is signed."""
 
+    @abstractmethod
     def block(self, user):
-        raise NotImplementedError
+        """The visible signature block (``SignatureBlock``) for ``user``'s signature."""
 
     def versions(self):
         return self.model.objects.filter(**{self.field: self.document})
 
+    @abstractmethod
     def lock(self):
         """Lock the document's row while its next version is numbered."""
-        raise NotImplementedError
 
     def next_version(self):
         return (self.versions().aggregate(last=Max("version"))["last"] or 0) + 1
