@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from timekeeping import TEST_NOW, local
 from thidua.awards.models import BaseSalary
+from thidua.awards.seeding import sync_catalogue
 from thidua.accounts.models import RoleAssignment, User
 from thidua.organizations import services
 from thidua.organizations.models import Employment, Organization, OrganizationKind, Person
@@ -100,17 +101,18 @@ def fast_passwords(settings):
 
 @pytest.fixture
 def award_catalogue(transactional_db):
-    """Transactional tests flush the tables the data migrations filled; put the award catalogue
-    (and base salaries) back the way the migrations wrote them. (``serialized_rollback`` would
-    too, but on PostgreSQL it collides with the content types a flush re-creates.)"""
-    for migration in ("0002_award_catalogue", "0005_pipeline_catalogue"):
-        import_module(f"thidua.awards.migrations.{migration}").load(apps, None)
+    """Transactional tests flush the tables the data migrations filled; put the legal texts,
+    base salaries and conferral powers back the way the migrations wrote them. The award types
+    themselves come back from the catalogue (``awards/seeding.py``, after the flush's
+    post_migrate) and are linked to their texts again. (``serialized_rollback`` would restore
+    all, but on PostgreSQL it collides with the content types a flush re-creates.)"""
     import_module("thidua.legal.migrations.0002_seed_texts").load(apps, None)
+    sync_catalogue()
+    import_module("thidua.awards.migrations.0005_pipeline_catalogue").load(apps, None)
     import_module("thidua.awards.migrations.0009_conferral_powers").load_powers(apps, None)
     import_module("thidua.legal.migrations.0004_seed_bases").load(apps, None)
     import_module("thidua.awards.migrations.0011_award_type_texts").link(apps, None)
     import_module("thidua.awards.migrations.0013_base_salary_texts").link(apps, None)
-    import_module("thidua.awards.migrations.0014_award_type_english_names").load(apps, None)
 
 
 @pytest.fixture

@@ -232,7 +232,7 @@ def test_template_download_reads_back(client, batch):
 
 
 # The peer system's own templates (CANHAN, TAPTHE, NHANDULIEU, MauTDKT of the provincial E&C
-# software), rebuilt here with their layout and codes; awards/importing.VENDOR_CODES maps them.
+# software), rebuilt here with their layout and codes; the catalogue (awards/catalogue.py, peer_codes) maps them.
 MAUTDKT_FILE = MAUTDKT + ["Mã Phân loại khen thưởng", "Mã Danh hiệu thi đua",
                           "Mã phân loại loại tượng", "Mã Lĩnh vực hoạt động"]
 NHANDULIEU = ["STT", "Phân loại khen thưởng", "Tên tập thể/cá nhân/hộ gia đình", "Chức vụ",

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .catalogue import TYPES
 from .models import AwardQuota, AwardType, BaseSalary, ConferralPower, Issuer
 
 
@@ -51,9 +52,17 @@ class AwardTypeAdmin(SimpleHistoryAdmin):
     form = AwardTypeForm
     save_as = True
     list_display = ["code", "name", "name_en", "category", "authority_level", "valid_from",
-                    "valid_to", "is_active"]
+                    "valid_to", "is_active", "machine_checked"]
     list_filter = ["category", "subject_kind", "authority_level", "is_active"]
     search_fields = ["code", "name", "name_en", "abbreviation", "abbreviation_en"]
+
+    @admin.display(description=_("kiểm tra tự động"), boolean=True)
+    def machine_checked(self, obj):
+        """Whether the eligibility engine checks the type by machine for some subject, as the
+        catalogue declares it (``awards/catalogue.py``); unknown for a code it does not
+        declare."""
+        kind = TYPES.get(obj.code)
+        return None if kind is None else kind.machine_checked
 
     @transaction.atomic
     def save_model(self, request, obj, form, change):

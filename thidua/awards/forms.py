@@ -14,10 +14,14 @@ def year_choices():
     return [(year, year) for year in range(this_year + 1, this_year - 15, -1)]
 
 
+def type_choices():
+    return [("", _("Tất cả"))] + [(code, kind.label) for code, kind in TYPES.items()]
+
+
 class QualificationForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Năm xét"), coerce=int, choices=year_choices)
     award_type = forms.ChoiceField(label=_("Danh hiệu, hình thức"), required=False,
-                                   choices=[("", _("Tất cả"))] + [(c, n) for c, (_s, n) in TYPES.items()])
+                                   choices=type_choices)
     status = forms.ChoiceField(label=_("Kết quả"), required=False, choices=[
         ("", _("Đủ và gần đủ")), (ELIGIBLE, _("Đủ điều kiện")), (ALMOST, _("Còn thiếu một điều kiện"))])
 

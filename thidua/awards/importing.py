@@ -20,6 +20,7 @@ from thidua.organizations.models import Employment, Organization, Person
 from thidua.organizations.scoping import current_employment_q
 
 from . import services
+from .catalogue import TYPES, peer_codes
 from .models import Award, AwardSource, AwardType, Discipline, DisciplineLevel, Rating
 
 
@@ -114,46 +115,7 @@ class DisciplineSpec(PersonRowSpec):
             decision=values["decision"] or ""))
 
 
-
-
 # Lists of nominees and of past awards ---------------------------------------------------------
-
-# Codes of the award forms and titles in the templates officials already use (CANHAN, TAPTHE,
-# NHANDULIEU and MauTDKT of the provincial E&C software, docs/forms.md#excel-import-templates),
-# mapped to our catalogue: the one table of them. Codes of awards outside our catalogue (orders
-# other than Labour, hero titles, medals …) are not listed and are refused by name.
-VENDOR_CODES = {  # code: (ours, the name the peer templates give it)
-    "1647933042": ("LDTT", "Lao động tiên tiến"),
-    "1647933380": ("CSTDCS", "Chiến sĩ thi đua cơ sở"),
-    "1647508703": ("CSTD_BO", "Chiến sĩ thi đua cấp Bộ, ngành, tỉnh, đoàn thể trung ương"),
-    "1647933381": ("CSTD_TQ", "Chiến sĩ thi đua toàn quốc"),
-    "1647933198": ("TTLDTT", "Tập thể lao động tiên tiến"),
-    "1647933151": ("TTLDXS", "Tập thể lao động xuất sắc"),
-    "1647933114": ("CO_BO", "Cờ thi đua cấp Bộ, ngành, tỉnh, đoàn thể trung ương"),
-    "1647933079": ("CO_CP", "Cờ thi đua của Chính phủ"),
-    "1650360491": ("BK_BO", "Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương"),
-    "1671247716": ("BK_TTG", "Bằng khen của Thủ tướng Chính phủ"),
-    "1650360499": ("GK", "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện"),
-    "1672804384": ("GK", "Giấy khen của Thủ trưởng cơ quan, đơn vị thuộc bộ, ngành, cơ quan "
-                         "ngang bộ, cơ quan thuộc Chính phủ"),
-    "1672804435": ("GK", "Giấy khen của Thủ trưởng cơ quan chuyên môn và tương đương thuộc Ủy "
-                         "ban nhân dân cấp tỉnh"),
-    "1672804473": ("GK", "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã"),
-    # CANHAN and TAPTHE give no class: read as the third, which the guide sheet says.
-    "1650360184": ("HCLD3", "Huân chương Lao động"),
-    "1671246455": ("HCLD3", "Huân chương Lao động hạng ba"),
-    "1671246446": ("HCLD2", "Huân chương Lao động hạng nhì"),
-    "1671246434": ("HCLD1", "Huân chương Lao động hạng nhất"),
-    "1671248245": ("KNC", "Kỷ niệm chương"),
-}
-# Short names officials write for the VCA's own forms and titles.
-COMMON_NAMES = {
-    "BK_BO": ("Bằng khen", "Bằng khen của Liên minh Hợp tác xã Việt Nam",
-              "Bằng khen của Liên minh HTX Việt Nam"),
-    "CO_BO": ("Cờ thi đua", "Cờ thi đua của Liên minh Hợp tác xã Việt Nam"),
-    "KNC": ("Kỷ niệm chương",),
-}
-
 
 class AwardTypeChoice(Choice):
     """A title or award form by our code, abbreviation, name, or the code of the older templates."""
@@ -172,19 +134,23 @@ class AwardTypeChoice(Choice):
         return self.types[code]
 
     def aliases(self, code, label):
+        """Also its abbreviation, and from the catalogue (``awards/catalogue.py``) the other
+        wordings officials use and the codes (and names) of the peer templates."""
         found = super().aliases(code, label) + [self.types[code].abbreviation]
-        for vendor, (ours, name) in VENDOR_CODES.items():
-            if ours == code:
-                found += [vendor] + ([name] if name != "Huân chương Lao động" else [])
-        return found + list(COMMON_NAMES.get(code, ()))
+        kind = TYPES.get(code)
+        if kind is None:
+            return found
+        for peer in kind.peer_codes:
+            found += [peer.code] + ([peer.name] if peer.by_name else [])
+        return found + list(kind.aliases)
 
     def guide_rows(self):
         """Our catalogue, then each code of the peer templates and what it is read as."""
         rows = self.options()
         names = dict(rows)
-        return rows + [(vendor, _("%(peer)s (mẫu CANHAN, TAPTHE, NHANDULIEU, MauTDKT) → %(ours)s")
+        return rows + [(peer, _("%(peer)s (mẫu CANHAN, TAPTHE, NHANDULIEU, MauTDKT) → %(ours)s")
                         % {"peer": name, "ours": names.get(ours, ours)})
-                       for vendor, (ours, name) in VENDOR_CODES.items()]
+                       for peer, (ours, name) in peer_codes().items()]
 
 
 def award_type_column(key="award_type", label=_("Danh hiệu, hình thức khen thưởng"),

@@ -3,13 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from thidua.core.scopes import ScopedQuerySet
 from thidua.organizations import scoping
 
+from .catalogue import in_language
 from .issuers import ConferralPower, Issuer, IssuerAlias, IssuerKind  # noqa: F401  (models)
 
 
@@ -30,11 +30,6 @@ class AuthorityLevel(models.IntegerChoices):
     MINISTRY = 2, _("Bộ, ban, ngành, tỉnh (Liên minh HTX Việt Nam, Chủ tịch UBND tỉnh)")
     GOVERNMENT = 3, _("Thủ tướng Chính phủ")
     STATE = 4, _("Chủ tịch nước")
-
-
-def in_language(vietnamese, english):
-    """``english`` when the active language is English and it is filled in, else ``vietnamese``."""
-    return english if english and (get_language() or "").startswith("en") else vietnamese
 
 
 class AwardTypeQuerySet(models.QuerySet):

@@ -27,7 +27,7 @@ class Row:
 
     @property
     def type_name(self):
-        return TYPES[self.type_code][1]
+        return TYPES[self.type_code].label
 
     @property
     def is_person(self):

@@ -9,18 +9,18 @@ from thidua.legal.models import RegimeTopic
 
 from .eligibility import Evaluator
 from .eligibility.input import parse
-from .eligibility.ruleset import PERIODS, period_for
+from .eligibility.ruleset import period_for, periods
 from .issuing import power_table
 
 
 def engine_period(engine, day):
     """The built-in rule table of ``engine`` (LAW_2003 / LAW_2022) in force on ``day``, or its
     latest one."""
-    periods = [period for period in PERIODS if period.regime == engine]
-    for period in reversed(periods):
+    tables = [period for period in periods() if period.regime == engine]
+    for period in reversed(tables):
         if period.valid_from is None or period.valid_from <= day:
             return period
-    return periods[0]
+    return tables[0]
 
 
 def _run(payload, candidate, powers):

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image
 
+from thidua.awards.catalogue import certificate_of
+
 from .context import (
     in_vietnamese,
     long_date,
@@ -21,7 +23,7 @@ from .context import (
     signer,
     signer_name_of,
 )
-from .frames import DESIGNS, design_of
+from .frames import DESIGNS
 from .models import CertificatePrint, CertificateTemplate, Paper, PrintState
 from .sheets import Sheets
 from .verification import verification_url
@@ -55,9 +57,16 @@ FIELD_LABELS = {
 }
 
 
+def layout_of(award_type):
+    """The type's certificate layout in the catalogue (``awards/catalogue.py``): its frame's
+    design, paper and heading."""
+    return certificate_of(award_type.code, award_type.category)
+
+
 def default_paper(award_type):
-    """Giấy khen on A4 landscape; Bằng khen, Cờ thi đua and the rest on A3 landscape."""
-    return Paper.A4_LANDSCAPE if award_type.code == "GK" else Paper.A3_LANDSCAPE
+    """The paper of the type's layout: Giấy khen on A4 landscape; Bằng khen, Cờ thi đua and the
+    rest on A3 landscape."""
+    return Paper(layout_of(award_type).paper)
 
 
 def template_for(organization, award_type):
@@ -127,19 +136,11 @@ def issuer_texts(decision):
 
 
 def heading(award_type):
-    """(gift line, award line): "TẶNG" / "BẰNG KHEN" for an award form, "CÔNG NHẬN DANH
-    HIỆU" / the title for a danh hiệu; the catalogue's level ("cấp bộ, ban, ngành, tỉnh") is
-    the authority line's business, not the paper's."""
-    code = award_type.code
-    if code.startswith("BK"):
-        return _("TẶNG"), _("BẰNG KHEN")
-    if code == "GK":
-        return _("TẶNG"), _("GIẤY KHEN")
-    if code.startswith("CO"):
-        return _("TẶNG"), _("CỜ THI ĐUA")
-    if award_type.category == "TITLE":
-        return _("CÔNG NHẬN DANH HIỆU"), award_type.name.upper()
-    return _("TẶNG"), award_type.name.upper()
+    """(gift line, award line) of the type's layout: "TẶNG" / "BẰNG KHEN" for an award form,
+    "CÔNG NHẬN DANH HIỆU" / the title for a danh hiệu; the catalogue's level ("cấp bộ, ban,
+    ngành, tỉnh") is the authority line's business, not the paper's."""
+    layout = layout_of(award_type)
+    return str(layout.gift), str(layout.title) or award_type.name.upper()
 
 
 def values(award, where, shared, item=None):
@@ -193,7 +194,7 @@ def _pages(awards, template_of):
                        getattr(award, "decision_item", None))
         if template.authority_line:
             texts["authority"] = template.authority_line
-        pages.append(page(template, texts, design_of(award.award_type), logos[key]))
+        pages.append(page(template, texts, layout_of(award.award_type).design, logos[key]))
     return pages
 
 

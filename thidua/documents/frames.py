@@ -1,6 +1,7 @@
 """The designed frame of a certificate printed on white paper, one design per form: Bằng khen
 (deep red band, gold diamonds), Giấy khen (blue band, gold studs) and Cờ thi đua / danh hiệu
-(crimson band, gold stars). Drawn in millimetres for A3 landscape and scaled to the paper, so an A4
+(crimson band, gold stars); which type prints with which is its certificate layout in
+``awards/catalogue.py``. Drawn in millimetres for A3 landscape and scaled to the paper, so an A4
 Giấy khen is the same drawing, smaller.
 
 Everything the certificate prints stays inside ``INNER`` (mm from each edge at A3): the frame
@@ -33,16 +34,6 @@ DESIGNS = {
     "paper": Design(band=(11, 79, 138), title=(11, 63, 112), motif="stud"),
     "title": Design(band=(128, 10, 18), title=(176, 0, 0), motif="star"),
 }
-
-
-def design_of(award_type):
-    """Giấy khen → "paper"; danh hiệu and Cờ thi đua → "title"; Bằng khen and the rest →
-    "merit"."""
-    if award_type is None:
-        return "merit"
-    if award_type.code == "GK":
-        return "paper"
-    return "title" if award_type.category == "TITLE" else "merit"
 
 
 class Frame:

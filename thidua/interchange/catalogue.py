@@ -4,21 +4,13 @@ phủ", "Giấy khen của Giám đốc HTX …").
 
 The catalogue names the ministry-level types generically ("Bằng khen cấp bộ, ban, ngành, tỉnh");
 in the VCA system those are the Liên minh's own, so tờ trình say "Bằng khen của Liên minh Hợp tác
-xã Việt Nam". ``ALIASES`` holds such wordings; everything else is matched against the catalogue.
+xã Việt Nam". Such wordings are the ``aliases`` of each type in ``awards/catalogue.py``; a text
+naming none of them, nor a name, is not read as any type.
 """
+from thidua.awards import catalogue
 from thidua.awards.models import AwardType
 from thidua.core.xlsx_import import match_key
 
-ALIASES = {
-    "bang khen cua lien minh": "BK_BO",
-    "bang khen lien minh": "BK_BO",
-    "bang khen cua thu tuong": "BK_TTG",
-    "bang khen thu tuong": "BK_TTG",
-    "co thi dua cua lien minh": "CO_BO",
-    "chien si thi dua cua lien minh": "CSTD_BO",
-    "chien si thi dua cap lien minh": "CSTD_BO",
-    "ky niem chuong": "KNC",
-}
 _LEADING = ("danh hieu ", "hinh thuc ", "de nghi ", "xet tang ", "tang ", "truy tang ")
 
 
@@ -33,8 +25,9 @@ class Catalogue:
             for alias in (award_type.code, award_type.abbreviation, award_type.name):
                 self.exact.setdefault(match_key(alias), award_type)
         names = [(match_key(t.name), t) for t in self.types]
-        names += [(alias, self.by_code[code]) for alias, code in ALIASES.items()
-                  if code in self.by_code]
+        names += [(match_key(alias), self.by_code[code])
+                  for code, kind in catalogue.TYPES.items() if code in self.by_code
+                  for alias in kind.aliases]
         self.names = sorted(names, key=lambda pair: -len(pair[0]))  # longest wording first
 
     def resolve(self, text):

@@ -1,13 +1,17 @@
-"""The rule set as data: codes, Vietnamese names, legal bases, validity dates, setting defaults.
+"""The rule set as data: regimes and their validity dates, setting defaults, and the rules each
+award type of the catalogue (``awards/catalogue.py``) has under them.
 
-Everything here is built once at import. ``period_for(as_of)`` returns the table in force on a date:
-its regime, one ``Rule`` per (kind, code) and the default types per kind.
+``period_for(as_of)`` returns the table in force on a date: its regime, one ``Rule`` per (kind,
+code) and the default types per kind. It is derived from the catalogue on each call (a few
+dozen tuples, once per evaluation), so a type declared there is known here at once.
 """
 
 from collections import namedtuple
 from datetime import date
 
 from django.utils.translation import gettext_lazy as _
+
+from thidua.awards import catalogue
 
 INDIVIDUAL = "individual"
 COLLECTIVE = "collective"
@@ -64,51 +68,11 @@ ISSUER_KIND_LABEL = {
     "COOPERATIVE_BOARD": _("Chủ tịch HĐQT, HĐTV"),
 }
 
-# code: (short name used in messages, full name); the order is the default order of results.
-TYPES = {
-    "LDTT": (_("LĐTT"), _("Lao động tiên tiến")),
-    "CSTDCS": (_("CSTĐCS"), _("Chiến sĩ thi đua cơ sở")),
-    "CSTD_BO": (_("CSTĐ cấp bộ, ban, ngành, tỉnh"), _("Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh")),
-    "CSTD_TQ": (_("CSTĐ toàn quốc"), _("Chiến sĩ thi đua toàn quốc")),
-    "TTLDTT": (_("TTLĐTT"), _("Tập thể lao động tiên tiến")),
-    "TTLDXS": (_("TTLĐXS"), _("Tập thể lao động xuất sắc")),
-    "CO_BO": (_("Cờ thi đua cấp bộ, ban, ngành, tỉnh"), _("Cờ thi đua cấp bộ, ban, ngành, tỉnh")),
-    "CO_CP": (_("Cờ thi đua của Chính phủ"), _("Cờ thi đua của Chính phủ")),
-    "GK": (_("Giấy khen"), _("Giấy khen")),
-    "BK_BO": (_("Bằng khen cấp bộ, ban, ngành, tỉnh"), _("Bằng khen cấp bộ, ban, ngành, tỉnh")),
-    "BK_TTG": (_("Bằng khen của Thủ tướng Chính phủ"), _("Bằng khen của Thủ tướng Chính phủ")),
-    "KNC": (
-        _("Kỷ niệm chương"),
-        _("Kỷ niệm chương “Vì sự nghiệp xây dựng và phát triển kinh tế tập thể”"),
-    ),
-    "HCLD3": (_("Huân chương Lao động hạng Ba"), _("Huân chương Lao động hạng Ba")),
-    "HCLD2": (_("Huân chương Lao động hạng Nhì"), _("Huân chương Lao động hạng Nhì")),
-    "HCLD1": (_("Huân chương Lao động hạng Nhất"), _("Huân chương Lao động hạng Nhất")),
-}
-
-
-# (code, kind): (article in Law 2022, article in Law 2003, machine-checkable).
-# An empty article cites the law alone. Types without a machine rule are evaluated only when asked
-# for by name, and then always need people to judge them.
-_HC = "Chương III"
-_ARTICLES = {
-    ("LDTT", INDIVIDUAL): ("Điều 24", "Điều 24", True),
-    ("CSTDCS", INDIVIDUAL): ("Điều 23", "Điều 23", True),
-    ("CSTD_BO", INDIVIDUAL): ("Điều 22", "Điều 22", True),
-    ("CSTD_TQ", INDIVIDUAL): ("Điều 21", "Điều 21", True),
-    ("BK_BO", INDIVIDUAL): ("điểm d khoản 1 Điều 74", "", True),
-    ("BK_TTG", INDIVIDUAL): ("điểm b khoản 1 Điều 73", "", True),
-    ("KNC", INDIVIDUAL): ("", "", False),
-    ("TTLDTT", COLLECTIVE): ("Điều 28", "Điều 28", True),
-    ("TTLDXS", COLLECTIVE): ("Điều 27", "Điều 27", True),
-    ("CO_BO", COLLECTIVE): ("Điều 26", "Điều 26", True),
-    ("BK_BO", COLLECTIVE): ("Điều 74", "", True),
-    ("CO_CP", COLLECTIVE): ("Điều 25", "Điều 25", False),
-    ("BK_TTG", COLLECTIVE): ("Điều 73", "", False),
-    **{("GK", kind): ("Điều 75", "", False) for kind in KINDS},
-    **{(code, kind): (_HC, "", False) for code in ("HCLD3", "HCLD2", "HCLD1") for kind in KINDS},
-}
-KNC_BASIS = "Quy định về Kỷ niệm chương của Liên minh Hợp tác xã Việt Nam"
+# The award types, in catalogue order (the default order of results): ``awards/catalogue.py``
+# declares each once, with its names and, per kind of subject, its articles and whether it is
+# checked by machine. Types without a machine rule are evaluated only when asked for by name, and
+# then always need people to judge them.
+TYPES = catalogue.TYPES
 
 Rule = namedtuple("Rule", "code kind regime name legal_basis decree valid_from valid_to machine")
 Period = namedtuple("Period", "regime valid_from valid_to rules default_types settings")
@@ -120,36 +84,35 @@ SETTING_DEFAULTS = {
     LAW_2022: {**_COMMON_SETTINGS, "cstdcs_quota_percent": None},  # no legal cap since 2024
 }
 
-# regime, law, decree, valid_from, valid_to (None = open end)
-_LAW_2003_TEXT, _LAW_2022_TEXT = "Luật TĐKT 2003 (sửa đổi 2013)", "Luật TĐKT 2022"
+LAW_NAMES = {LAW_2003: "Luật TĐKT 2003 (sửa đổi 2013)", LAW_2022: "Luật TĐKT 2022"}
+# regime, decree, valid_from, valid_to (None = open end)
 _PERIODS = (
-    (LAW_2003, _LAW_2003_TEXT, "Nghị định 91/2017/NĐ-CP", None, date(2023, 12, 31)),
-    (LAW_2022, _LAW_2022_TEXT, "Nghị định 98/2023/NĐ-CP", REGIME_SWITCH, date(2025, 6, 30)),
-    (LAW_2022, _LAW_2022_TEXT, "Nghị định 152/2025/NĐ-CP", date(2025, 7, 1), None),
+    (LAW_2003, "Nghị định 91/2017/NĐ-CP", None, date(2023, 12, 31)),
+    (LAW_2022, "Nghị định 98/2023/NĐ-CP", REGIME_SWITCH, date(2025, 6, 30)),
+    (LAW_2022, "Nghị định 152/2025/NĐ-CP", date(2025, 7, 1), None),
 )
 
 
-def _legal_basis(code, law, article):
-    if code == "KNC":
-        return KNC_BASIS
+def legal_basis(award_kind, regime, article):
+    """How a rule cites its basis: the type's own regulation, else the law and the article (the
+    law alone when the article is empty)."""
+    if award_kind.regulation:
+        return award_kind.regulation
+    law = LAW_NAMES[regime]
     return f"{law}, {article}" if article else law
 
 
-def _build_period(regime, law, decree, valid_from, valid_to):
+def _build_period(regime, decree, valid_from, valid_to):
     rules = {}
-    for (code, kind), (art_2022, art_2003, machine) in _ARTICLES.items():
-        article = art_2022 if regime == LAW_2022 else art_2003
-        rules[kind, code] = Rule(
-            code,
-            kind,
-            regime,
-            TYPES[code][1],
-            _legal_basis(code, law, article),
-            decree,
-            valid_from,
-            valid_to,
-            machine,
-        )
+    for code, award_kind in TYPES.items():
+        for kind in KINDS:
+            standard = award_kind.standard(kind)
+            if standard is None:
+                continue
+            article = standard.law_2022 if regime == LAW_2022 else standard.law_2003
+            rules[kind, code] = Rule(code, kind, regime, award_kind.name,
+                                     legal_basis(award_kind, regime, article), decree,
+                                     valid_from, valid_to, standard.machine)
     defaults = {
         kind: tuple(code for code in TYPES if (kind, code) in rules and rules[kind, code].machine)
         for kind in KINDS
@@ -157,15 +120,17 @@ def _build_period(regime, law, decree, valid_from, valid_to):
     return Period(regime, valid_from, valid_to, rules, defaults, SETTING_DEFAULTS[regime])
 
 
-PERIODS = tuple(_build_period(*row) for row in _PERIODS)
+def periods():
+    """Every rule table, oldest first."""
+    return tuple(_build_period(*row) for row in _PERIODS)
 
 
 def period_for(as_of):
     """The rule table in force on ``as_of``."""
-    for period in reversed(PERIODS):
-        if period.valid_from is None or as_of >= period.valid_from:
-            return period
-    return PERIODS[0]  # pragma: no cover - the first period has no start
+    for row in reversed(_PERIODS):
+        if row[2] is None or as_of >= row[2]:
+            return _build_period(*row)
+    return _build_period(*_PERIODS[0])  # pragma: no cover - the first period has no start
 
 
 def rules_in_force(as_of):

@@ -6,6 +6,7 @@ rules read plain strings from it (a catalogue lookup per sentence would double a
 The machine markers ``ON_HOLD:`` stay untranslated: callers match on them.
 """
 
+from collections.abc import Mapping
 from types import SimpleNamespace
 
 from django.utils.translation import get_language
@@ -208,10 +209,28 @@ _SENTENCES = {
     "no_decision_date": _("quyết định (chưa có ngày)"),
 }
 
-# Vocabularies keyed by code or rank, resolved together with the sentences.
+
+class _TypeNames(Mapping):
+    """The award types' names (``short`` or ``name``) in one language, read from the catalogue
+    at each lookup: a type declared there is named here at once."""
+
+    def __init__(self, attribute, english):
+        self.attribute = f"{attribute}_en" if english else attribute
+        self.fallback = attribute
+
+    def __getitem__(self, code):
+        kind = TYPES[code]
+        return getattr(kind, self.attribute) or getattr(kind, self.fallback)
+
+    def __iter__(self):
+        return iter(TYPES)
+
+    def __len__(self):
+        return len(TYPES)
+
+
+# Vocabularies keyed by rank or code, resolved together with the sentences.
 _VOCABULARIES = {
-    "short": {code: names[0] for code, names in TYPES.items()},
-    "name": {code: names[1] for code, names in TYPES.items()},
     "rating": RATING_LABEL,
     "scope": dict(enumerate(SCOPE_LABEL)),
     "level": dict(enumerate(LEVEL_LABEL)),
@@ -227,12 +246,15 @@ def texts():
     language = get_language()
     table = _RESOLVED.get(language)
     if table is None:
+        english = (language or "").startswith("en")
         table = SimpleNamespace(
             **{key: str(text) for key, text in _SENTENCES.items()},
             **{
                 key: {code: str(text) for code, text in vocabulary.items()}
                 for key, vocabulary in _VOCABULARIES.items()
             },
+            short=_TypeNames("short", english),
+            name=_TypeNames("name", english),
         )
         _RESOLVED[language] = table
     return table

@@ -153,7 +153,7 @@ def inherited_rows(unit, year):
     rows = histories.inherited_years(unit.pk, year)
     earners = Organization.objects.in_bulk({earner for *_, earner in rows})
     return [(t, Rating(rating).label if rating else "",
-             [TYPES.get(code, (code, code))[1] for code in codes], earners[earner])
+             [TYPES[code].label if code in TYPES else code for code in codes], earners[earner])
             for t, rating, codes, earner in rows]
 
 
