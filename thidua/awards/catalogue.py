@@ -192,8 +192,9 @@ TYPES = {kind.code: kind for kind in (
     AwardKind(
         "CSTD_BO", "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh",
         "Emulation Fighter at ministry, agency, sector or provincial level", "CSTĐ",
-        "Provincial EF", "CSTĐ cấp bộ, ban, ngành, tỉnh", "Ministerial/Provincial Emulation Fighter",
-        TITLE, (INDIVIDUAL,), MINISTRY, RECOGNITION, article="Điều 22",
+        "Provincial EF", "CSTĐ cấp bộ, ban, ngành, tỉnh",
+        "Ministerial/Provincial Emulation Fighter", TITLE, (INDIVIDUAL,), MINISTRY, RECOGNITION,
+        article="Điều 22",
         individual=_same("Điều 22", True), money_individual="3.0", chain_rank=3, vote=SECRET_90,
         extra_attachments=_INITIATIVE,
         aliases=("Chiến sĩ thi đua của Liên minh", "Chiến sĩ thi đua cấp Liên minh"),
