@@ -137,10 +137,6 @@ class AwardKind:
         return in_language(self.name, self.name_en)
 
     @property
-    def short_label(self):
-        return in_language(self.short, self.short_en)
-
-    @property
     def machine_checked(self):
         """Whether the engine checks it by machine for some kind of subject."""
         return any(standard.machine for standard in (self.individual, self.collective)

@@ -2,8 +2,8 @@
 award type of the catalogue (``awards/catalogue.py``) has under them.
 
 ``period_for(as_of)`` returns the table in force on a date: its regime, one ``Rule`` per (kind,
-code) and the default types per kind. It is derived from the catalogue on each call (a few
-dozen tuples, once per evaluation), so a type declared there is known here at once.
+code) and the default types per kind. It is derived from the catalogue, and derived again
+whenever the catalogue's entries change, so a type declared there is known here at once.
 """
 
 from collections import namedtuple
@@ -120,17 +120,31 @@ def _build_period(regime, decree, valid_from, valid_to):
     return Period(regime, valid_from, valid_to, rules, defaults, SETTING_DEFAULTS[regime])
 
 
+_BUILT = {}  # row of _PERIODS: (the catalogue's entries it was built from, its Period)
+
+
+def _period(row):
+    """The rule table of ``row``, built again only when the catalogue's entries are not the ones
+    it was built from (they are frozen: a changed type is another object)."""
+    kinds = tuple(TYPES.values())
+    built = _BUILT.get(row)
+    if built is None or len(built[0]) != len(kinds) or any(
+            old is not new for old, new in zip(built[0], kinds)):
+        built = _BUILT[row] = (kinds, _build_period(*row))
+    return built[1]
+
+
 def periods():
     """Every rule table, oldest first."""
-    return tuple(_build_period(*row) for row in _PERIODS)
+    return tuple(_period(row) for row in _PERIODS)
 
 
 def period_for(as_of):
     """The rule table in force on ``as_of``."""
     for row in reversed(_PERIODS):
         if row[2] is None or as_of >= row[2]:
-            return _build_period(*row)
-    return _build_period(*_PERIODS[0])  # pragma: no cover - the first period has no start
+            return _period(row)
+    return _period(_PERIODS[0])  # pragma: no cover - the first period has no start
 
 
 def rules_in_force(as_of):
