@@ -34,10 +34,6 @@ class IssuerKind(models.TextChoices):
 
 
 class IssuerQuerySet(models.QuerySet):
-    def active_on(self, day):
-        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-                           Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-
     def search(self, text):
         return self.filter(search_text__contains=normalize(text)) if text else self
 

@@ -15,7 +15,6 @@ from django.conf import settings
 from django.core import signing
 
 SALT = "thidua.core.staging"
-DEFAULT_SECONDS = 3600
 
 
 class Expired(Exception):
@@ -27,7 +26,7 @@ def _root():
 
 
 def _max_age():
-    return getattr(settings, "THIDUA_IMPORT_STAGING_SECONDS", DEFAULT_SECONDS)
+    return settings.THIDUA_IMPORT_STAGING_SECONDS
 
 
 def stage(user, data, purpose):

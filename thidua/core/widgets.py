@@ -18,11 +18,3 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None, format=None):
         super().__init__(attrs={**DATE_ATTRS, **(attrs or {})}, format=format or "%d/%m/%Y")
-
-
-class SearchSelect(forms.Select):
-    """A select with a search box, whatever its length (app.js enhances long lists by itself)."""
-
-    def __init__(self, attrs=None, choices=()):
-        super().__init__(attrs={"data-search-select": "", **(attrs or {})}, choices=choices)
-

@@ -29,7 +29,6 @@ from .text import normalize, normalize_spacing
 
 HEADER_SEARCH_ROWS = 20
 MAX_COLUMNS = 100
-DEFAULT_MAX_ROWS = 20_000  # settings.THIDUA_IMPORT_MAX_ROWS overrides
 MAX_BLANK_RUN = 1000  # trailing formatted-but-empty rows: stop reading, do not scan a million
 MAX_EXPANSION = 20  # an xlsx is a zip: refuse one that would unpack far beyond the upload limit
 IGNORED_HEADERS = {"stt", "tt", "so tt", "so thu tu"}  # the row counter lists start with
@@ -282,7 +281,7 @@ def _with_formulas(cells, formulas):
 
 def _data_rows(sheet, header, mapping, table, formulas=None):
     """[(row number, cells, section)] of the rows under the header that hold data."""
-    limit = getattr(settings, "THIDUA_IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS)
+    limit = settings.THIDUA_IMPORT_MAX_ROWS
     indexes = sorted({i for found in mapping.values() for i in found})
     first = indexes[0]
     result, section, blank_run = [], "", 0
