@@ -3,7 +3,7 @@ cells, Excel and text dates, the header on another sheet) and every broken file,
 a Vietnamese message with nothing read."""
 import io
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,7 +11,8 @@ from django.test import override_settings
 from openpyxl import Workbook
 
 from thidua.core.xlsx_import import Column, Spec, a_date, a_year, preview
-from thidua.core.xlsx_sheet import OLE_MAGIC, ImportRejected, read_table, read_upload
+from thidua.core.xlsx_sheet import (OLE_MAGIC, Formula, ImportRejected, Table, read_table,
+                                   read_upload)
 
 COLUMNS = (Column("name", "Họ và tên", required=True, aliases=("Tên cá nhân",)),
            Column("born", "Ngày sinh", a_date), Column("year", "Năm", a_year))
@@ -256,3 +257,18 @@ def test_a_formula_without_a_computed_value_is_named_not_called_empty():
         "Dòng 3: Năm là công thức =2000+25 nhưng tệp không lưu kết quả tính. Hãy mở tệp bằng "
         "Excel rồi lưu lại, hoặc dán giá trị thay cho công thức."]
     assert [number for number, _values in table(rows).rows] == [2, 3, 5]
+
+
+def test_a_read_table_is_kept_between_preview_and_confirm_as_it_was_read():
+    """``Table.dumps``/``loads`` (JSON in ``core.staging``) give the confirmation the very cells
+    the preview checked: dates, times, numbers, booleans, blanks and formulas keep their types."""
+    read = table([["Họ và tên", "Ngày sinh", "Năm"],
+                  ["Lê Văn A", datetime(1990, 5, 6), 2024],
+                  ["Trần Thị B", "06/05/1991", "=A1"], ["Ngô C", date(1992, 1, 2), 2025.0]])
+    read.rows.append((9, {"_section": "II. Tập thể", "name": True, "born": time(7, 30),
+                          "year": timedelta(hours=2)}))
+    read.rows.append((10, {"_section": "", "name": Formula("=B2"), "born": None, "year": 3}))
+    kept = Table.loads(read.dumps(), COLUMNS)
+    assert kept == read
+    assert [type(value) for _number, values in kept.rows for value in values.values()] == [
+        type(value) for _number, values in read.rows for value in values.values()]

@@ -14,7 +14,9 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from thidua.accounts.models import Role
+from thidua.audit.models import Action, AuditEntry
 from thidua.core import crypto, xlsx_import
+from thidua.organizations import services, unit_scope
 from thidua.organizations.importing import PersonSpec
 from thidua.organizations.models import Employment, Organization, Person
 
@@ -325,6 +327,42 @@ def test_anonymous_user_is_sent_to_login(client, network):
     assert response.status_code == 302 and "next=" in response.url
 
 
+def test_people_come_in_at_once_with_their_audit_entries_and_unit_scope(upload, network):
+    """The rows are written together (``services.create_people``), each person and job with the
+    audit entry and the unit scope a single save would have given them."""
+    response = upload("ca-nhan", xlsx_file(PERSON_HEADERS, [
+        person_row(given=f"Lan {n}", birth=f"{n:02}/06/1990") for n in range(1, 4)]))
+    assert response.status_code == 302
+    people = Person.objects.filter(given_name__startswith="Lan ").order_by("given_name")
+    assert [p.full_name for p in people] == ["Nguyễn Thị Lan 1", "Nguyễn Thị Lan 2",
+                                             "Nguyễn Thị Lan 3"]
+    scopes = [p.unit_scope for p in people]
+    unit_scope.refresh([p.pk for p in people])
+    assert scopes == [p.unit_scope for p in people.all()] == [
+        sorted([network.vca.pk, network.hue.pk, network.hue_coop.pk])] * 3
+    assert people[0].search_text == "nguyen thi lan 1"
+    for model, rows in (("organizations.Person", people),
+                        ("organizations.Employment", Employment.objects.filter(person__in=people))):
+        assert set(AuditEntry.objects.filter(model=model, action=Action.CREATE).values_list(
+            "object_id", flat=True)) >= {str(row.pk) for row in rows}
+
+
+def test_a_citizen_id_taken_between_preview_and_confirm_names_its_row(client, network, officer):
+    """The confirmation checks the previewed rows again: someone given the same citizen ID in
+    the meantime stops the import, on that row, and nothing is written."""
+    client.force_login(officer)
+    url = reverse("organizations:import", args=[network.hue.pk])
+    preview = client.post(url, {"kind": "ca-nhan", "file": xlsx_file(PERSON_HEADERS, [
+        person_row(given="Hoa"), person_row(citizen_id="001190012345")])})
+    taken = Person(family_name="Lê", given_name="Văn", gender="MALE")
+    taken.citizen_id = "001190012345"
+    services.create_person(officer, taken, Employment(organization=network.hue_coop2,
+                                                      category="STAFF"))
+    response = client.post(url, preview.context["confirm"].initial)
+    assert [error.split(":")[0] for error in errors(response)] == ["Dòng 3"]
+    assert not Person.objects.filter(given_name="Hoa").exists()
+
+
 def test_model_checks_name_the_column_and_permission_gaps_roll_back(client, network, make_user):
     """An officer of Huế alone (not its subtree) may import into Huế, but not under a unit the
     same file creates: the service refuses at write time and the rows before are rolled back."""
@@ -384,13 +422,14 @@ def test_parallel_confirms_of_one_file_create_each_person_once(network, make_use
                     "(settings.py) serialises writers. Run on PostgreSQL (DATABASE_URL).")
     officer = make_user(Role.EC_OFFICER, network.hue)
     rows = [person_row(given=f"Lan {n}", birth=f"{n:02}/06/1990") for n in range(1, 11)]
-    data = xlsx_file(PERSON_HEADERS, rows).read()
+    table = xlsx_import.preview(PersonSpec(network.hue, officer),
+                                xlsx_file(PERSON_HEADERS, rows).read()).table
     start, outcomes = threading.Barrier(20), []
 
     def confirm():
         try:
             start.wait()
-            outcomes.append(xlsx_import.commit(PersonSpec(network.hue, officer), data))
+            outcomes.append(xlsx_import.commit(PersonSpec(network.hue, officer), table))
         except Exception as error:  # noqa: BLE001 — reported below with the others
             outcomes.append(error)
         finally:

@@ -2,9 +2,9 @@
 review the preview, confirm.
 
 Uploading checks every row and writes nothing. A file with errors comes back on the upload page
-with the errors and the rows they are on. A clean file is kept (``core.staging``) and its preview
-shown, row by row with what will be done; "Xác nhận nhập" checks the file again and writes it in
-one transaction. A subclass names its ``specs`` (slug → Spec class), the ``permission`` needed at
+with the errors and the rows they are on. The rows of a clean file are kept (``core.staging``) and
+its preview shown, row by row with what will be done; "Xác nhận nhập" checks those rows again
+against the database and writes them in one transaction. A subclass names its ``specs`` (slug → Spec class), the ``permission`` needed at
 the unit, the URL name of its template download, and how to find the unit from the URL
 (``get_unit``); an import into something other than a unit (a tờ trình) overrides
 ``has_import_permission``, ``make_spec`` and the page hooks."""
@@ -24,7 +24,7 @@ from django.views import View
 from . import staging
 from .excel import XLSX_CONTENT_TYPE, template_workbook
 from .xlsx_import import commit, preview
-from .xlsx_sheet import ImportRejected, read_upload
+from .xlsx_sheet import ImportRejected, Table, read_upload
 
 
 class ImportForm(forms.Form):
@@ -97,7 +97,7 @@ class ImportView(UnitImportMixin, View):
             return self.render(form, rejected.errors)
         if not checked.ok:
             return self.render(form, checked.errors, checked)
-        key = staging.stage(request.user, data, self.purpose(kind))
+        key = staging.stage(request.user, checked.table.dumps(), self.purpose(kind))
         return render(request, self.preview_template_name, self.context(
             preview=checked, spec=self.specs[kind],
             confirm=ConfirmForm(specs=self.specs, initial={"kind": kind, "key": key})))
@@ -113,12 +113,13 @@ class ImportView(UnitImportMixin, View):
             staging.discard(request.user, key, purpose)
             messages.info(request, _("Đã hủy, chưa nhập dòng nào."))
             return redirect(request.path)
+        spec = self.make_spec(kind)
         try:
-            data = staging.load(request.user, key, purpose)
-        except staging.Expired:
+            table = Table.loads(staging.load(request.user, key, purpose), spec.columns)
+        except (staging.Expired, ValueError):  # ValueError: a file staged in an older format
             return self.expired(kind)
         try:
-            count = commit(self.make_spec(kind), data)
+            count = commit(spec, table)
         except ImportRejected as rejected:
             return self.render(ImportForm(specs=self.specs, initial={"kind": kind}),
                                rejected.errors)

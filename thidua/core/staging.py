@@ -1,6 +1,7 @@
-"""Uploaded files kept between an import's preview and its confirmation.
+"""What an import read, kept between its preview and its confirmation (the rows of the uploaded
+sheet, ``xlsx_sheet.Table.dumps``).
 
-The file is stored under a random name in a private directory (no URL), one folder per user. The
+The data is stored under a random name in a private directory (no URL), one folder per user. The
 preview page carries a signed key naming the file, its owner and what it was previewed for (the
 page and the kind of import), so a user can confirm only their own upload, only where it was
 previewed, and only for ``THIDUA_IMPORT_STAGING_SECONDS``. A file is removed when confirmed or
@@ -34,7 +35,7 @@ def stage(user, data, purpose):
     sweep()
     folder = _root() / str(user.pk)
     folder.mkdir(parents=True, exist_ok=True)
-    name = f"{secrets.token_hex(16)}.xlsx"
+    name = f"{secrets.token_hex(16)}.staged"
     (folder / name).write_bytes(data)
     return signing.dumps({"user": user.pk, "name": name, "for": purpose}, salt=SALT)
 
@@ -69,7 +70,7 @@ def sweep():
     if not _root().is_dir():
         return
     oldest = time.time() - _max_age()
-    for path in _root().glob("*/*.xlsx"):
+    for path in _root().glob("*/*"):
         try:
             if path.stat().st_mtime < oldest:
                 path.unlink()

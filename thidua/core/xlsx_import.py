@@ -4,8 +4,8 @@ preview, and write all rows in one transaction or none.
 ``xlsx_sheet.read_table`` finds the header row and the data rows of a real-world sheet. Each kind of
 import is a ``Spec``: its columns, the checks that need the whole file or the database, and how a
 row is written. ``preview`` checks every row before anything is written and says, row by row, what
-would be done or what is wrong; ``commit`` checks again (the database may have changed since the
-preview) and writes everything in one transaction, so one bad row leaves the database untouched and
+would be done or what is wrong; ``commit`` takes the rows the preview read, checks them again (the
+database may have changed since the preview) and writes everything in one transaction, so one bad row leaves the database untouched and
 the user sees every error at once.
 """
 import re
@@ -322,10 +322,11 @@ def preview(spec, data):
     return spec.review(read_table(data, spec.columns, spec.ignored))
 
 
-def commit(spec, data):
-    """Check ``data`` again, then write all its rows in one transaction; returns how many.
-    Raises ImportRejected, having written nothing."""
-    checked = preview(spec, data)
+def commit(spec, table):
+    """Check the previewed ``table`` again (the database may have changed since the preview),
+    then write all its rows in one transaction; returns how many. Raises ImportRejected, having
+    written nothing."""
+    checked = spec.review(table)
     if not checked.ok:
         raise ImportRejected(checked.errors)
     with transaction.atomic():

@@ -12,9 +12,11 @@ row's text travels with the rows under it. A merged cell lends its value to ever
 A formula is read as the value Excel last computed; a formula cell without one (a file written by
 a program that does not compute) is read as a ``Formula``, so the row says so instead of "empty".
 """
+import json
 import re
 import zipfile
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from io import BytesIO
 from itertools import islice
 
@@ -108,6 +110,48 @@ class Table:
     sheet: str = ""
     columns: list = field(default_factory=list)  # the spec's columns found in the file, in order
     skipped: int = 0  # total rows left out
+
+    def dumps(self):
+        """The table as JSON, kept between the preview and "Xác nhận nhập" (``core.staging``)
+        so that the commit checks the rows again without reading the workbook again. JSON and
+        not pickle: the server reads the staged file back."""
+        rows = [(number, {key: _encode(value) for key, value in values.items()})
+                for number, values in self.rows]
+        return json.dumps({"rows": rows, "header_row": self.header_row, "sheet": self.sheet,
+                           "columns": [column.key for column in self.columns],
+                           "skipped": self.skipped}).encode()
+
+    @classmethod
+    def loads(cls, data, columns):
+        """The table ``dumps`` wrote, its columns taken from ``columns`` (the import's own)."""
+        found = json.loads(data)
+        by_key = {column.key: column for column in columns}
+        return cls(rows=[(number, {key: _decode(value) for key, value in values.items()})
+                         for number, values in found["rows"]],
+                   header_row=found["header_row"], sheet=found["sheet"],
+                   columns=[by_key[key] for key in found["columns"]], skipped=found["skipped"])
+
+
+# The cell types openpyxl reads besides JSON's own, each as {tag: text}; order matters (a
+# datetime is a date, a Formula a str).
+_TYPES = (("formula", Formula, str, Formula), ("datetime", datetime, datetime.isoformat,
+          datetime.fromisoformat), ("date", date, date.isoformat, date.fromisoformat),
+          ("time", time, time.isoformat, time.fromisoformat),
+          ("seconds", timedelta, timedelta.total_seconds, lambda s: timedelta(seconds=s)))
+
+
+def _encode(value):
+    for tag, kind, write, _parse in _TYPES:
+        if isinstance(value, kind):
+            return {tag: write(value)}
+    return value
+
+
+def _decode(value):
+    if isinstance(value, dict):
+        (tag, text), = value.items()
+        return next(read for name, _kind, _write, read in _TYPES if name == tag)(text)
+    return value
 
 
 class Header:

@@ -2,13 +2,14 @@
 all-or-nothing writing are ``thidua.core.xlsx_import``'s; here are the two kinds)."""
 import re
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core import crypto
 from thidua.core.scopes import system
 from thidua.core.xlsx_import import (CellError, Choice, Column, Spec, a_date, past_date, text,
-                                     yes_no)
+                                     write_failed, yes_no)
 
 from . import services
 from .ethnicities import ETHNICITY_CHOICES
@@ -186,10 +187,17 @@ class PersonSpec(Spec):
                  "không tạo mới, không sửa người đã có; ghi Có ở cột “Tạo mới dù trùng” nếu là "
                  "người khác") % {"person": existing.full_name, "pk": existing.pk}
 
-    def save(self, item):
-        person, job, existing, twin = item
-        if existing is None:  # a twin added meanwhile (a parallel import) is kept, not doubled
-            services.create_person(self.user, person, job, twin=twin)
+    def save_all(self, items):
+        """Every new person in one ``services.create_people``; a twin added meanwhile (a parallel
+        import) is kept, not doubled."""
+        rows = [(number, (person, job, twin)) for number, (person, job, existing, twin) in items
+                if existing is None]
+        try:
+            services.create_people(self.user, [row for _number, row in rows])
+        except services.RowRefused as refused:
+            raise write_failed(refused.error, rows[refused.index][0]) from refused.error
+        except (PermissionDenied, ValidationError) as error:
+            raise write_failed(error) from error
 
 
 SPECS = {spec.slug: spec for spec in (OrganizationSpec, PersonSpec)}

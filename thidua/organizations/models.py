@@ -342,9 +342,12 @@ class Person(CachedChoiceLabels, models.Model):
         if self.birth_date and self.birth_date > timezone.localdate():
             raise ValidationError({"birth_date": _("Ngày sinh không được ở tương lai.")})
 
-    def save(self, *args, **kwargs):
+    def refresh_derived_fields(self):
         self.search_text = normalize(self.full_name)
         self.sort_key = person_sort_key(self.family_name, self.middle_name, self.given_name)
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived_fields()
         if not self._state.adding and kwargs.get("update_fields") is None:
             # unit_scope is written by unit_scope.refresh alone: an instance loaded before its
             # employments changed must not put the old scope back.

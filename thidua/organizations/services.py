@@ -7,12 +7,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
+from thidua.audit.recording import record_created
 from thidua.core.permissions import require
 
-from .models import (EmulationGroup, EmulationGroupMembership, GroupRole, Organization,
-                     OrganizationStatus, Person, PersonalDataAccess)
-from .twins import find_twin, same_person
+from . import unit_scope
+from .models import (Employment, EmulationGroup, EmulationGroupMembership, GroupRole,
+                     Organization, OrganizationStatus, Person, PersonalDataAccess)
+from .twins import find_twin, find_twins, same_person
 
 
 # What create_person does when the same person (name, birth date, unit) is already there.
@@ -88,11 +91,60 @@ def create_person(user, person, employment, twin=REFUSE):
     return person
 
 
-def _find_twin(person, units):
-    """``twins.find_twin`` with ``units`` locked until the transaction ends, so two requests
-    saving the same person into them wait for each other instead of both finding no twin."""
+@transaction.atomic
+def create_people(user, rows):
+    """``create_person`` for many at once (an Excel import): ``rows`` is [(person, employment,
+    twin)], checked by the same rules — open unit, permission, twins — with the units locked once
+    and every row's twin found in two queries. The new people (their unit scope computed with
+    them) and their employments go in with multi-row inserts, with their field history and audit
+    entries written for the list (``bulk_create`` sends no signals). Returns, row by row, the person created or (KEEP) the
+    one already there; a refusal names its row through ``RowRefused``."""
+    units = {job.organization.pk: job.organization for _person, job, _twin in rows}
+    for unit in units.values():
+        refuse_if_closed(unit)
+        require(user, "organizations.add_person", unit)
+    _lock(units.values())
+    twins = find_twins([(person, [job.organization]) for person, job, _twin in rows])
+    scopes = unit_scope.scopes_of(units.values())
+    result, new = [], []
+    for index, ((person, job, twin), found) in enumerate(zip(rows, twins, strict=True)):
+        if found is not None and twin == CREATE and not person.citizen_id_digest:
+            found = None  # CREATE: a matching name is a namesake, not a twin
+        if found is not None and twin == KEEP and not found.certain:
+            result.append(found.existing)
+            continue
+        if found is not None:
+            raise RowRefused(index, DuplicatePerson(user, found, creating=True))
+        person.refresh_derived_fields()
+        person.unit_scope = scopes[job.organization.pk]
+        result.append(person)
+        new.append((person, job))
+    people = bulk_create_with_history([p for p, _job in new], Person, default_user=user)
+    for person, job in new:
+        job.person = person
+    jobs = bulk_create_with_history([job for _p, job in new], Employment, default_user=user)
+    record_created([*people, *jobs])
+    return result
+
+
+class RowRefused(Exception):
+    """``create_people`` refused its ``index``-th row for ``error`` and wrote nothing."""
+
+    def __init__(self, index, error):
+        super().__init__(error)
+        self.index, self.error = index, error
+
+
+def _lock(units):
+    """Lock ``units`` until the transaction ends, so that two requests saving the same person
+    into them wait for each other instead of both finding no twin."""
     list(Organization.objects.select_for_update().filter(pk__in=[unit.pk for unit in units])
          .values_list("pk", flat=True))
+
+
+def _find_twin(person, units):
+    """``twins.find_twin`` with ``units`` locked (``_lock``)."""
+    _lock(units)
     return find_twin(person, units)
 
 

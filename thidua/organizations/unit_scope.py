@@ -44,6 +44,13 @@ def ids_by_path(organization_model, jobs):
     return dict(organization_model.objects.filter(path__in=paths).values_list("path", "pk"))
 
 
+def scopes_of(units):
+    """{unit id: the scope of someone who works there now}, for people created with their job
+    (``services.create_people`` writes the scope with the row instead of refreshing it after)."""
+    jobs = [(unit.pk, unit.path) for unit in units]
+    return compute_scopes(jobs, ids_by_path(Organization, jobs))
+
+
 @system("derived data: a person's units are recomputed from all their employments")
 def refresh(person_ids, person_model=None, employment_model=None, organization_model=None):
     """Recompute the scope of these people; only rows that changed are written."""
