@@ -11,6 +11,7 @@ the user sees every error at once.
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -274,21 +275,28 @@ class Preview:
     items ready to save. ``ok`` when there is at least one row and no error."""
 
     def __init__(self, spec, table, problems, items):
-        self.spec, self.table, self.items = spec, table, items
+        self.spec, self.table, self.items, self.problems = spec, table, items, problems
         self.columns = table.columns
         self.errors = problems.messages()
-        by_row = {}
-        for number, message in problems:
-            by_row.setdefault(number, []).append(message)
         if not items and not problems:
             self.errors = [str(_("Tệp không có dòng dữ liệu nào."))]
-        self.rows = [
-            PreviewRow(number, [display(raw[c.key]) for c in self.columns], by_row.get(number, []))
-            for number, raw in table.rows]
-        self.error_rows = sum(1 for row in self.rows if row.errors)
+
+    @cached_property
+    def rows(self):
+        """The rows as the preview page shows them (the confirmation, which writes, needs none)."""
+        by_row = {}
+        for number, message in self.problems:
+            by_row.setdefault(number, []).append(message)
+        rows = [PreviewRow(number, [display(raw[c.key]) for c in self.columns],
+                           by_row.get(number, [])) for number, raw in self.table.rows]
         if not self.errors:
-            for row, (_number, item) in zip(self.rows, items, strict=True):
-                row.outcome = spec.describe(item)
+            for row, (_number, item) in zip(rows, self.items, strict=True):
+                row.outcome = self.spec.describe(item)
+        return rows
+
+    @property
+    def error_rows(self):
+        return len(self.problems.rows)
 
     @property
     def ok(self):
