@@ -31,6 +31,12 @@ SECTIONS = ((SubjectKind.INDIVIDUAL, gettext_lazy("I. Cá nhân")),
             (SubjectKind.COLLECTIVE, gettext_lazy("II. Tập thể")),
             (SubjectKind.HOUSEHOLD, gettext_lazy("III. Hộ gia đình")))
 BLANK_DATE = gettext_lazy("ngày … tháng … năm …")
+# What a decision's annex and award phrases read of its items: an annex has hundreds of rows, and
+# the few award types are read once (prefetched) rather than joined on every row.
+ANNEX_FIELDS = ("money_amount", "nomination__subject_kind", "nomination__household_name",
+                "nomination__award_type", "nomination__person__family_name",
+                "nomination__person__middle_name", "nomination__person__given_name",
+                "nomination__organization__name")
 
 
 def in_vietnamese(render):
@@ -93,13 +99,14 @@ def signer_name_of(decision):
 
 
 def positions(people_ids):
-    """{person id: "position, unit"} from current employments, in one query."""
+    """{person id: "position, unit"} from current employments, in one query (of values: a
+    decision or a print run asks for hundreds of people)."""
     found = {}
     rows = Employment.objects.in_scope(Q(person_id__in=people_ids)).filter(current_employment_q()) \
-        .select_related("organization").order_by("person_id", "-start_date")
-    for row in rows:
-        found.setdefault(row.person_id, ", ".join(
-            part for part in (row.position, row.organization.name) if part))
+        .order_by("person_id", "-start_date").values_list("person_id", "position",
+                                                          "organization__name")
+    for person_id, position, unit in rows:
+        found.setdefault(person_id, ", ".join(part for part in (position, unit) if part))
     return found
 
 
@@ -164,9 +171,8 @@ def award_phrases(nominations, issuer):
 
 
 def decision_context(decision):
-    items = list(decision.items.select_related(
-        "nomination__person", "nomination__organization", "nomination__award_type",
-        "nomination__batch__proposer"))
+    items = list(decision.items.select_related("nomination__person", "nomination__organization")
+                 .only("decision", *ANNEX_FIELDS).prefetch_related("nomination__award_type"))
     nominations = [row.nomination for row in items]
     batch = decision.batch
     issuer = decision.issuer
