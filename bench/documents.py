@@ -200,7 +200,8 @@ def main():
         report(f"decision PDF, {args.annex}-row annex", walls, cpus, 0.5)
         print(f"  {len(PdfReader(io.BytesIO(data)).pages)} pages, {len(data) // 1024} KiB")
 
-        def print_run():
+        def print_run():  # a decision has one print job: the profiled run replaces it
+            CertificatePrint.objects.filter(decision=printed).delete()
             job = CertificatePrint.objects.create(decision=printed, requested_by=signer,
                                                   total=args.certificates)
             return print_decision(job.pk)

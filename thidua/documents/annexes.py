@@ -7,15 +7,15 @@ their own numbering.
 
 Rows are measured and written without fpdf2's ``cell``: it shapes every string into fragments
 (copying the graphics state each time), which was most of an annex's time. Widths are summed from
-the font's glyph widths, as fpdf2 sums them, word by word from a cache; each line is written with
-``text`` at the place ``cell`` would put it (``baseline``), so the page is the same.
+the font's glyph widths, as fpdf2 sums them, word by word from a cache; each line is written
+where ``cell`` would put it (``sheets.write_line``), so the page is the same.
 """
 import unicodedata
 
 from fpdf import FPDF
 
 from .pdf import FONTS
-from .sheets import FAMILY, POINT, STYLES
+from .sheets import FAMILY, POINT, STYLES, to_mm, units_of, write_line
 
 WIDTHS = (15, 50, 77, 23)  # mm, 165 mm of text width: STT | name | position, unit | note
 HEADINGS = ("STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị công tác", "Ghi chú")
@@ -42,15 +42,11 @@ class Annex(FPDF):
             self.set_y(20)
 
     def width_units(self, word):
-        """``word``'s width in the current font's units (thousandths of the size), cached."""
+        """``word``'s width (``sheets.units_of``) in the current style, cached."""
         known = self.units[self.font_style]
         if word not in known:
-            widths = self.current_font.cw
-            known[word] = sum(widths[ord(char)] for char in word)
+            known[word] = units_of(self, word)
         return known[word]
-
-    def to_mm(self, units):
-        return units * self.font_size_pt * 0.001 / self.k
 
     def wrap(self, text, width):
         """``text`` cut into (line, width in mm) pairs that fit ``width`` mm (words kept whole when
@@ -61,16 +57,12 @@ class Annex(FPDF):
             units = self.width_units(word)
             if not current:
                 current, used = word, units
-            elif self.to_mm(used + space + units) <= width:
+            elif to_mm(self, used + space + units) <= width:
                 current, used = f"{current} {word}", used + space + units
             else:
-                lines.append((current, self.to_mm(used)))
+                lines.append((current, to_mm(self, used)))
                 current, used = word, units
-        return [*lines, (current, self.to_mm(used))] if current else [("", 0)]
-
-    def baseline(self, y):
-        """Where ``cell(…, LINE, …)`` at ``y`` puts the text's baseline."""
-        return y + 0.5 * LINE + 0.3 * self.font_size
+        return [*lines, (current, to_mm(self, used))] if current else [("", 0)]
 
     def row(self, cells, bold=False):
         self.set_font(FAMILY, "B" if bold else "", SIZE)
@@ -83,11 +75,9 @@ class Annex(FPDF):
         x, y = self.l_margin, self.get_y()
         for lines, width, index in zip(wrapped, WIDTHS, range(4)):
             self.rect(x, y, width, height)
-            inner = width - 2 * PAD
             for number, (line, used) in enumerate(lines):
-                if line:
-                    offset = (inner - used) / 2 if index == 0 or bold else self.c_margin
-                    self.text(x + PAD + offset, self.baseline(y + PAD + number * LINE), line)
+                write_line(self, x + PAD, y + PAD + number * LINE, width - 2 * PAD, LINE, line,
+                           used, "C" if index == 0 or bold else "L")
             x += width
         self.set_xy(self.l_margin, y + height)
 

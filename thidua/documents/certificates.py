@@ -46,6 +46,8 @@ DEFAULT_FIELDS = {
     "signer_name": {"x": 300, "y": 250, "width": 180, "size": 18, "bold": True},
     "qr": {"x": 51, "y": 203, "width": 28, "size": 0, "bold": False},
 }
+QUIET_ZONE = 4  # modules of white around the QR code
+GREY_OF_MODULE = bytes([255]) + bytes(255)  # segno's matrix: 0 light → white, 1 dark → black
 FIELD_LABELS = {
     "authority": gettext_lazy("Dòng thẩm quyền"), "gift": gettext_lazy("TẶNG"),
     "award": gettext_lazy("Tên khen thưởng"), "recipient": gettext_lazy("Người, tập thể được tặng"),
@@ -118,11 +120,13 @@ def layout(template):
 def qr_image(url):
     """The QR code as a black-and-white raster (8 px a module, 4 modules of quiet zone), so it
     survives any print path and can be read back from the PDF. A fixed mask skips segno's
-    pure-Python search for the best one, the slowest step of a print run; any mask is valid."""
+    pure-Python search for the best one, the slowest step of a print run; any mask is valid.
+    The raster is segno's matrix of rows, framed and mapped to grey levels as bytes."""
     code = segno.make(url, error="m", micro=False, mask=0)
-    rows = [bytes(0 if dark else 255 for dark in row) for row in code.matrix_iter(border=4)]
-    size = len(rows)
-    return Image.frombytes("L", (size, size), b"".join(rows)).resize(
+    size = len(code.matrix) + 2 * QUIET_ZONE
+    side, blank = bytes(QUIET_ZONE), bytes(size * QUIET_ZONE)
+    modules = blank + b"".join(side + row + side for row in code.matrix) + blank
+    return Image.frombytes("L", (size, size), modules.translate(GREY_OF_MODULE)).resize(
         (size * 8, size * 8), Image.Resampling.NEAREST).convert("1")
 
 

@@ -25,6 +25,28 @@ SHRINK = 0.6
 LEFT_ALIGNED = {"decision", "register"}  # beside the QR code, read from its edge
 
 
+def units_of(pdf, text):
+    """``text``'s width in ``pdf``'s current font, in thousandths of the font size: the sum
+    fpdf2 makes of the glyph widths, without shaping the text into fragments."""
+    widths = pdf.current_font.cw
+    return sum(widths[ord(char)] for char in text)
+
+
+def to_mm(pdf, units):
+    """``units`` (see ``units_of``) in mm at the current font size, as fpdf2 converts them."""
+    return units * pdf.font_size_pt * 0.001 / pdf.k
+
+
+def write_line(pdf, x, y, width, height, text, used, align="C"):
+    """``text`` (``used`` mm wide) where ``cell(width, height, text, align)`` at (x, y) writes
+    it, through ``text``: cell's fragments cost more than the rest of a line's drawing. The
+    position is left where ``cell(…, new_x="LMARGIN", new_y="NEXT")`` leaves it."""
+    if text:
+        offset = pdf.c_margin if align == "L" else (width - used) / 2
+        pdf.text(x + offset, y + 0.5 * height + 0.3 * pdf.font_size, text)
+    pdf.set_xy(pdf.l_margin, y + height)
+
+
 class Sheets:
     """A PDF of certificate pages; ``add(page)`` draws one page built by ``certificates.page``."""
 
@@ -36,6 +58,7 @@ class Sheets:
         for style, face in STYLES.items():
             self.pdf.add_font(FAMILY, style, str(FONTS / f"LiberationSerif-{face}.ttf"))
         self.calibration = calibration
+        self.frames = {}  # (paper, design, drawing state before) → (operators, state after)
 
     def fitted_size(self, box, text):
         """The box's size, or smaller until the longest line fits its width (not below
@@ -43,14 +66,15 @@ class Sheets:
         size, width = float(box["size"]), float(box["width"])
         style = "B" if box["bold"] else ""
         self.pdf.set_font(FAMILY, style, size)
-        longest = max((self.pdf.get_string_width(line) for line in text.split("\n")), default=0)
+        longest = max((to_mm(self.pdf, units_of(self.pdf, line)) for line in text.split("\n")),
+                      default=0)
         if longest > width:
             size = max(size * width / longest, size * SHRINK)
         return size
 
     def text(self, box, text, color=BLACK):
-        """Centred in the box from its top; a line too long for the box wraps. Single lines go
-        through ``cell``, which skips fpdf2's (slow) line breaking."""
+        """Centred in the box from its top; a line too long for the box wraps. Lines that fit
+        are written by ``write_line``, which skips fpdf2's (slow) line breaking and shaping."""
         text = unicodedata.normalize("NFC", text)
         size = self.fitted_size(box, text) if box.get("name") in ONE_LINE else float(box["size"])
         width = float(box["width"])
@@ -61,8 +85,10 @@ class Sheets:
         align = "L" if box.get("name") in LEFT_ALIGNED else "C"
         for line in text.split("\n"):
             self.pdf.set_x(float(box["left"]))
-            if self.pdf.get_string_width(line) <= width:
-                self.pdf.cell(width, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
+            used = to_mm(self.pdf, units_of(self.pdf, line))
+            if used <= width:
+                write_line(self.pdf, float(box["left"]), self.pdf.y, width, height, line, used,
+                           align)
             else:
                 self.pdf.multi_cell(width, height, line, align=align, new_x="LMARGIN",
                                     new_y="NEXT")
@@ -71,7 +97,7 @@ class Sheets:
         """The white-paper layout: the form's frame, the issuer's mark and the national motto,
         all inside the frame's inner margin."""
         frame = Frame(self.pdf, page["size"], page["design"])
-        frame.draw()
+        self.draw(frame, (page["size"], page["design"]))
         frame.emblem(page.get("logo"))
         width = page["size"][0]
         for line in MOTTO:
@@ -79,6 +105,24 @@ class Sheets:
                        "size": frame.mm(line["size"]), "bold": True}, line["text"])
         frame.motto_rule()
         return frame
+
+    def state(self):
+        return self.pdf.draw_color, self.pdf.fill_color, self.pdf.line_width
+
+    def draw(self, frame, key):
+        """Draw ``frame``, or write again the operators it drew on an earlier page of the same
+        paper and design. A frame is some three hundred filled shapes, the same on every such
+        page, and drawing them was a third of a print run's time. fpdf2 writes a colour or a
+        line width only when it changes, so the operators depend on the state they start from:
+        it is part of the key, and the state they leave is restored after writing them."""
+        pdf, key = self.pdf, (key, self.state())
+        if key in self.frames:
+            operators, (pdf.draw_color, pdf.fill_color, pdf.line_width) = self.frames[key]
+            pdf._out(operators)  # the page's content stream: fpdf2 has no public call for it
+            return
+        start = len(pdf.pages[pdf.page].contents)
+        frame.draw()
+        self.frames[key] = (bytes(pdf.pages[pdf.page].contents[start:-1]), self.state())
 
     def grid(self, page):
         """Calibration aids: a 10 mm grid, a crosshair at each anchor, dashed field boxes."""
