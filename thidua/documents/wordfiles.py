@@ -116,7 +116,11 @@ def template_bytes(kind, organization=None):
 
 
 def render(kind, context, organization=None):
-    data = template_bytes(kind, organization)
+    return fill(template_bytes(kind, organization), context)
+
+
+def fill(data, context):
+    """The .docx template ``data`` filled with ``context``, as docxtpl fills it."""
     ready = prepared(data)
     if ready.simple:
         return ready.render(context)
