@@ -23,7 +23,7 @@ NAVIGATION = [
 
 # Pages mounted under another area's address that belong to this area: a bloc's pledge and score
 # sheet live under /phong-trao/ but are the bloc's pages.
-SECTION_OF = {f"movements:{name}": "organizations:group_list" for name in (
+SECTION_OF = {f"records:{name}": "organizations:group_list" for name in (
     "pledge", "score_sheet", "score_ranking", "score_self", "score_adjust")}
 
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "thidua.organizations",
     "thidua.legal",
     "thidua.movements",
+    "thidua.records",
     "thidua.awards",
     "thidua.nominations",
     "thidua.documents",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("thidua.accounts.urls")),
     path("", include("thidua.organizations.urls")),
     path("phong-trao/", include("thidua.movements.urls")),
+    path("phong-trao/", include("thidua.records.urls")),
     path("khen-thuong/", include("thidua.awards.urls")),
     path("ho-so/", include("thidua.nominations.urls")),
     path("", include("thidua.documents.urls")),

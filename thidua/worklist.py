@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Role
 from thidua.movements.models import ProgressReport, Registration, ReportSchedule
-from thidua.movements.models.groups import ScoreSheet
+from thidua.records.models.groups import ScoreSheet
 from thidua.movements.models.movement import Movement, Window
 from thidua.movements.models.registration import RegistrationStatus
 from thidua.nominations.guards import DECIDABLE
@@ -244,7 +244,7 @@ def score_work(user, held, today):
                          distinct=True),
         ).filter(criteria_count__gt=F("scored")).select_related("group")
         entries += [Entry(sheet.group.name,
-                          reverse("movements:score_sheet", args=[sheet.group_id]) + f"#self-{org}",
+                          reverse("records:score_sheet", args=[sheet.group_id]) + f"#self-{org}",
                           note=_("Đã tự chấm %(scored)s/%(count)s tiêu chí") % {
                               "scored": sheet.scored, "count": sheet.criteria_count})
                     for sheet in sheets]

@@ -17,7 +17,8 @@ from thidua.audit.recording import audited_update, unit_path
 from thidua.awards import services as award_services
 from thidua.awards.models import Award, AwardType
 from thidua.movements import services as movement_services
-from thidua.movements.models import Initiative, Movement, Registration, Review, ReviewProposal
+from thidua.movements.models import Movement, Registration, Review, ReviewProposal
+from thidua.records.models import Initiative
 from thidua.nominations import workflow
 from thidua.nominations.models import Attendance, Nomination, Tally
 from thidua.nominations.states import ItemOutcome, Verdict
@@ -139,7 +140,7 @@ def test_issuing_a_decision_logs_items_outcomes_and_initiatives(pipeline, networ
     award = decision.awards.get()
     assert {"outcome": [ItemOutcome.OPEN, ItemOutcome.AWARDED]} in changes_of(
         "nominations.Nomination", Action.UPDATE, item)
-    assert {"used_for": [None, str(award.pk)]} in changes_of("movements.Initiative",
+    assert {"used_for": [None, str(award.pk)]} in changes_of("records.Initiative",
                                                              Action.UPDATE, initiative)
 
 

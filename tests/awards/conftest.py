@@ -4,7 +4,7 @@ import pytest
 
 from thidua.awards import services
 from thidua.awards.models import Award, AwardType
-from thidua.movements.models import Initiative
+from thidua.records.models import Initiative
 
 
 @pytest.fixture

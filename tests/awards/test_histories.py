@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from thidua.awards import histories
 from thidua.awards.eligibility import evaluate
 from thidua.awards.models import Discipline, Hold
-from thidua.movements.models import InitiativeScope
+from thidua.records.models import InitiativeScope
 
 
 @pytest.mark.django_db

@@ -11,9 +11,10 @@ from playwright.sync_api import expect
 
 from thidua.accounts.models import Role
 from thidua.demo.movements_records import CRITERIA  # six long criteria of a real bloc
-from thidua.movements import records_services as rs
+from thidua.records import services as rs
 from thidua.movements import services
-from thidua.movements.models import Movement, Registration, ScoreSheet
+from thidua.movements.models import Movement, Registration
+from thidua.records.models import ScoreSheet
 from thidua.organizations import services as org_services
 from thidua.organizations.models import EmulationGroup, GroupRole
 
@@ -94,7 +95,7 @@ def test_bloc_scores_from_the_movements_criteria(page, live_server, network, mak
     org_services.set_group_member(network.actor, group, network.hue_coop2, GroupRole.MEMBER)
     officer = make_user(Role.EC_OFFICER, network.hue)
     reporter = make_user(Role.UNIT_REPORTER, network.hue_coop)
-    url = live_server.url + reverse("movements:score_sheet", args=[group.pk])
+    url = live_server.url + reverse("records:score_sheet", args=[group.pk])
 
     log_in(page, live_server, officer)
     page.goto(url)
@@ -144,7 +145,7 @@ def test_a_ranking_of_six_long_criteria_fits_1366_px(page, live_server, network,
                       {c: (str(c.max_points * share), "") for c in criteria})
     log_in(page, live_server, make_user(Role.EC_OFFICER, network.hue))
     page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto(live_server.url + reverse("movements:score_sheet", args=[group.pk]))
+    page.goto(live_server.url + reverse("records:score_sheet", args=[group.pk]))
     frame = page.locator("#ranking .table-responsive")
     expect(frame.get_by_text("Đề nghị Cờ thi đua")).to_be_visible()
     assert frame.evaluate("element => element.scrollWidth - element.clientWidth") <= 0

@@ -51,8 +51,8 @@ def test_title_block_for_lists_officials_file():
 @pytest.mark.django_db
 @pytest.mark.parametrize("name, args", [
     ("organizations:organization_list", []), ("organizations:person_list", []),
-    ("movements:movement_list", []), ("movements:exemplar_list", []),
-    ("movements:initiative_list", []), ("movements:inspection_list", []),
+    ("movements:movement_list", []), ("records:exemplar_list", []),
+    ("records:initiative_list", []), ("records:inspection_list", []),
     ("nominations:batch_list", []), ("awards:qualification", ["hue"]),
 ])
 def test_every_list_exports_a_readable_workbook(client, network, make_user, award_catalogue,

@@ -11,8 +11,9 @@ from thidua.accounts.models import User
 from thidua.awards import histories
 from thidua.awards.models import Award
 from thidua.demo.pipeline import PROMISED_STATES
-from thidua.movements import scoring
-from thidua.movements.models import ProgressReport, Registration, ReportSchedule, Score, ScoreSheet
+from thidua.records import scoring
+from thidua.movements.models import ProgressReport, Registration, ReportSchedule
+from thidua.records.models import Score, ScoreSheet
 from thidua.movements.models.movement import Movement, Window
 from thidua.nominations import workflow
 from thidua.nominations.models import CouncilSession, Decision, NominationBatch

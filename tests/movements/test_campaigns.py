@@ -250,18 +250,6 @@ def test_api_registration_and_report(client, network, movement, root_user, make_
 
 
 @pytest.mark.django_db
-def test_naming_exemplars_ignores_ids_no_database_holds(network, movement, root_user, client):
-    """The form fuzzer's 40-digit id made the exemplar list of a review a 500 (OverflowError)."""
-    review = services.save_review(root_user, Review(
-        movement=movement, organization=network.hue, kind="MIDTERM", held_on=date(2026, 7, 15),
-        summary="Sơ kết 6 tháng"))
-    client.force_login(root_user)
-    response = client.post(reverse("movements:review_detail", args=[review.pk]),
-                           {"action": "exemplars", "exemplars": ["9" * 40, "-1", "x"]})
-    assert response.status_code == 302 and not review.exemplars.exists()
-
-
-@pytest.mark.django_db
 def test_namesakes_on_the_registration_page_are_told_apart(network, movement, make_user, client):
     """Two "Nguyễn Văn Điệp" in one cooperative: the registration list shows each one's birth
     year and position there, and the title chosen goes to the one picked."""

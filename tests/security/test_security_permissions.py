@@ -9,9 +9,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import RegexPattern
 
 from thidua.accounts.models import Role
-from thidua.movements import records_services
+from thidua.records import services as records_services
 from thidua.movements import services as movement_services
-from thidua.movements.models import CooperationProgramme, Exemplar, Inspection, Movement
+from thidua.movements.models import Movement
+from thidua.records.models import CooperationProgramme, Exemplar, Inspection
 from thidua.nominations import workflow
 from thidua.organizations import services, transfers
 from thidua.organizations.models import (
@@ -143,7 +144,7 @@ def test_anonymous_reaches_only_public_pages(client, network):
 def test_another_province_never_sees_the_records(client, network, make_user, role):
     ids = hanoi_records(network)
     client.force_login(make_user(role, network.hanoi))  # the sweep would see a leak
-    for url in (reverse("movements:exemplar_detail", args=[SHARED_PK]),
+    for url in (reverse("records:exemplar_detail", args=[SHARED_PK]),
                 f"/api/v1/exemplars/{SHARED_PK}", "/api/v1/people"):
         assert leaks(client.get(url).content.decode())
     client.force_login(make_user(role, network.hue))

@@ -10,21 +10,14 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from thidua.movements import records_services as services
-from thidua.movements.forms_records import ExemplarForm, InspectionForm, ProgrammeForm
-from thidua.movements.models import (
-    CooperationProgramme,
-    Event,
-    Exemplar,
-    Initiative,
-    Inspection,
-    Movement,
-    Pledge,
-    ScoreSheet,
-)
-from thidua.movements.programme_progress import programme_progress
-from thidua.movements.views.groups import sheet_rows
-from thidua.movements.views.programmes import managed_units
+from thidua.records import services
+from thidua.records.forms import ExemplarForm, InspectionForm, ProgrammeForm
+from thidua.movements.models import Movement
+from thidua.records.models import (CooperationProgramme, Event, Exemplar, Initiative, Inspection,
+                                   Pledge, ScoreSheet)
+from thidua.records.programme_progress import programme_progress
+from thidua.records.views.groups import sheet_rows
+from thidua.records.views.programmes import managed_units
 from thidua.organizations.models import EmulationGroup
 
 from .common import REFUSALS, Id, Pages, Text, Year, form_data, validated

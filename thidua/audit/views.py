@@ -2,6 +2,7 @@
 import django_filters
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,6 +13,7 @@ from thidua.core.widgets import DateInput
 from thidua.core.views import FilteredListMixin
 
 from .chain import verify
+from .labels import labels_of
 from .models import Action, AuditEntry
 
 
@@ -22,7 +24,7 @@ class AuditFilter(django_filters.FilterSet):
     action = django_filters.ChoiceFilter(label=gettext_lazy("Hành động"), choices=Action.choices)
     actor = django_filters.CharFilter(label=gettext_lazy("Tài khoản"), field_name="actor_name",
                                       lookup_expr="iexact")
-    model = django_filters.CharFilter(label=gettext_lazy("Loại dữ liệu"), lookup_expr="iexact")
+    model = django_filters.CharFilter(label=gettext_lazy("Loại dữ liệu"), method="filter_model")
     object_id = django_filters.CharFilter(label=gettext_lazy("Mã đối tượng"))
     ip = django_filters.CharFilter(label=gettext_lazy("Địa chỉ IP"))
     since = django_filters.DateFilter(label=gettext_lazy("Từ ngày"), field_name="at",
@@ -33,6 +35,13 @@ class AuditFilter(django_filters.FilterSet):
     class Meta:
         model = AuditEntry
         fields = ["q", "action", "actor", "model", "object_id", "ip", "since", "until"]
+
+    def filter_model(self, queryset, name, value):
+        """A model's entries, under its label (any case) or one it had before it moved."""
+        condition = Q()
+        for label in labels_of(value):
+            condition |= Q(model__iexact=label)
+        return queryset.filter(condition)
 
 
 def describe_changes(changes):

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from thidua.core import scopes
 from thidua.legal.models import Regime
-from thidua.movements.models import Initiative, InitiativeScope
+from thidua.records.models import Initiative, InitiativeScope
 from thidua.organizations.models import Employment, Person
 from thidua.organizations.scoping import current_employment_q
 

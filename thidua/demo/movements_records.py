@@ -10,10 +10,10 @@ import random
 from datetime import date
 from decimal import Decimal
 
-from thidua.movements import records_services as rs
-from thidua.movements.models import (CooperationProgramme, Event, EventKind, Exemplar,
-                                     ExemplarStage, Inspection, InspectionStatus, Pledge,
-                                     ProgrammeIndicator, ProgrammeTarget, ScoreSheet, TieBreak)
+from thidua.records import services as rs
+from thidua.records.models import (CooperationProgramme, Event, EventKind, Exemplar, ExemplarStage,
+                                   Inspection, InspectionStatus, Pledge, ProgrammeIndicator,
+                                   ProgrammeTarget, ScoreSheet, TieBreak)
 from thidua.organizations.models import Employment, EmulationGroup, Organization
 from thidua.organizations.models import OrganizationKind as K
 

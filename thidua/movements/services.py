@@ -15,7 +15,7 @@ from thidua.core.notifications import notify
 from thidua.core.permissions import require
 from thidua.organizations.models import Organization
 
-from .models import Exemplar, Movement, MovementStatus, ProgressReport, RegistrationStatus
+from .models import Movement, MovementStatus, ProgressReport, RegistrationStatus
 from .models.movement import Window
 
 
@@ -211,12 +211,3 @@ def save_review(user, review, proposals=()):
         proposal.save()
     return review
 
-
-@transaction.atomic
-def name_exemplars(user, review, exemplar_ids):
-    """Set the exemplars a review names, among those of the review's own subtree."""
-    require(user, "movements.manage_level", review.organization)
-    review.exemplars.set(Exemplar.objects.in_scope(
-        Q(unit__in=Organization.objects.subtree(review.organization, include_self=True)))
-        .filter(pk__in=exemplar_ids))
-    return review

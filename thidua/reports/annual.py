@@ -10,7 +10,8 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from thidua.movements.models import Exemplar, Movement, MovementStatus, Registration
+from thidua.movements.models import Movement, MovementStatus, Registration
+from thidua.records.models import Exemplar
 from thidua.nominations.states import State
 
 from .dashboard import award_type_names, nomination_batches

@@ -11,17 +11,10 @@ from django.utils.translation import gettext as _
 
 from thidua.awards.models import AuthorityLevel, AwardType
 from thidua.movements import compliance
-from thidua.movements.models import (
-    CooperationProgramme,
-    Exemplar,
-    ExemplarStage,
-    Movement,
-    MovementKind,
-    MovementStatus,
-    Registration,
-    RegistrationStatus,
-)
-from thidua.movements.programme_progress import programme_progress
+from thidua.movements.models import (Movement, MovementKind, MovementStatus, Registration,
+                                     RegistrationStatus)
+from thidua.records.models import CooperationProgramme, Exemplar, ExemplarStage
+from thidua.records.programme_progress import programme_progress
 from thidua.nominations.models import NominationBatch, Transition
 from thidua.nominations.states import State
 from thidua.organizations.ethnicities import ETHNICITY_CHOICES

@@ -1,19 +1,12 @@
-"""Movements: launch and cascade, registration, bloc pledges and scores, periodic reports, reviews,
-cooperation programmes, exemplars, initiatives and inspections."""
-from .exemplars import Exemplar, ExemplarStage, Inspection, InspectionStatus
-from .groups import Pledge, PledgeSignature, Score, ScoreCriterion, ScoreSheet, TieBreak
-from .initiatives import Initiative, InitiativeKind, InitiativeScope
+"""Movements: launch and cascade, registration, periodic reports and reviews (the records the
+work leaves — blocs, programmes, exemplars, initiatives, inspections, events — are in ``records``)."""
 from .movement import Criterion, Movement, MovementDocument, MovementKind, MovementStatus, PlannedAward
-from .programmes import CooperationProgramme, ProgrammeIndicator, ProgrammeTarget
 from .registration import Registration, RegistrationItem, RegistrationStatus
 from .reports import Period, ProgressReport, ReportSchedule
-from .reviews import Event, EventKind, Review, ReviewKind, ReviewProposal
+from .reviews import Review, ReviewKind, ReviewProposal
 
 __all__ = [
-    "CooperationProgramme", "Criterion", "Event", "EventKind", "Exemplar", "ExemplarStage",
-    "Initiative", "InitiativeKind", "InitiativeScope", "Inspection", "InspectionStatus",
-    "Movement", "MovementDocument", "MovementKind", "MovementStatus", "Period", "PlannedAward",
-    "Pledge", "PledgeSignature", "ProgrammeIndicator", "ProgrammeTarget", "ProgressReport",
-    "Registration", "RegistrationItem", "RegistrationStatus", "ReportSchedule", "Review",
-    "ReviewKind", "ReviewProposal", "Score", "ScoreCriterion", "ScoreSheet", "TieBreak",
+    "Criterion", "Movement", "MovementDocument", "MovementKind", "MovementStatus", "Period",
+    "PlannedAward", "ProgressReport", "Registration", "RegistrationItem", "RegistrationStatus",
+    "ReportSchedule", "Review", "ReviewKind", "ReviewProposal",
 ]

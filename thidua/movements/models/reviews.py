@@ -1,7 +1,8 @@
-"""Mid-term and final reviews of a movement, the commendations they propose, and events."""
+"""Mid-term and final reviews of a movement and the commendations they propose (the exemplars a
+review names and the events that follow it are records: ``records.Exemplar.reviews``,
+``records.Event.reviews``)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from thidua.core.scopes import ScopedQuerySet
 from thidua.organizations import scoping
@@ -31,8 +32,6 @@ class Review(models.Model):
     exemplars_found = models.PositiveIntegerField(_("điển hình phát hiện"), default=0)
     initiatives = models.PositiveIntegerField(_("sáng kiến"), default=0)
     new_cooperatives = models.PositiveIntegerField(_("HTX thành lập mới"), default=0)
-    exemplars = models.ManyToManyField("movements.Exemplar", blank=True, related_name="reviews",
-                                       verbose_name=_("điển hình được nêu"))
 
     objects = ReviewQuerySet.as_manager()
 
@@ -69,35 +68,3 @@ class ReviewProposal(models.Model):
     @property
     def subject(self):
         return self.person or self.organization
-
-
-class EventKind(models.TextChoices):
-    CONGRESS = "CONGRESS", _("Đại hội thi đua yêu nước")
-    EXEMPLAR_CONFERENCE = "EXEMPLAR_CONFERENCE", _("Hội nghị điển hình tiên tiến")
-
-
-class EventQuerySet(ScopedQuerySet):
-    def visible_to(self, user):
-        """Events organised by a level in the user's scope."""
-        return self.filter(scoping.organization_q(user, prefix="organizer__"))
-
-
-class Event(models.Model):
-    organizer = models.ForeignKey("organizations.Organization", models.PROTECT, related_name="+",
-                                  verbose_name=_("cấp tổ chức"))
-    kind = models.CharField(_("loại"), max_length=20, choices=EventKind.choices)
-    title = models.CharField(_("tên sự kiện"), max_length=300)
-    held_on = models.DateField(_("ngày tổ chức"))
-    period_label = models.CharField(_("giai đoạn"), max_length=20, blank=True,
-                                    help_text=_("Ví dụ: 2020–2025"))
-    summary = models.TextField(_("nội dung"), blank=True)
-    reviews = models.ManyToManyField(Review, blank=True, related_name="events")
-    exemplars = models.ManyToManyField("movements.Exemplar", blank=True, related_name="events")
-    history = HistoricalRecords()
-
-    objects = EventQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("sự kiện thi đua")
-        verbose_name_plural = _("sự kiện thi đua")
-        ordering = ["-held_on"]

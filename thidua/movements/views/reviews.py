@@ -7,12 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from thidua.core.fields import LARGEST_ID
 from thidua.organizations.models import Organization, Person
 
 from .. import services
 from ..forms import ProposalForm, ReviewForm
-from ..models import Exemplar, Movement, RegistrationItem, Review, ReviewKind
+from ..models import Movement, RegistrationItem, Review, ReviewKind
 
 
 class ReviewCreateView(LoginRequiredMixin, View):
@@ -58,7 +57,8 @@ class ReviewCreateView(LoginRequiredMixin, View):
 
 
 class ReviewDetailView(LoginRequiredMixin, View):
-    """A review's record, the exemplars it names and the commendations it proposes."""
+    """A review's record, the exemplars it names (chosen on the records' page
+    ``records:review_exemplars``) and the commendations it proposes."""
 
     template_name = "movements/review_detail.html"
 
@@ -77,7 +77,8 @@ class ReviewDetailView(LoginRequiredMixin, View):
         registered = RegistrationItem.objects.filter(
             registration__movement=self.review.movement,
             registration__unit__path__startswith=level.path).values("person")
-        exemplary = Exemplar.objects.filter(unit__path__startswith=level.path).values("person")
+        # ``exemplars``: the people found as exemplars (records.Exemplar.person) in the subtree.
+        exemplary = Person.objects.filter(exemplars__unit__path__startswith=level.path).values("pk")
         people = Person.objects.in_scope(Q(pk__in=registered) | Q(pk__in=exemplary)).order_by(
             "sort_key")
         return ProposalForm(data, people=people,
@@ -89,12 +90,6 @@ class ReviewDetailView(LoginRequiredMixin, View):
     def post(self, request, pk):
         if not self.can_manage:
             raise PermissionDenied
-        if request.POST.get("action") == "exemplars":
-            services.name_exemplars(request.user, self.review, [
-                pk for pk in request.POST.getlist("exemplars")
-                if pk.isdigit() and int(pk) <= LARGEST_ID])  # no database holds a wider id
-            messages.success(request, _("Đã cập nhật điển hình được nêu."))
-            return redirect(request.path)
         form = self.proposal_form(request.POST)
         if form.is_valid():
             services.save_review(request.user, self.review, [form.save(commit=False)])
@@ -107,7 +102,4 @@ class ReviewDetailView(LoginRequiredMixin, View):
         return render(self.request, self.template_name, {
             "review": self.review, "form": form, "can_manage": self.can_manage,
             "proposals": self.review.proposals.select_related("person", "organization",
-                                                             "award_type"),
-            "exemplar_choices": Exemplar.objects.in_scope(
-                Q(unit__path__startswith=self.review.organization.path)),
-            "chosen_exemplars": set(self.review.exemplars.values_list("pk", flat=True))})
+                                                             "award_type")})

@@ -14,7 +14,7 @@ from thidua.awards.money import award_amount, multiplier_for
 from thidua.awards.services import grant_awards
 from thidua.core.permissions import require
 from thidua.core.scopes import ROW_LOCK
-from thidua.movements.models import Initiative
+from thidua.records.models import Initiative
 
 from .. import guards, steps
 from ..guards import decidable_items, forwardable_items

@@ -10,7 +10,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from thidua.awards.models import AwardType
 from thidua.core.text import normalize
-from thidua.movements.models import Exemplar
+from thidua.records.models import Exemplar
 from thidua.nominations.models import Disclosure
 from thidua.nominations.states import Verdict
 from thidua.organizations.models import Organization
