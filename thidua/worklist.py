@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.accounts.models import Role
 from thidua.movements.models import ProgressReport, Registration, ReportSchedule
-from thidua.records.models.groups import ScoreSheet
 from thidua.movements.models.movement import Movement, Window
 from thidua.movements.models.registration import RegistrationStatus
 from thidua.nominations.guards import DECIDABLE
@@ -32,6 +31,7 @@ from thidua.organizations.scoping import (NETWORK_EDITORS, PEOPLE_EDITORS, assig
 from thidua.portal.models import Article, Comment, CommentStatus
 from thidua.portal.models.content import ArticleStatus
 from thidua.portal.rules import EDITOR_ROLES, MODERATOR_ROLES
+from thidua.records.models.groups import ScoreSheet
 
 SHOWN = 3  # entries listed under each kind of work
 REPORT_HORIZON_DAYS = 15  # a report round shows this many days before its due date

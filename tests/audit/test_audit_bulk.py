@@ -18,10 +18,10 @@ from thidua.awards import services as award_services
 from thidua.awards.models import Award, AwardType
 from thidua.movements import services as movement_services
 from thidua.movements.models import Movement, Registration, Review, ReviewProposal
-from thidua.records.models import Initiative
 from thidua.nominations import workflow
 from thidua.nominations.models import Attendance, Nomination, Tally
 from thidua.nominations.states import ItemOutcome, Verdict
+from thidua.records.models import Initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from thidua.awards.eligibility import evaluate, evaluator
 from thidua.awards.eligibility.input import parse
 from thidua.awards.issuing import power_table
 from thidua.awards.models import AnnualRating, Award, AwardStatus, Discipline, DisciplineLevel, Hold
-from thidua.records.models import Initiative, InitiativeScope
 from thidua.organizations.models import Person
+from thidua.records.models import Initiative, InitiativeScope
 
 YEAR, AS_OF = 2025, date(2025, 12, 15)
 

@@ -12,8 +12,8 @@ from thidua.awards import histories, issuing
 from thidua.awards.issuer_names import city_names, classify
 from thidua.awards.issuers import Issuer, IssuerAlias, IssuerKind
 from thidua.awards.models import Award, AwardType
-from thidua.records.models import InitiativeScope
 from thidua.organizations.geography import province_choices
+from thidua.records.models import InitiativeScope
 
 CITIES = city_names(name for _code, name in province_choices())
 

@@ -11,12 +11,12 @@ from playwright.sync_api import expect
 
 from thidua.accounts.models import Role
 from thidua.demo.movements_records import CRITERIA  # six long criteria of a real bloc
-from thidua.records import services as rs
 from thidua.movements import services
 from thidua.movements.models import Movement, Registration
-from thidua.records.models import ScoreSheet
 from thidua.organizations import services as org_services
 from thidua.organizations.models import EmulationGroup, GroupRole
+from thidua.records import services as rs
+from thidua.records.models import ScoreSheet
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def boxes_are_clickable(page, legend):

@@ -11,14 +11,14 @@ from thidua.accounts.models import User
 from thidua.awards import histories
 from thidua.awards.models import Award
 from thidua.demo.pipeline import PROMISED_STATES
-from thidua.records import scoring
 from thidua.movements.models import ProgressReport, Registration, ReportSchedule
-from thidua.records.models import Score, ScoreSheet
 from thidua.movements.models.movement import Movement, Window
 from thidua.nominations import workflow
 from thidua.nominations.models import CouncilSession, Decision, NominationBatch
 from thidua.nominations.states import State
 from thidua.organizations.models import EmulationGroup, Organization
+from thidua.records import scoring
+from thidua.records.models import Score, ScoreSheet
 from thidua.worklist import my_work
 
 DATES = [pytest.param(None, marks=pytest.mark.clock("2027-01-04 09:00"), id="first-working-day-2027"),

@@ -9,10 +9,10 @@ from django.db import close_old_connections, connection, transaction
 
 from thidua.awards import services
 from thidua.awards.models import Award, AwardStatus, Revocation
-from thidua.records.models import Initiative
 from thidua.nominations import workflow
 from thidua.nominations.models import Decision, DecisionState, IssuerSettings
 from thidua.nominations.numbering import next_number
+from thidua.records.models import Initiative
 
 pytestmark = pytest.mark.django_db
 

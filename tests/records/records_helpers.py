@@ -3,10 +3,10 @@ built through the same services the pages use, and the three users of the permis
 from datetime import date
 
 from thidua.accounts.models import Role
-from thidua.records import services as rs
-from thidua.records.models import CooperationProgramme, Exemplar
 from thidua.organizations import services as org_services
 from thidua.organizations.models import EmulationGroup, GroupRole
+from thidua.records import services as rs
+from thidua.records.models import CooperationProgramme, Exemplar
 
 
 def hue_bloc(network, year=2022):

@@ -8,10 +8,10 @@ from django.urls import reverse
 from records_helpers import hue_bloc, sheet
 
 from thidua.accounts.models import Role
-from thidua.records import services as rs
 from thidua.movements import services
-from thidua.records.forms import NewSheetForm
 from thidua.movements.models import Movement
+from thidua.records import services as rs
+from thidua.records.forms import NewSheetForm
 from thidua.records.models import ScoreSheet
 
 pytestmark = pytest.mark.django_db

@@ -7,14 +7,14 @@ from datetime import date
 
 from nomination_pipeline import Pipeline
 
-from thidua.records import services as rs
 from thidua.movements import services as movement_services
 from thidua.movements.models import Movement, ReportSchedule, Review
-from thidua.records.models import (CooperationProgramme, Event, Exemplar, Initiative, Inspection,
-                                   Pledge, ProgrammeTarget)
 from thidua.nominations import workflow
 from thidua.organizations import services as org_services
 from thidua.organizations.models import EmulationGroup, GroupRole
+from thidua.records import services as rs
+from thidua.records.models import (CooperationProgramme, Event, Exemplar, Initiative, Inspection,
+                                   Pledge, ProgrammeTarget)
 from thidua.reports import services as report_services
 from thidua.reports.models import ECDepartment, ECStaffMember
 

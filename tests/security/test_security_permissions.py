@@ -9,10 +9,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import RegexPattern
 
 from thidua.accounts.models import Role
-from thidua.records import services as records_services
 from thidua.movements import services as movement_services
 from thidua.movements.models import Movement
-from thidua.records.models import CooperationProgramme, Exemplar, Inspection
 from thidua.nominations import workflow
 from thidua.organizations import services, transfers
 from thidua.organizations.models import (
@@ -22,6 +20,8 @@ from thidua.organizations.models import (
     OrganizationKind,
     Person,
 )
+from thidua.records import services as records_services
+from thidua.records.models import CooperationProgramme, Exemplar, Inspection
 from thidua.reports.models import ECDepartment, ECStaffMember
 
 MARKER = "BIMATHANOI"

@@ -1,8 +1,8 @@
-"""The movements' records over the API: bloc pledges and score sheets (with the live ranking),
+"""The records over the API: bloc pledges and score sheets (with the live ranking),
 cooperation programmes with yearly progress, exemplars, initiatives, inspections and events.
 
 Each list uses the same scoping as its page; writes use the pages' forms and
-``records_services`` (same validation, same permission checks)."""
+``records.services`` (same validation, same permission checks)."""
 from datetime import date
 from decimal import Decimal
 
@@ -10,15 +10,15 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
+from thidua.movements.models import Movement
+from thidua.organizations.models import EmulationGroup
 from thidua.records import services
 from thidua.records.forms import ExemplarForm, InspectionForm, ProgrammeForm
-from thidua.movements.models import Movement
 from thidua.records.models import (CooperationProgramme, Event, Exemplar, Initiative, Inspection,
                                    Pledge, ScoreSheet)
 from thidua.records.programme_progress import programme_progress
 from thidua.records.views.groups import sheet_rows
 from thidua.records.views.programmes import managed_units
-from thidua.organizations.models import EmulationGroup
 
 from .common import REFUSALS, Id, Pages, Text, Year, form_data, validated
 from .organizations import code_of

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from thidua.core.excel import xlsx_response
-from thidua.core.widgets import DateInput
 from thidua.core.views import FilteredListMixin
+from thidua.core.widgets import DateInput
 
 from .chain import verify
 from .labels import labels_of

@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from thidua.core import scopes
 from thidua.legal.models import Regime
-from thidua.records.models import Initiative, InitiativeScope
 from thidua.organizations.models import Employment, Person
 from thidua.organizations.scoping import current_employment_q
+from thidua.records.models import Initiative, InitiativeScope
 
 from . import regimes, succession
 from .eligibility import evaluate, individual_subject

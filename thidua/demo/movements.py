@@ -12,15 +12,15 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
-from thidua.records import services as rs
 from thidua.movements import services
 from thidua.movements.compliance import default_due_date, period_end
 from thidua.movements.models import (Movement, MovementStatus, ProgressReport, Registration,
                                      ReportSchedule, Review)
-from thidua.records.models import ScoreSheet, TieBreak
 from thidua.movements.models.movement import Window
 from thidua.organizations.models import EmulationGroup, Organization
 from thidua.organizations.scoping import current_employment_q
+from thidua.records import services as rs
+from thidua.records.models import ScoreSheet, TieBreak
 
 from . import data
 from .clock import Clock, on_day

@@ -3,19 +3,19 @@ sheet (the Cooperative Development Fund ahead) and 2023 pledge, the 2017–2022 
 programme with the Central Emulation & Commendation Board and the exemplars behind its actuals,
 inspections in Huế and the VCA system's 4th Patriotic Emulation Congress.
 
-Everything goes through ``records_services`` as the acting demo administrator, and each object is
+Everything goes through ``records.services`` as the acting demo administrator, and each object is
 found again by a natural key first, so a second run creates nothing.
 """
 import random
 from datetime import date
 from decimal import Decimal
 
+from thidua.organizations.models import Employment, EmulationGroup, Organization
+from thidua.organizations.models import OrganizationKind as K
 from thidua.records import services as rs
 from thidua.records.models import (CooperationProgramme, Event, EventKind, Exemplar, ExemplarStage,
                                    Inspection, InspectionStatus, Pledge, ProgrammeIndicator,
                                    ProgrammeTarget, ScoreSheet, TieBreak)
-from thidua.organizations.models import Employment, EmulationGroup, Organization
-from thidua.organizations.models import OrganizationKind as K
 
 from . import data
 

@@ -11,8 +11,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from thidua.movements.models import Movement, MovementStatus, Registration
-from thidua.records.models import Exemplar
 from thidua.nominations.states import State
+from thidua.records.models import Exemplar
 
 from .dashboard import award_type_names, nomination_batches
 from .models import PersonCategory, Subject

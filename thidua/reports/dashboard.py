@@ -13,8 +13,6 @@ from thidua.awards.models import AuthorityLevel, AwardType
 from thidua.movements import compliance
 from thidua.movements.models import (Movement, MovementKind, MovementStatus, Registration,
                                      RegistrationStatus)
-from thidua.records.models import CooperationProgramme, Exemplar, ExemplarStage
-from thidua.records.programme_progress import programme_progress
 from thidua.nominations.models import NominationBatch, Transition
 from thidua.nominations.states import State
 from thidua.organizations.ethnicities import ETHNICITY_CHOICES
@@ -22,6 +20,8 @@ from thidua.organizations.geography import province_name
 from thidua.organizations.models import (Employment, EmploymentCategory, Gender, Membership,
                                          Organization, OrganizationKind)
 from thidua.organizations.scoping import current_employment_q
+from thidua.records.models import CooperationProgramme, Exemplar, ExemplarStage
+from thidua.records.programme_progress import programme_progress
 
 from .charts import Chart, from_counts
 from .facts import ECONOMIC_KINDS, UNATTACHED, summarised

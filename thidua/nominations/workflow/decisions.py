@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.audit.recording import audited_update, record_created
-from thidua.awards.issuing import issuer_for_unit
 from thidua.awards import base_salary
+from thidua.awards.issuing import issuer_for_unit
 from thidua.awards.models import Award, AwardSource
 from thidua.awards.money import award_amount, multiplier_for
 from thidua.awards.services import grant_awards

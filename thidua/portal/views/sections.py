@@ -10,10 +10,10 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from thidua.awards.models import AwardType
 from thidua.core.text import normalize
-from thidua.records.models import Exemplar
 from thidua.nominations.models import Disclosure
 from thidua.nominations.states import Verdict
 from thidua.organizations.models import Organization
+from thidua.records.models import Exemplar
 
 from .. import honour, services, stats
 from ..forms import PublicityCommentForm, QuestionForm

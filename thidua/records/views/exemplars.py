@@ -14,13 +14,12 @@ from django.views import View
 
 from thidua.core.excel import xlsx_response
 from thidua.core.views import FilteredListMixin
+from thidua.movements.models import Movement
 from thidua.organizations.models import Organization
 from thidua.organizations.scoping import search_q
 
 from .. import services
 from ..forms import AdvanceForm, ExemplarForm, people_of
-from thidua.movements.models import Movement
-
 from ..models import Exemplar, ExemplarStage
 from .programmes import (FIX_ERRORS, RecordFormView, RecordListView, add_errors, managed_units,
                          object_or_403)

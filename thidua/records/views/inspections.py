@@ -11,11 +11,10 @@ from django.views import View
 
 from thidua.core.excel import xlsx_response
 from thidua.core.views import FilteredListMixin
+from thidua.movements.models import Movement
 
 from .. import services
 from ..forms import InspectionForm
-from thidua.movements.models import Movement
-
 from ..models import Inspection, InspectionStatus
 from .exemplars import RecordFilterSet
 from .programmes import RecordFormView, RecordListView, managed_units
