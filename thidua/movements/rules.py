@@ -1,5 +1,6 @@
-"""Permissions for movements, registrations, reports, reviews, blocs, programmes, exemplars and
-inspections — all expressed as roles held at one organisation of the object."""
+"""Permissions for movements, registrations, reports and reviews, and for the records app's blocs,
+programmes, exemplars, initiatives, inspections and events (records sits above movements and
+reuses these) — all expressed as roles held at one organisation of the object."""
 import rules
 
 from thidua.accounts.models import Role
