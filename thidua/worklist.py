@@ -3,13 +3,13 @@
 Each source below answers for one kind of work with a count, the nearest deadline and the first
 few entries, each with a link straight to where the work is done. A source runs only when the
 user holds a role that does that work, and costs at most two queries (an aggregate and the first
-entries), so the home page stays a fixed number of queries whatever the size of the network
+entries; the kinds of tờ trình work share one aggregate), so the home page stays a fixed number of queries whatever the size of the network
 (bench/home.py measures it).
 """
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Q
+from django.db.models import Count, DateField, Exists, F, Min, OuterRef, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -83,12 +83,45 @@ def _work(key, label, queryset, due_field, entry, list_url, today, due_label="")
     entry, or no list page (``list_url`` empty), the link goes to the first entry itself."""
     totals = queryset.aggregate(n=Count("pk", distinct=True),
                                 **({"due": Min(due_field)} if due_field else {}))
-    if not totals["n"]:
+    return _listed(key, label, queryset, due_field, entry, list_url, today, totals["n"],
+                   totals.get("due"), due_label)
+
+
+def _listed(key, label, queryset, due_field, entry, list_url, today, count, due, due_label=""):
+    """The Work of ``count`` rows of ``queryset`` (None if none) with its first entries."""
+    if not count:
         return None
     order = [F(due_field).asc(nulls_last=True), "pk"] if due_field else ["pk"]
     entries = [entry(row) for row in queryset.order_by(*order)[:SHOWN]]
-    url = list_url if totals["n"] > 1 and list_url else entries[0].url
-    return Work(key, label, totals["n"], url, totals.get("due"), entries, today, due_label)
+    url = list_url if count > 1 and list_url else entries[0].url
+    return Work(key, label, count, url, due, entries, today, due_label)
+
+
+@dataclass
+class Pending:
+    """One kind of work on tờ trình, counted with the others by ``_batch_works``."""
+
+    key: str
+    label: str
+    queryset: object
+    state: str
+    due_field: str | None = "due_on"
+    entry: object = None
+
+
+def _batch_works(pending, today):
+    """``_work`` for the kinds of tờ trình work: every count and earliest deadline in one UNION
+    ALL query (one row per kind), then the first entries of the kinds that have any."""
+    if not pending:
+        return []
+    parts = [p.queryset.order_by().values(key=Value(p.key)).annotate(
+        n=Count("pk", distinct=True),
+        due=Min(p.due_field) if p.due_field else Value(None, output_field=DateField()))
+        for p in pending]
+    totals = {row["key"]: row for row in parts[0].union(*parts[1:], all=True)}
+    return [_listed(p.key, p.label, p.queryset.distinct(), p.due_field, p.entry or _batch_entry,
+                    _batch_list(p.state), today, totals[p.key]["n"], totals[p.key]["due"])
+            for p in pending]
 
 
 def _batches(user, roles, prefix, states):
@@ -106,45 +139,49 @@ def _batch_list(state, mine=True):
 
 def batch_work(user, held, today):
     """Dossiers to finish, correct, receive, assign, appraise, take to the council, decide."""
-    found = []
+    return _batch_works(batch_pending(user, held), today)
 
-    def add(key, label, queryset, state, due_field="due_on", entry=_batch_entry):
-        found.append(_work(key, label, queryset.distinct(), due_field, entry,
-                           _batch_list(state), today))
 
+def batch_pending(user, held):
+    """The kinds of tờ trình work ``user``'s roles do, each with the query of its dossiers."""
+    pending = []
     if held & PROPOSERS:
         # The proposing side; an authority's own officers see these as intake work instead.
         mine = organization_q(user, PROPOSERS, "proposer__") & (
             ~organization_q(user, INTAKE, "authority__") | Q(proposer=F("authority")))
-        add("correct", _("Tờ trình bị trả lại, cần bổ sung"),
-            _batches(user, PROPOSERS, "proposer__", {State.RETURNED_FOR_CORRECTION}).filter(mine),
-            State.RETURNED_FOR_CORRECTION)
-        add("drafts", _("Tờ trình nháp chưa gửi"), NominationBatch.objects.in_scope(
-            Q(created_by=user)).filter(state=State.DRAFT).select_related("proposer"),
-            State.DRAFT, None)
+        pending += [
+            Pending("correct", _("Tờ trình bị trả lại, cần bổ sung"),
+                    _batches(user, PROPOSERS, "proposer__", {State.RETURNED_FOR_CORRECTION})
+                    .filter(mine), State.RETURNED_FOR_CORRECTION),
+            Pending("drafts", _("Tờ trình nháp chưa gửi"), NominationBatch.objects.in_scope(
+                Q(created_by=user)).filter(state=State.DRAFT).select_related("proposer"),
+                State.DRAFT, None)]
     if held & INTAKE:
-        add("receive", _("Tờ trình chờ tiếp nhận"),
-            _batches(user, INTAKE, "authority__", {State.SUBMITTED}), State.SUBMITTED)
-        add("assign", _("Tờ trình chờ giao thẩm định"),
-            _batches(user, INTAKE, "authority__", {State.RECEIVED}), State.RECEIVED)
-        add("publicity", _("Danh sách đang công khai"),
-            _batches(user, INTAKE, "authority__", {State.PUBLICITY}).select_related("disclosure"),
-            State.PUBLICITY,
-            "disclosure__ends_on", lambda b: Entry(b.title, b.get_absolute_url(),
-                                                   b.disclosure.ends_on, str(b.proposer)))
-        add("appraise", _("Tờ trình được giao thẩm định"), NominationBatch.objects.in_scope(
-            Q(appraiser=user)).filter(state=State.IN_APPRAISAL).select_related("proposer"),
-            State.IN_APPRAISAL)
+        pending += [
+            Pending("receive", _("Tờ trình chờ tiếp nhận"),
+                    _batches(user, INTAKE, "authority__", {State.SUBMITTED}), State.SUBMITTED),
+            Pending("assign", _("Tờ trình chờ giao thẩm định"),
+                    _batches(user, INTAKE, "authority__", {State.RECEIVED}), State.RECEIVED),
+            Pending("publicity", _("Danh sách đang công khai"),
+                    _batches(user, INTAKE, "authority__", {State.PUBLICITY})
+                    .select_related("disclosure"), State.PUBLICITY, "disclosure__ends_on",
+                    lambda b: Entry(b.title, b.get_absolute_url(), b.disclosure.ends_on,
+                                    str(b.proposer))),
+            Pending("appraise", _("Tờ trình được giao thẩm định"), NominationBatch.objects
+                    .in_scope(Q(appraiser=user)).filter(state=State.IN_APPRAISAL)
+                    .select_related("proposer"), State.IN_APPRAISAL)]
     if held & SECRETARIES:
-        add("council", _("Tờ trình chờ Hội đồng xét"),
+        pending.append(Pending(
+            "council", _("Tờ trình chờ Hội đồng xét"),
             _batches(user, SECRETARIES, "authority__", {State.AT_COUNCIL}).filter(
-                items__council_result="PENDING", items__verdict="ELIGIBLE"), State.AT_COUNCIL)
+                items__council_result="PENDING", items__verdict="ELIGIBLE"), State.AT_COUNCIL))
     if held & ISSUERS:
-        add("to_decide", _("Đã qua Hội đồng, chờ lập quyết định"),
+        pending.append(Pending(
+            "to_decide", _("Đã qua Hội đồng, chờ lập quyết định"),
             _batches(user, ISSUERS, "authority__", {State.AT_COUNCIL}).filter(
                 items__council_result__in=DECIDABLE, items__outcome=ItemOutcome.OPEN,
-                items__decision_item__isnull=True), State.AT_COUNCIL)
-    return found
+                items__decision_item__isnull=True), State.AT_COUNCIL))
+    return pending
 
 
 def decision_work(user, held, today):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from thidua.accounts.models import Role
 from thidua.movements.models import Movement, Period, Registration, ReportSchedule
 from thidua.nominations import workflow
+from thidua import worklist
 from thidua.worklist import my_work
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +133,35 @@ def test_a_movement_open_for_registration_waits_until_my_unit_sends_it(pipeline,
     # The Huế alliance registers with the VCA, never for the movements it launched itself.
     assert [entry.title for entry in kinds(pipeline.hue.officer)["registration_open"].entries] == [
         "Phong trào toàn quốc"]
+
+
+def test_the_kinds_of_dossier_work_counted_together_match_each_counted_alone(pipeline, today):
+    """``batch_work`` counts its kinds in one UNION ALL query: each kind's count, earliest
+    deadline and entries are those of its own query, at every step of the pipeline."""
+    users = [pipeline.reporter, pipeline.hue.officer, pipeline.hue.appraiser,
+             pipeline.hue.secretary, pipeline.hue.signer]
+
+    def agrees():
+        for user in users:
+            held = worklist._held(user)
+            together = {w.key: w for w in worklist.batch_work(user, held, today) if w}
+            alone = {}
+            for kind in worklist.batch_pending(user, held):
+                work = worklist._work(kind.key, kind.label, kind.queryset.distinct(),
+                                      kind.due_field, kind.entry or worklist._batch_entry,
+                                      worklist._batch_list(kind.state), today)
+                if work:
+                    alone[kind.key] = work
+            assert together == alone
+
+    batches = [pipeline.draft() for _n in range(3)]
+    agrees()
+    for batch in (batches[0], batches[2]):
+        workflow.submit_batch(pipeline.reporter, batch)
+    workflow.return_for_correction(pipeline.hue.officer, batches[0], "Thiếu chữ ký")
+    agrees()
+    pipeline.to_appraisal(batches[1])
+    agrees()
+    pipeline.appraise_all(batches[1])
+    workflow.send_to_council(pipeline.hue.officer, batches[1])
+    agrees()
