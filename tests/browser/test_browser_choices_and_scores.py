@@ -10,7 +10,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from thidua.accounts.models import Role
-from thidua.demo.movements_records import CRITERIA  # six long criteria of a real bloc
+from thidua.demo.records import CRITERIA  # six long criteria of a real bloc
 from thidua.movements import services
 from thidua.movements.models import Movement, Registration
 from thidua.organizations import services as org_services

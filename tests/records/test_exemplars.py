@@ -5,7 +5,6 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
 from records_helpers import EDIT_ONLY, VIEW_ONLY, check_matrix, exemplar, matrix_users
 
 from thidua.accounts.models import Role

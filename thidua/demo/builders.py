@@ -28,7 +28,7 @@ from thidua.organizations.models import OrganizationKind as K
 
 from . import accounts, data, people
 from . import movements as demo_movements
-from . import (commendations, ec_staff, merger, movements_records, own_bases, pipeline, salary,
+from . import (commendations, ec_staff, merger, own_bases, pipeline, records, salary,
                streak)
 from . import portal as demo_portal
 
@@ -272,7 +272,7 @@ def load(small=False, today=None):
     salary.load(actor)
     own_bases.load(actor, today)
     demo_movements.load(actor, today)
-    movements_records.load(actor, summary.created)
+    records.load(actor, summary.created)
     commendations.load(actor, summary.created, today)
     streak.load(actor, summary.created, today)
     pipeline.load(actor, today)

@@ -1,4 +1,4 @@
-"""Demo records of the movements, written anew from the seed facts: the VCA bloc's 2022 score
+"""Demo data of the records app, written anew from the seed facts: the VCA bloc's 2022 score
 sheet (the Cooperative Development Fund ahead) and 2023 pledge, the 2017–2022 cooperation
 programme with the Central Emulation & Commendation Board and the exemplars behind its actuals,
 inspections in Huế and the VCA system's 4th Patriotic Emulation Congress.
