@@ -95,10 +95,10 @@ def create_person(user, person, employment, twin=REFUSE):
 def create_people(user, rows):
     """``create_person`` for many at once (an Excel import): ``rows`` is [(person, employment,
     twin)], checked by the same rules — open unit, permission, twins — with the units locked once
-    and every row's twin found in two queries. The new people (their unit scope computed with
-    them) and their employments go in with multi-row inserts, with their field history and audit
-    entries written for the list (``bulk_create`` sends no signals). Returns, row by row, the person created or (KEEP) the
-    one already there; a refusal names its row through ``RowRefused``."""
+    and every row's twin found in two queries. A KEEP row whose person is already there writes
+    nothing. The new people (their unit scope computed with them) and their employments go in
+    with multi-row inserts, with their field history and audit entries written for the list
+    (``bulk_create`` sends no signals). A refusal names its row through ``RowRefused``."""
     units = {job.organization.pk: job.organization for _person, job, _twin in rows}
     for unit in units.values():
         refuse_if_closed(unit)
@@ -106,25 +106,22 @@ def create_people(user, rows):
     _lock(units.values())
     twins = find_twins([(person, [job.organization]) for person, job, _twin in rows])
     scopes = unit_scope.scopes_of(units.values())
-    result, new = [], []
+    new = []
     for index, ((person, job, twin), found) in enumerate(zip(rows, twins, strict=True)):
         if found is not None and twin == CREATE and not person.citizen_id_digest:
             found = None  # CREATE: a matching name is a namesake, not a twin
         if found is not None and twin == KEEP and not found.certain:
-            result.append(found.existing)
             continue
         if found is not None:
             raise RowRefused(index, DuplicatePerson(user, found, creating=True))
         person.refresh_derived_fields()
         person.unit_scope = scopes[job.organization.pk]
-        result.append(person)
         new.append((person, job))
     people = bulk_create_with_history([p for p, _job in new], Person, default_user=user)
     for person, job in new:
         job.person = person
     jobs = bulk_create_with_history([job for _p, job in new], Employment, default_user=user)
     record_created([*people, *jobs])
-    return result
 
 
 class RowRefused(Exception):
