@@ -298,3 +298,15 @@ def test_a_user_of_another_unit_sees_no_movement_of_it(network, movement, root_u
     client.force_login(viewer)
     inbox = client.get(reverse("movements:unit_movements", args=[network.hue_coop.pk]))
     assert movement.title in inbox.content.decode() and own.title in inbox.content.decode()
+
+
+def test_a_changed_list_of_target_categories_shows_in_the_history_panel(movement, root_user,
+                                                                         client):
+    """The history panel lists a JSON list field's old and new items (it answered 500: a list
+    cannot be looked up among a field's choices)."""
+    movement.target_categories = ["STAFF", "MEMBER"]
+    services.save_movement(root_user, movement)
+    client.force_login(root_user)
+    response = client.get(movement.get_absolute_url())
+    assert response.status_code == 200
+    assert "STAFF, MEMBER" in response.content.decode()

@@ -1,4 +1,6 @@
 """Template helpers of the design system (docs/ui.md): form fields, page headers, badges."""
+from collections.abc import Hashable
+
 from django import forms, template
 from django.template.loader import render_to_string
 from django.utils.html import format_html
@@ -108,5 +110,9 @@ def history_changes(record):
 
 
 def _display(field, value):
+    """A value as the history panel shows it: a choice by its label; the items of a list kept
+    in a JSON field one by one (a list cannot be looked up among the choices)."""
+    if isinstance(value, list):
+        return ", ".join(str(_display(field, item)) for item in value)
     choices = dict(getattr(field, "flatchoices", None) or ())
-    return choices.get(value, value)
+    return choices.get(value, value) if isinstance(value, Hashable) else value
