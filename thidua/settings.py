@@ -141,10 +141,17 @@ DATABASES = {
 }
 # National scale: read replicas for the report pages (thidua/dbrouters.py, docs/deploy.md).
 for index, url in enumerate(env_list("DATABASE_REPLICA_URLS"), 1):
-    DATABASES[f"replica{index}"] = dj_database_url.parse(
+    replica = DATABASES[f"replica{index}"] = dj_database_url.parse(
         url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True)
-    DATABASES[f"replica{index}"]["TEST"] = {"MIRROR": "default"}
+    replica["TEST"] = {"MIRROR": "default"}
+    if "postgresql" in replica["ENGINE"]:
+        # An unreachable replica is given up after 3 s (not the system's TCP timeout, minutes).
+        replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 THIDUA_REPLICA_PATHS = env_list("THIDUA_REPLICA_PATHS", "/bao-cao/")
+# After a user's POST, that user's report pages read from the primary for this many seconds.
+THIDUA_READ_YOUR_WRITES_SECONDS = int(os.environ.get("THIDUA_READ_YOUR_WRITES_SECONDS", "10"))
+# A replica that refused a connection is not tried again for this many seconds (per process).
+THIDUA_REPLICA_RETRY_SECONDS = int(os.environ.get("THIDUA_REPLICA_RETRY_SECONDS", "10"))
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["thidua.dbrouters.ReplicaRouter"]
     MIDDLEWARE.append("thidua.dbrouters.ReportingReadsMiddleware")

@@ -11,6 +11,7 @@ PROBE = """
 import json, django
 django.setup()
 from django.conf import settings
+from django.http import HttpResponse
 from django.test import RequestFactory
 from thidua.dbrouters import ReplicaRouter, ReportingReadsMiddleware, reporting_reads
 from thidua.organizations.models import Person
@@ -18,6 +19,7 @@ from thidua.organizations.models import Person
 router, seen, in_block = ReplicaRouter(), [], None
 def view(request):
     seen.append(router.db_for_read(Person))
+    return HttpResponse()
 if getattr(settings, "DATABASE_ROUTERS", None):
     middleware = ReportingReadsMiddleware(view)
     for method, path in [("GET", "/bao-cao/"), ("POST", "/bao-cao/"), ("GET", "/ca-nhan/")]:
@@ -27,7 +29,9 @@ if getattr(settings, "DATABASE_ROUTERS", None):
 print(json.dumps({"aliases": sorted(settings.DATABASES), "seen": seen, "in_block": in_block,
                   "routers": getattr(settings, "DATABASE_ROUTERS", []),
                   "middleware": settings.MIDDLEWARE[-1],
-                  "storage": settings.STORAGES["default"]}))
+                  "storage": settings.STORAGES["default"],
+                  "options": {alias: settings.DATABASES[alias].get("OPTIONS", {})
+                              for alias in settings.DATABASES if alias.startswith("replica")}}))
 """
 
 
@@ -39,15 +43,18 @@ def probe(**env):
     return json.loads(finished.stdout.strip().splitlines()[-1])
 
 
-def test_replicas_and_object_storage_when_configured():
-    found = probe(DATABASE_REPLICA_URLS="postgres://r@10.0.0.21/thidua,postgres://r@10.0.0.22/thidua",
+def test_replicas_and_object_storage_when_configured(tmp_path):
+    # replica1 accepts connections (an SQLite file stands in), replica2 refuses them.
+    found = probe(DATABASE_REPLICA_URLS=f"sqlite:///{tmp_path}/replica.sqlite3,"
+                                        "postgres://r@127.0.0.1:1/thidua",
                   AWS_STORAGE_BUCKET_NAME="thidua-media", S3_ENDPOINT_URL="https://s3.example.org")
     assert found["aliases"] == ["default", "replica1", "replica2"]
     assert found["routers"] == ["thidua.dbrouters.ReplicaRouter"]
     assert found["middleware"] == "thidua.dbrouters.ReportingReadsMiddleware"
     report_get, report_post, other_get = found["seen"]
-    assert report_get in {"replica1", "replica2"} and found["in_block"] in {"replica1", "replica2"}
+    assert (report_get, found["in_block"]) == ("replica1", "replica1")
     assert (report_post, other_get) == ("default", "default")
+    assert found["options"] == {"replica1": {}, "replica2": {"connect_timeout": 3}}
     storage = found["storage"]
     assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
     assert storage["OPTIONS"]["bucket_name"] == "thidua-media"
