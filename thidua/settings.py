@@ -368,6 +368,10 @@ CELERY_BEAT_SCHEDULE = {
                             "schedule": crontab(hour=1, minute=30)},
     "refresh-unit-scopes": {"task": "thidua.organizations.refresh_ended_unit_scopes",
                             "schedule": crontab(hour=0, minute=5)},
+    # After the summaries and the honour roll; 02:30 local is a day already begun, so the
+    # proposal years are the new day's (1 January: last year and the new one).
+    "refresh-verdicts": {"task": "thidua.awards.refresh_verdicts",
+                         "schedule": crontab(hour=2, minute=30)},
     "deadline-reminders": {"task": "thidua.nominations.tasks.send_deadline_reminders",
                            "schedule": crontab(hour=7, minute=10)},
     "audit-checkpoint": {"task": "thidua.audit.tasks.checkpoint_audit_chain",

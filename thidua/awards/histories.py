@@ -228,15 +228,33 @@ def person_subjects(person_ids, year, as_of):
     holds), so one person on a form costs one round trip."""
     subjects = []
     values = _values(year, as_of)
-    postgres = connection.vendor == "postgresql"
-    size = CHUNK if postgres else connection.features.max_query_params // len(_arms())
-    for ids in _chunks(person_ids, size):
-        if postgres:
-            owner, params = "{c} = ANY(%s)", [ids]
-        else:
-            owner, params = "{c} IN (" + ", ".join(["%s"] * len(ids)) + ")", ids
+    for ids, owner, params in _id_lists(person_ids):
         found = _fetch(*_history_query(owner, params, values), None)
         subjects.extend(found.subject(pk) for pk in ids)
+    return subjects
+
+
+def _id_lists(person_ids):
+    """(ids, owner test, its parameters) per list of people small enough for one query."""
+    postgres = connection.vendor == "postgresql"
+    size = CHUNK if postgres else connection.features.max_query_params // (len(_arms()) + 1)
+    for ids in _chunks(person_ids, size):
+        if postgres:
+            yield ids, "{c} = ANY(%s)", [ids]
+        else:
+            yield ids, "{c} IN (" + ", ".join(["%s"] * len(ids)) + ")", ids
+
+
+@whole_record
+def individuals(person_ids, year, as_of, powers=None):
+    """``individuals_between`` for a list of people (those of them that exist), one query per
+    ``CHUNK``: the incremental path (``awards.verdicts.refresh_people``)."""
+    values = _values(year, as_of, rules_only=True)
+    powers = power_table() if powers is None else powers
+    subjects = []
+    for _ids, owner, params in _id_lists(person_ids):
+        found = _fetch(*_history_query(owner, params, values, everyone=True), powers)
+        subjects.extend(found.parsed(pk, as_of) for pk in sorted(found.people))
     return subjects
 
 

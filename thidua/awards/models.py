@@ -468,3 +468,56 @@ class AwardQuota(models.Model):
             quota["percent"] = float(self.percent)
             quota["of"] = self.basis_type.code if self.basis == QuotaBasis.HOLDERS else "MEMBERS"
         return quota
+
+
+class VerdictQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        from thidua.organizations.models import Person
+
+        return self.filter(person__in=Person.objects.visible_to(user).values("pk"))
+
+
+class StoredVerdict(models.Model):
+    """One person's eligibility for one proposal year as last computed (``awards.verdicts``):
+    which types are eligible and which one condition short, kept in step with the history by
+    the services that change it and checked every night. Codes, not sentences, so a page in any
+    language reads it; the wording comes from evaluating the person again. One row a person and
+    year (2,000,000 rows a year at national scale), not one a type."""
+
+    person = models.ForeignKey("organizations.Person", models.CASCADE, related_name="+",
+                               db_index=False, verbose_name=_("cá nhân"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    eligible = models.CharField(_("đủ điều kiện"), max_length=80, blank=True)  # codes, spaced
+    almost = models.CharField(_("thiếu một điều kiện"), max_length=80, blank=True)
+    on_hold = models.BooleanField(_("đang tạm dừng xét"), default=False)
+    computed_at = models.DateTimeField(_("tính lúc"))
+
+    objects = VerdictQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kết quả xét điều kiện đã lưu")
+        verbose_name_plural = _("kết quả xét điều kiện đã lưu")
+        constraints = [models.UniqueConstraint(fields=["person", "year"],
+                                               name="stored_verdict_person_year")]
+
+    @property
+    def eligible_codes(self):
+        return self.eligible.split()
+
+    @property
+    def almost_codes(self):
+        return self.almost.split()
+
+
+class VerdictPass(models.Model):
+    """The last full pass over everyone for a proposal year (``verdicts.refresh_all``): a stored
+    verdict it left unchanged was still right when it started."""
+
+    year = models.PositiveSmallIntegerField(_("năm"), unique=True)
+    started_at = models.DateTimeField(_("bắt đầu"))
+    finished_at = models.DateTimeField(_("kết thúc"), null=True)
+    people = models.PositiveIntegerField(_("số người đã xét"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt xét điều kiện toàn bộ")
+        verbose_name_plural = _("lượt xét điều kiện toàn bộ")

@@ -1,6 +1,7 @@
 """State changes on the registry. Each function checks permission, writes in one transaction and
 leaves a history row carrying the acting user; every function that writes awards ends by calling
-``followups.awards_written`` (summaries, honour roll)."""
+``followups.awards_written`` (summaries, honour roll, stored verdicts), every other change to a
+person's history ``verdicts.people_changed``."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -16,7 +17,7 @@ from thidua.organizations.models import Employment
 from thidua.organizations.services import refuse_if_closed
 from thidua.organizations.scoping import PEOPLE_EDITORS, current_employment_q
 
-from . import followups, issuing
+from . import followups, issuing, verdicts
 from .models import AnnualRating, Award, AwardStatus, Revocation, RevocationGround
 
 
@@ -101,7 +102,7 @@ def set_ratings(user, unit, year, ratings, source=""):
     refuse_if_closed(unit)
     require(user, "awards.rate_people_of", unit)
     allowed = set(unit.employments.filter(current_employment_q()).values_list("person_id", flat=True))
-    changed = 0
+    changed = []
     for person, rating in ratings.items():
         if person.pk not in allowed:
             raise PermissionDenied(_("%(name)s không thuộc đơn vị này.") % {"name": person})
@@ -110,15 +111,16 @@ def set_ratings(user, unit, year, ratings, source=""):
             if existing:
                 existing._history_user = user
                 existing.delete()
-                changed += 1
+                changed.append(person.pk)
             continue
         if existing and existing.rating == rating:
             continue
         row = existing or AnnualRating(person=person, year=year)
         row.rating, row.source = rating, source or row.source
         _save(user, row)
-        changed += 1
-    return changed
+        changed.append(person.pk)
+    verdicts.people_changed(changed)
+    return len(changed)
 
 
 @transaction.atomic
@@ -129,26 +131,34 @@ def set_rating(user, year, rating, source="", person=None, organization=None):
     row = row or AnnualRating(person=person, organization=organization, year=year)
     _keeper_check(user, row)
     row.rating, row.source = rating, source
-    return _save(user, row)
+    _save(user, row)
+    verdicts.people_changed([row.person_id])
+    return row
 
 
 @transaction.atomic
 def add_discipline(user, discipline):
     require(user, "awards.keep_registry_for_person", discipline.person)
-    return _save(user, discipline)
+    _save(user, discipline)
+    verdicts.people_changed([discipline.person_id])
+    return discipline
 
 
 @transaction.atomic
 def add_hold(user, hold):
     _keeper_check(user, hold)
-    return _save(user, hold)
+    _save(user, hold)
+    verdicts.people_changed([hold.person_id])
+    return hold
 
 
 @transaction.atomic
 def end_hold(user, hold, end_date):
     _keeper_check(user, hold)
     hold.end_date = end_date
-    return _save(user, hold)
+    _save(user, hold)
+    verdicts.people_changed([hold.person_id])
+    return hold
 
 
 def _holder_units(award):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bases, importing, issuers, qualification, ratings, records, salary
+from .views import bases, eligible, importing, issuers, qualification, ratings, records, salary
 
 app_name = "awards"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("co-quan-quyet-dinh/", issuers.IssuerReviewView.as_view(), name="issuer_review"),
     path("don-vi/<int:pk>/ai-du-dieu-kien/", qualification.QualificationView.as_view(),
          name="qualification"),
+    path("don-vi/<int:pk>/du-dieu-kien/", eligible.EligibleListView.as_view(), name="eligible"),
     path("don-vi/<int:pk>/xep-loai/<int:year>/", ratings.UnitRatingsView.as_view(), name="ratings"),
     path("don-vi/<int:pk>/", records.UnitRecordView.as_view(), name="unit_record"),
     path("ca-nhan/<int:pk>/", records.PersonRecordView.as_view(), name="person_record"),

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from thidua.core.permissions import require
@@ -23,6 +24,8 @@ from .models import (Exemplar, ExemplarStage, PledgeSignature, ProgrammeIndicato
                      ScoreCriterion, ScoreSheet)
 
 GROUP_EDIT = "organizations.change_emulationgroup"
+# A higher app (awards), named by path: the authors' stored eligibility follows their initiatives.
+STORED_VERDICTS = "thidua.awards.verdicts.people_changed"
 STAGES = list(ExemplarStage)
 STAGE_DATES = {ExemplarStage.FOUND: "found_on", ExemplarStage.NURTURED: "nurtured_on",
                ExemplarStage.HONOURED: "honoured_on", ExemplarStage.REPLICATED: "replicated_on"}
@@ -303,7 +306,8 @@ def advance_exemplar_stage(user, exemplar, on=None):
 
 @transaction.atomic
 def save_initiative(user, initiative, authors):
-    """Create or edit an initiative; its authors must work at its unit."""
+    """Create or edit an initiative; its authors must work at its unit. Its authors' stored
+    eligibility, before and after, is refreshed after the commit."""
     errors = {}
     if not authors:
         errors["authors"] = _("Cần ít nhất một tác giả.")
@@ -313,8 +317,10 @@ def save_initiative(user, initiative, authors):
         errors["year"] = _("Năm công nhận không được ở tương lai.")
     elif initiative.recognised_on and initiative.recognised_on.year != initiative.year:
         errors["recognised_on"] = _("Ngày công nhận phải thuộc năm công nhận.")
+    before = set(initiative.authors.values_list("pk", flat=True)) if initiative.pk else set()
     _save_scoped(user, initiative, "unit", "movements.manage_level", errors)
     initiative.authors.set(authors)
+    import_string(STORED_VERDICTS)(before | {author.pk for author in authors})
     return initiative
 
 

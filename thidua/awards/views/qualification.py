@@ -12,15 +12,21 @@ from ..forms import QualificationForm
 from ..qualification import ALMOST, ELIGIBLE, who_qualifies
 
 
+def records_unit(request, pk):
+    """The unit ``pk`` when the user may see its records (its people's included), else 403."""
+    unit = get_object_or_404(Organization, pk=pk)
+    if not request.user.has_perm("awards.view_records_of", unit):
+        raise PermissionDenied
+    return unit
+
+
 class QualificationView(LoginRequiredMixin, View):
     """“Ai đủ điều kiện?” for a unit's subtree and a year, with XLSX export."""
 
     template_name = "awards/qualification.html"
 
     def get(self, request, pk):
-        unit = get_object_or_404(Organization, pk=pk)
-        if not request.user.has_perm("awards.view_records_of", unit):
-            raise PermissionDenied
+        unit = records_unit(request, pk)
         form = QualificationForm(request.GET or {"year": timezone.localdate().year - 1})
         report = None
         if form.is_valid():
