@@ -66,6 +66,8 @@ stop_everything() {
   [ -f "$OUT/nginx/nginx.pid" ] && kill -QUIT "$(cat "$OUT/nginx/nginx.pid")" 2>/dev/null
   wait 2>/dev/null
   for cluster in "$REPLICA" "$PRIMARY"; do
+    # pg_dropcluster removes the files it made, and then their folder only when it is empty
+    rm -f "/etc/postgresql/$PG_VERSION/$cluster/conf.d/scaleout.conf"
     pg_lsclusters -h | awk '{print $2}' | grep -qx "$cluster" &&
       pg_dropcluster --stop "$PG_VERSION" "$cluster"
   done
@@ -73,9 +75,13 @@ stop_everything() {
   sleep 1
   local left
   left=$(pg_lsclusters -h | awk -v a="$PRIMARY" -v b="$REPLICA" '$2 == a || $2 == b';
+         ls -d "/etc/postgresql/$PG_VERSION/$PRIMARY" "/etc/postgresql/$PG_VERSION/$REPLICA" \
+           "/var/lib/postgresql/$PG_VERSION/$PRIMARY" "/var/lib/postgresql/$PG_VERSION/$REPLICA" \
+           2> /dev/null;
          for port in "$PRIMARY_PORT" "$REPLICA_PORT" "$NGINX_PORT" "${APP_PORTS[@]}"; do
            ss -Htln "sport = :$port"; done)
-  echo "left behind (clusters, listening ports): ${left:-nothing}" | tee -a "$OUT/summary.txt"
+  echo "left behind (clusters, their folders, listening ports): ${left:-nothing}" |
+    tee -a "$OUT/summary.txt"
 }
 trap stop_everything EXIT
 
