@@ -1,4 +1,5 @@
 """Playwright driving Debian's Chromium (/usr/bin/chromium) against Django's live server."""
+import logging
 import os
 from pathlib import Path
 
@@ -41,6 +42,28 @@ def page(browser):
     yield page
     context.close()
 
+
+class _ServerErrors(logging.Handler):
+    """Keeps what Django logs about a request that answered 5xx."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.seen = []
+
+    def emit(self, record):
+        self.seen.append(record.getMessage())
+
+
+@pytest.fixture(autouse=True)
+def no_server_errors():
+    """A page that answered 500 behind the test's back fails it: the browser shows an error page,
+    but a test that looks elsewhere next would pass (a movement's history panel did)."""
+    errors = _ServerErrors()
+    logger = logging.getLogger("django.request")
+    logger.addHandler(errors)
+    yield
+    logger.removeHandler(errors)
+    assert not errors.seen, f"the server answered with an error: {errors.seen}"
 
 
 @pytest.fixture(autouse=True)
