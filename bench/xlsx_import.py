@@ -60,6 +60,8 @@ def arguments():
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--units", type=int, default=50)
     parser.add_argument("--kind", choices=["history", "nominees", "people"], default="history")
+    parser.add_argument("--profile", action="store_true",
+                        help="print where the commit spends its time (cProfile, top 30)")
     parser.add_argument("--database-url", default=None,
                         help="PostgreSQL URL (name containing 'bench'); default: temporary SQLite")
     return parser.parse_args()
@@ -174,7 +176,7 @@ def workbook(kind, rows, units):
     return buffer.getvalue()
 
 
-def run(kind, data, user, hue):
+def run(kind, data, user, hue, profile=False):
     """Preview then commit, as the import page's two steps do; returns (preview s, commit s)."""
     from thidua.awards.importing import AwardHistorySpec
     from thidua.core.xlsx_import import commit, preview
@@ -195,7 +197,15 @@ def run(kind, data, user, hue):
     assert checked.ok, checked.errors[:5]
     staged = checked.table.dumps()  # what the import page keeps between its two steps
     middle = time.perf_counter()
-    count = commit(spec, Table.loads(staged, spec.columns))
+    if profile:
+        import cProfile
+        import pstats
+
+        with cProfile.Profile() as profiler:
+            count = commit(spec, Table.loads(staged, spec.columns))
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+    else:
+        count = commit(spec, Table.loads(staged, spec.columns))
     return count, middle - start, time.perf_counter() - middle, time.process_time() - cpu
 
 
@@ -217,7 +227,7 @@ def main():
         print(f"{connection.vendor}: {args.rows:,} rows of {args.kind}, workbook "
               f"{len(data) / 1e6:.1f} MB, load average {os.getloadavg()[0]:.1f}")
         baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        count, checking, writing, cpu = run(args.kind, data, user, hue)
+        count, checking, writing, cpu = run(args.kind, data, user, hue, args.profile)
         written = written_model.objects.count() - (args.rows if args.kind == "people" else 0)
         assert written == count == args.rows, (written, count)
         peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -411,6 +411,28 @@ def test_a_likely_duplicate_can_be_created_anyway_and_in_file_twins_are_refused(
     assert Person.objects.filter(given_name="Lan", birth_date="1980-05-17").count() == 2
 
 
+def test_the_confirmation_checks_the_database_again_but_not_the_previewed_cells(
+        client, network, officer, monkeypatch):
+    """Between preview and confirmation someone registers the file's citizen ID: the
+    confirmation refuses the row and writes nothing. The cells themselves, kept on the server
+    since the preview, are not put through the model's field checks a second time."""
+    client.force_login(officer)
+    url = reverse("organizations:import", args=[network.hue.pk])
+    preview = client.post(url, {"kind": "ca-nhan", "file": xlsx_file(PERSON_HEADERS, [
+        person_row(given="Hoa"), person_row(citizen_id="046090000001")])})
+    assert preview.context["preview"].ok
+    network.person("Võ", "", "Hà", network.hue_coop, citizen_id="046090000001")
+
+    def checked_again(person, exclude=None):
+        fields = {field.name for field in person._meta.fields}
+        assert fields <= set(exclude or ()), "a previewed row's cells were checked again"
+
+    monkeypatch.setattr(Person, "clean_fields", checked_again)
+    response = client.post(url, preview.context["confirm"].initial)
+    assert errors(response) == ["Dòng 3: Số CCCD ********0001 đã có trong hệ thống."]
+    assert not Person.objects.filter(given_name="Hoa").exists()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_parallel_confirms_of_one_file_create_each_person_once(network, make_user):
     """Twenty officers confirm the same ten-row file at once (each in its own thread and

@@ -167,13 +167,18 @@ class Spec:
     columns = ()
     ignored = ()  # headers of the official layouts that this import reads past
     do_not_call_in_templates = True  # the import page lists the spec classes themselves
+    staged = False  # see review
 
     def __init__(self, unit, user):
         self.unit, self.user = unit, user
         self.labels = {column.key: str(column.label) for column in self.columns}
 
-    def review(self, table):
-        """The Preview of ``table``'s rows: each one checked, nothing written."""
+    def review(self, table, staged=False):
+        """The Preview of ``table``'s rows: each one checked, nothing written. ``staged`` rows are
+        a preview's, kept on the server (``staging``): their cells passed the model's field checks
+        then and cannot have changed since, so what is checked again is what depends on the
+        database (see ``validate``)."""
+        self.staged = staged
         for column in self.columns:
             if isinstance(column.parse, Choice):
                 column.parse.forget()
@@ -224,9 +229,13 @@ class Spec:
         return {name: values[name] for name in names if values[name] is not None}
 
     def validate(self, number, instance, problems, exclude=()):
-        """The model's own checks (lengths, formats) for a row that has no error so far."""
+        """The model's own checks (lengths, formats) for a row that has no error so far. A staged
+        row's fields passed them in its preview; its ``clean()`` runs again, as it may complete
+        the instance (a default membership…)."""
         if number in problems.rows:
             return
+        if self.staged:
+            exclude = [field.name for field in instance._meta.fields]
         try:
             instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
@@ -331,10 +340,10 @@ def preview(spec, data):
 
 
 def commit(spec, table):
-    """Check the previewed ``table`` again (the database may have changed since the preview),
-    then write all its rows in one transaction; returns how many. Raises ImportRejected, having
-    written nothing."""
-    checked = spec.review(table)
+    """Check the previewed ``table`` (staged by its preview) again against the database, which
+    may have changed since, then write all its rows in one transaction; returns how many. Raises
+    ImportRejected, having written nothing."""
+    checked = spec.review(table, staged=True)
     if not checked.ok:
         raise ImportRejected(checked.errors)
     with transaction.atomic():
