@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("THIDUA_VAR_DIR", BASE_DIR / "var"))
@@ -235,6 +236,8 @@ USE_TZ = True
 # years must never be grouped.
 USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["thidua.formats"]
+# A list page's filter left empty keeps every row: its lists say so instead of "---------".
+FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("Tất cả")
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "thidua" / "static"]

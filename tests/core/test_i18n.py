@@ -45,6 +45,17 @@ def test_organisation_list_in_english_with_the_language_cookie(user_client):
     assert "Việc của tôi" not in html
 
 
+def test_an_empty_filter_says_it_keeps_every_row_in_both_languages(user_client):
+    """A list's filters left empty read "Tất cả" / "All", not "---------" or "Unknown"."""
+    url = reverse("organizations:organization_list")
+    for html, every, unknown in [
+            (user_client.get(url).content.decode(), "Tất cả", "Chưa xác định"),
+            (english(user_client).get(url).content.decode(), "All", "Unknown")]:
+        assert f'<option value="" selected>{every}</option>' in html  # kind, province, sector…
+        assert f'<option value="unknown" selected>{every}</option>' in html  # new-model HTX
+        assert "---------" not in html and unknown not in html
+
+
 def test_vietnamese_is_the_default_without_the_cookie(user_client):
     html = user_client.get(reverse("core:home")).content.decode()
     assert '<html lang="vi">' in html

@@ -2,6 +2,7 @@
 it attaches the vendored calendar to ``data-datepicker`` boxes and the vendored searchable select
 (Tom Select) to ``data-search-select`` lists and to any list longer than it allows without search."""
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 DATE_ATTRS = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off",
               "data-datepicker": ""}
@@ -18,3 +19,12 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None, format=None):
         super().__init__(attrs={**DATE_ATTRS, **(attrs or {})}, format=format or "%d/%m/%Y")
+
+
+class AnyYesNo(forms.NullBooleanSelect):
+    """A yes/no filter of a list page: its empty choice keeps every row ("Tất cả"), where
+    Django's own list says "Unknown" as if it were a value."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("unknown", _("Tất cả")), ("true", _("Có")), ("false", _("Không"))]

@@ -3,6 +3,8 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.widgets import AnyYesNo
+
 from .geography import province_choices
 from .models import (Employment, EmploymentCategory, EmulationGroup, EmulationGroupKind, Gender,
                      Organization, OrganizationKind, OrganizationStatus, Person, Sector)
@@ -25,7 +27,7 @@ class OrganizationFilter(SearchFilterSet):
     province_code = django_filters.ChoiceFilter(label=_("Tỉnh, thành phố"), choices=province_choices)
     sector = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=Sector.choices)
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=OrganizationStatus.choices)
-    is_new_model = django_filters.BooleanFilter(label=_("HTX kiểu mới"))
+    is_new_model = django_filters.BooleanFilter(label=_("HTX kiểu mới"), widget=AnyYesNo)
     parent = django_filters.NumberFilter(label=_("Thuộc đơn vị"), method="filter_parent",
                                          widget=forms.HiddenInput)
 
@@ -45,7 +47,7 @@ class PersonFilter(SearchFilterSet):
     category = django_filters.ChoiceFilter(label=_("Đối tượng"), choices=EmploymentCategory.choices,
                                            method="filter_category")
     direct_worker = django_filters.BooleanFilter(label=_("Trực tiếp sản xuất"),
-                                                 method="filter_direct_worker")
+                                                 method="filter_direct_worker", widget=AnyYesNo)
 
     class Meta:
         model = Person

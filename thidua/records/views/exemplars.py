@@ -14,6 +14,7 @@ from django.views import View
 
 from thidua.core.excel import xlsx_response
 from thidua.core.views import FilteredListMixin
+from thidua.core.widgets import AnyYesNo
 from thidua.movements.models import Movement
 from thidua.organizations.models import Organization
 from thidua.organizations.scoping import search_q
@@ -58,7 +59,7 @@ class RecordFilterSet(django_filters.FilterSet):
 class ExemplarFilter(RecordFilterSet):
     stage = django_filters.ChoiceFilter(label=gettext_lazy("Giai đoạn"),
                                         choices=ExemplarStage.choices)
-    is_new_model = django_filters.BooleanFilter(label=gettext_lazy("HTX kiểu mới"))
+    is_new_model = django_filters.BooleanFilter(label=gettext_lazy("HTX kiểu mới"), widget=AnyYesNo)
     movement = django_filters.ModelChoiceFilter(label=gettext_lazy("Phong trào"),
                                                 queryset=Movement.objects.none())
     text_fields = ()
