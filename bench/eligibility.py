@@ -18,12 +18,20 @@ What it measures, side by side in the same run (proposal year 2025, as_of 15/12/
     seconds of the builder and of the engine (the engine's own time should not exceed the read),
     and how many histories were judged rather than shared;
   * one person: ``person_subjects([pk])`` + ``evaluate`` for ``--singles`` random people,
-    p50/p95 in ms (target < 5 ms), and the engine alone.
+    p50/p95 in ms (target < 5 ms), and the engine alone;
+  * the stored verdicts (``awards.verdicts``, issue 21 item 3): the full pass writing the store
+    (``StoredVerdict``) in ``--workers`` processes over the same ranges — once into an empty
+    store (every row inserted), once more over it (only changed rows rewritten: the nightly
+    check) — with build / engine / write seconds (target < 60 s wall, engine ≤ read); then a
+    day's changes: ``--changes`` awards (LĐTT of the proposal year, distinct random people)
+    inserted and committed, and those people re-evaluated with ``refresh_people`` as the
+    follow-up does (target < 5 s for 10,000); the awards are deleted afterwards.
 
     .venv/bin/python bench/eligibility.py --scale 0.05 --keep
     .venv/bin/python bench/eligibility.py --scale 1 --keep \
         --database-url postgres://postgres@127.0.0.1:5432/thidua_bench_elig   # the full run
     .venv/bin/python bench/eligibility.py --reuse --keep   # measure again on the kept database
+    .venv/bin/python bench/eligibility.py --reuse --keep --only-store   # the stored verdicts only
 
 The database name must contain "bench"; it is dropped and re-created unless ``--reuse``.
 """
@@ -48,7 +56,7 @@ YEAR, FIRST_YEAR = 2025, 2016
 AS_OF = date(YEAR, 12, 15)
 RATINGS = (("EXCELLENT", 0.25), ("GOOD", 0.55), ("COMPLETED", 0.15), ("NOT_COMPLETED", 0.05))
 CHUNK = 5000  # people per history query in the recompute
-TARGETS = {"recompute_s": 60, "one_ms": 5}
+TARGETS = {"recompute_s": 60, "one_ms": 5, "day_s": 5}
 
 
 def parse_args(argv=None):
@@ -62,6 +70,10 @@ def parse_args(argv=None):
     parser.add_argument("--workers", type=int, default=2, help="processes for the recompute")
     parser.add_argument("--singles", type=int, default=300, help="one-person samples")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--changes", type=int, default=10_000,
+                        help="awards in the day of changes re-evaluated incrementally")
+    parser.add_argument("--only-store", action="store_true",
+                        help="measure the stored verdicts only (and the read, for comparison)")
     args = parser.parse_args(argv)
     args.sqlite, args.proposed = None, ""  # what org_scale.prepare_database reads
     return args
@@ -94,7 +106,7 @@ def load_histories(rng):
     from django.db import connection, transaction
 
     from thidua.awards.models import AnnualRating, Award, AwardType, Discipline
-    from thidua.movements.models import Initiative
+    from thidua.records.models import Initiative
     from thidua.organizations.models import Organization, Person
 
     type_ids = dict(AwardType.objects.values_list("code", "pk"))
@@ -147,7 +159,7 @@ SELECT a.person_id, a.year, t.code, a.status FROM awards_award a
   JOIN awards_awardtype t ON t.id = a.award_type_id WHERE a.person_id IS NOT NULL
 UNION ALL
 SELECT ia.person_id, i.year, i.scope::text, i.used_for_id::text
-  FROM movements_initiative_authors ia JOIN movements_initiative i ON i.id = ia.initiative_id
+  FROM records_initiative_authors ia JOIN records_initiative i ON i.id = ia.initiative_id
  WHERE i.year >= %(first)s
 UNION ALL
 SELECT person_id, year, level::text, NULL FROM awards_discipline WHERE year >= %(first)s
@@ -250,6 +262,104 @@ def measure_recompute(workers):
             "engine_cpu": sum(engine_cpu), "server_cpu": sum(server)}
 
 
+def store_range(bounds):
+    """Worker: the full pass writing the store over lo <= pk < hi, one transaction per CHUNK
+    ids, as ``verdicts.refresh_between`` does, timed by part. Returns people, rows stored and
+    wall / CPU seconds of the history builder, the engine (with the rows' codes) and the write."""
+    from django.db import transaction
+
+    from thidua.awards.histories import individuals_between
+    from thidua.awards.verdicts import rows_of, store_rows
+
+    lo, hi, stamp, only_changed = bounds
+    times = [0.0] * 6  # build, engine, write: wall then CPU
+    people = 0
+    for start in range(lo, hi, CHUNK):
+        marks = [(time.perf_counter(), time.process_time())]
+        with transaction.atomic():
+            subjects = individuals_between(start, min(start + CHUNK, hi), YEAR, AS_OF, _POWERS)
+            marks.append((time.perf_counter(), time.process_time()))
+            rows = rows_of(_JUDGE.results(subjects), subjects)
+            marks.append((time.perf_counter(), time.process_time()))
+            store_rows(rows, YEAR, stamp, only_changed)
+        marks.append((time.perf_counter(), time.process_time()))
+        for part in range(3):
+            times[part] += marks[part + 1][0] - marks[part][0]
+            times[3 + part] += marks[part + 1][1] - marks[part][1]
+        people += len(subjects)
+    return people, times
+
+
+_POWERS = None
+
+
+def start_store_worker():
+    global _POWERS
+    start_worker()
+    from thidua.awards.issuing import power_table
+
+    _POWERS = power_table()
+
+
+def measure_store_pass(workers, only_changed):
+    from django.db import connections
+    from django.db.models import Max, Min
+    from django.utils import timezone
+
+    from thidua.organizations.models import Person
+
+    bounds = Person.objects.aggregate(lo=Min("pk"), hi=Max("pk"))
+    lo, hi = bounds["lo"], bounds["hi"] + 1
+    step = max(CHUNK, (hi - lo) // (workers * 8) + 1)
+    stamp = timezone.now()
+    ranges = [(start, min(start + step, hi), stamp, only_changed)
+              for start in range(lo, hi, step)]
+    connections.close_all()
+    started = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(workers, initializer=start_store_worker) as pool:
+        parts = pool.map(store_range, ranges, chunksize=1)
+    wall = time.perf_counter() - started
+    totals = [sum(column) for column in zip(*(times for _people, times in parts), strict=True)]
+    return {"wall": wall, "people": sum(people for people, _times in parts),
+            **dict(zip(("build", "engine", "write", "build_cpu", "engine_cpu", "write_cpu"),
+                       totals, strict=True))}
+
+
+def measure_day_of_changes(count, rng):
+    """``count`` awards to distinct random people, committed; then their verdicts refreshed
+    (``refresh_people``, the follow-up's work). Returns (insert s, refresh s, people, rows
+    changed); the awards are deleted afterwards."""
+    from django.db import connection, transaction
+
+    from thidua.awards.models import Award, AwardType, StoredVerdict
+    from thidua.awards.verdicts import refresh_people
+    from thidua.organizations.models import Person
+
+    top = Person.objects.order_by("-pk").values_list("pk", flat=True).first()
+    drawn = rng.sample(range(1, top + 1), min(top, count * 2))
+    existing = set(Person.objects.filter(pk__in=drawn).values_list("pk", flat=True))
+    people = [pk for pk in drawn if pk in existing][:count]
+    ldtt = AwardType.objects.get(code="LDTT")
+    before = dict(StoredVerdict.objects.filter(person_id__in=people, year=YEAR).values_list(
+        "person_id", "eligible"))
+    t0 = time.perf_counter()
+    with transaction.atomic():
+        created = Award.objects.bulk_create(
+            [Award(person_id=pk, year=YEAR, award_type=ldtt, decision_number="bench-day")
+             for pk in people], batch_size=2000)
+    t1, cpu, server = time.perf_counter(), time.process_time(), server_cpu()
+    judged = refresh_people(people, YEAR)
+    t2 = time.perf_counter()
+    cpu, server = time.process_time() - cpu, server_cpu() - server
+    after = dict(StoredVerdict.objects.filter(person_id__in=people, year=YEAR).values_list(
+        "person_id", "eligible"))
+    with connection.cursor() as cursor:  # no history rows for the bench's own awards
+        cursor.execute(f"DELETE FROM {Award._meta.db_table} WHERE id = ANY(%s)",  # nosec B608
+                       [[award.pk for award in created]])
+    changed = sum(1 for pk in people if before.get(pk) != after.get(pk))
+    return t1 - t0, t2 - t1, judged, changed, cpu, server
+
+
 def measure_singles(count, rng):
     from thidua.awards.eligibility import evaluate
     from thidua.awards.histories import person_subjects
@@ -271,6 +381,41 @@ def measure_singles(count, rng):
 
 def p(samples, fraction):
     return sorted(samples)[min(len(samples) - 1, int(fraction * len(samples)))]
+
+
+def store_report(args, read, passes, day):
+    lines = []
+    for label, found in passes:
+        people = found["people"]
+        full = org_scale.FULL_PEOPLE / people if people else 0
+        per_worker = found["engine_cpu"] / args.workers
+        lines += [
+            f"store, full pass ({label}): {found['wall']:7.1f} s wall for {people:,} people "
+            f"(target < {TARGETS['recompute_s']} s at 2,000,000; ×{full:.1f} ≈ "
+            f"{found['wall'] * full:.0f} s linear)",
+            f"  build {found['build']:.1f} s wall / {found['build_cpu']:.1f} s CPU, engine "
+            f"{found['engine']:.1f} s / {found['engine_cpu']:.1f} s CPU, write "
+            f"{found['write']:.1f} s / {found['write_cpu']:.1f} s CPU (in workers); engine CPU "
+            f"per worker {per_worker:.1f} s {'≤' if per_worker <= read[0] else '>'} the read "
+            f"{read[0]:.1f} s",
+        ]
+    insert, refresh, judged, changed, cpu, server = day
+    lines.append(
+        f"a day's changes: {args.changes:,} awards inserted in {insert:.2f} s; "
+        f"{judged:,} people re-evaluated and stored in {refresh:.2f} s wall, {cpu:.2f} s CPU "
+        f"+ {server:.2f} s PostgreSQL CPU (target < {TARGETS['day_s']} s for 10,000); "
+        f"{changed:,} verdicts changed")
+    return "\n".join(lines)
+
+
+def measure_store(args):
+    from thidua.awards.models import StoredVerdict
+
+    StoredVerdict.objects.filter(year=YEAR).delete()
+    passes = [("empty store", measure_store_pass(args.workers, only_changed=False)),
+              ("over it, unchanged rows kept", measure_store_pass(args.workers, True))]
+    day = measure_day_of_changes(args.changes, random.Random(args.seed + 2))
+    return passes, day
 
 
 def report(args, env, loaded, read, recompute, singles):
@@ -327,9 +472,15 @@ def main(argv=None):
             loaded = load_histories(rng)
         print("Measuring …", file=sys.stderr)
         read = measure_read()
-        recompute = measure_recompute(args.workers)
-        singles = measure_singles(args.singles, random.Random(args.seed + 1))
-        print(report(args, org_scale.environment(url), loaded, read, recompute, singles))
+        if not args.only_store:
+            recompute = measure_recompute(args.workers)
+            singles = measure_singles(args.singles, random.Random(args.seed + 1))
+            print(report(args, org_scale.environment(url), loaded, read, recompute, singles))
+        else:
+            print(f"eligibility bench (stored verdicts), {args.workers} workers, "
+                  f"{org_scale.environment(url)}\nread (one SQL, streamed): {read[0]:.1f} s for "
+                  f"{read[1]:,} rows")
+        print(store_report(args, read, *measure_store(args)), flush=True)
         if args.keep:
             print(f"\nKept {url}", file=sys.stderr)
     finally:

@@ -46,11 +46,12 @@ class Report:
         return sum(1 for row in self.rows if row.status == status)
 
 
-def status_of(verdict):
-    """eligible, almost (one machine condition missing, not on hold) or None."""
+def status_of(verdict, otherwise=None):
+    """eligible, almost (one machine condition missing, not on hold) or None. ``otherwise``:
+    ``texts().otherwise``, given by callers judging many verdicts."""
     if verdict["eligible"]:
         return ELIGIBLE
-    otherwise = texts().otherwise
+    otherwise = otherwise or texts().otherwise
     missing = [m for m in verdict["missing"] if not m.startswith(otherwise)]
     if len(missing) == 1 and not missing[0].startswith(ON_HOLD):
         return ALMOST

@@ -27,6 +27,7 @@ from thidua.organizations.models import Person
 
 from . import histories
 from .eligibility import evaluator
+from .eligibility.texts import texts
 from .issuing import power_table
 from .models import StoredVerdict, VerdictPass
 from .qualification import ELIGIBLE, people_in, status_of
@@ -43,19 +44,20 @@ def proposal_years(day):
     return [day.year]
 
 
-def _rows(results, subjects):
+def rows_of(results, subjects):
     """(person pk, eligible codes, almost codes, on hold) per subject, from the Evaluator's
     results (in subject order, one per type)."""
     found = {subject.id: ([], [], bool(subject.holds)) for subject in subjects}
+    otherwise = texts().otherwise
     for verdict in results:
-        status = status_of(verdict)
+        status = status_of(verdict, otherwise)
         if status is not None:
             found[verdict["subject"]][0 if status == ELIGIBLE else 1].append(verdict["type"])
     return [(int(ident[1:]), " ".join(eligible), " ".join(almost), on_hold)
             for ident, (eligible, almost, on_hold) in found.items()]
 
 
-def _upsert(rows, year, computed_at, only_changed=False):
+def store_rows(rows, year, computed_at, only_changed=False):
     """Insert or update ``rows``; with ``only_changed`` a row whose verdict is the stored one is
     left as it is (PostgreSQL: one statement over arrays; elsewhere the ORM's upsert)."""
     if not rows:
@@ -100,7 +102,7 @@ def refresh_people(person_ids, year):
     as_of, judge = judge_for(year)
     subjects = histories.individuals(sorted(set(person_ids)), year, as_of)
     with transaction.atomic():
-        _upsert(_rows(judge.results(subjects), subjects), year, timezone.now())
+        store_rows(rows_of(judge.results(subjects), subjects), year, timezone.now())
     return len(subjects)
 
 
@@ -108,7 +110,7 @@ def refresh_between(lo, hi, year, as_of, judge, computed_at, powers):
     """The full pass over people with ``lo <= pk < hi`` (one history query), unchanged verdicts
     left as they are; returns how many people were judged."""
     subjects = histories.individuals_between(lo, hi, year, as_of, powers)
-    _upsert(_rows(judge.results(subjects), subjects), year, computed_at, only_changed=True)
+    store_rows(rows_of(judge.results(subjects), subjects), year, computed_at, only_changed=True)
     return len(subjects)
 
 
