@@ -20,8 +20,9 @@ count)
     one ``path LIKE 'xxxx%'`` query, model instances built; also the pk-only variant.
   * people search: ~200 realistic unaccented queries ("nguyen van diep", "tran thi", "le hoa"…);
     each sample is what the people list issues for ``?q=``: the capped count (``LIMIT 10001``)
-    plus the first page of 25 ordered by the Vietnamese sort key. Done unscoped (superuser) and
-    scoped to a province EC officer (``Person.objects.visible_to``).
+    plus the first page of 25 ordered by the Vietnamese sort key. Done unscoped (superuser),
+    for the national admin (the whole network, through ``Person.objects.visible_to``) and
+    scoped to a province EC officer.
   * list pages: the people and organisation lists rendered through Django's test ``Client``
     (``force_login``; middleware, session, queries, template) for a province EC officer, the
     national admin (SYSTEM_ADMIN at the VCA with descendants) and a superuser.
@@ -742,11 +743,11 @@ def main(argv=None):
         descendants = measure_descendants()
         queries = search_queries(args.searches, random.Random(args.seed + 1))
         searches = {actor: measure_search(queries, users[actor])
-                    for actor in ("superuser", "province EC officer")}
+                    for actor in ("superuser", "national admin", "province EC officer")}
         pages = measure_pages(users, args.renders, args.explain)
         if args.explain:
             for query in ("nguyen van diep", "tran thi", "le hoa", "hoa"):
-                for actor in ("superuser", "province EC officer"):
+                for actor in ("superuser", "national admin", "province EC officer"):
                     explain_search(query, users[actor])
         print(report(environment(url), counts(), timings, descendants, searches, pages, proposed))
 

@@ -1,5 +1,6 @@
 """People search at scale: names match by word start, and search pages read their hits once."""
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from thidua.accounts.models import Role
@@ -7,19 +8,18 @@ from thidua.core.views import SearchPaginator
 from thidua.organizations.models import Person
 
 
+def found(query):
+    return {person.full_name for person in Person.objects.search(query)}
+
+
 @pytest.mark.django_db
 def test_names_match_at_the_start_of_a_word(network):
-    network.person("Lê", "Thị", "Hà", network.hue_coop)
-    network.person("Hồ", "Văn", "Thanh", network.hue_coop)
-    network.person("Võ", "Khoa", "Hải", network.hue_coop)
-
-    def found(query):
-        return sorted(p.given_name for p in Person.objects.search(query))
-
-    assert found("ha") == ["Hà", "Hải"]           # not "Thanh"
-    assert found("le ha") == ["Hà"]                # two-letter words work
-    assert found("hoa") == []                      # no longer inside "khoa"
-    assert found("kho") == ["Hải"]
+    for name in (("Lê", "Thị", "Hà"), ("Hồ", "Văn", "Thanh"), ("Võ", "Khoa", "Hải")):
+        network.person(*name, network.hue_coop)
+    assert found("ha") == {"Lê Thị Hà", "Võ Khoa Hải"}  # not "Thanh"
+    assert found("le ha") == {"Lê Thị Hà"}               # two-letter words work
+    assert found("hoa") == set()                         # no longer inside "khoa"
+    assert found("kho") == {"Võ Khoa Hải"}
 
 
 @pytest.mark.django_db
@@ -52,3 +52,44 @@ def test_people_page_search_uses_word_prefix_and_stays_in_scope(client, network,
     assert "Lê Thị Hà" in html
     assert "Lê Văn Thanh" not in html
     assert "Lê Thị Hằng" not in html  # another province
+
+
+@pytest.mark.django_db
+def test_every_word_starts_a_word_of_the_name_accents_ignored(network):
+    for name in (("Lê", "Văn", "A"), ("Nguyễn", "Văn", "Lê"), ("Trần", "Thị", "Lệ")):
+        network.person(*name, network.hue_coop)
+    assert found("le") == {"Lê Thị Hương", "Lê Văn A", "Nguyễn Văn Lê", "Trần Thị Lệ"}
+    assert found("lê văn") == {"Lê Văn A", "Nguyễn Văn Lê"}   # accents typed or not
+    assert found("ng van") == {"Nguyễn Văn Điệp", "Nguyễn Văn Lê"}
+    assert found("guyen") == set()                             # inside a word: no
+    assert found("nguyen-van le") == {"Nguyễn Văn Lê"}         # punctuation separates words
+    assert found("dieP  ") == {"Nguyễn Văn Điệp"}              # đ is d, case ignored
+    assert found("le xyz") == set()                            # every word must match
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["le", "ng van", "nguyen van diep"])
+def test_an_officer_never_finds_another_provinces_people(network, make_user, query):
+    network.person("Lê", "Văn", "Nam", network.hanoi_coop)
+    network.person("Nguyễn", "Văn", "Điệp", network.hanoi_coop)
+    officer = make_user(Role.EC_OFFICER, network.hue)
+    admin = make_user(Role.SYSTEM_ADMIN, network.vca)
+
+    def provinces(user):
+        people = Person.objects.visible_to(user).search(query).prefetch_related(
+            "employments__organization")
+        return {job.organization.path[:8] for person in people for job in person.employments.all()}
+
+    assert provinces(officer) == {network.hue.path}
+    assert provinces(admin) == {network.hue.path, network.hanoi.path}
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the index is PostgreSQL's")
+def test_an_officers_search_is_one_scan_of_the_scope_and_words_index(network, make_user):
+    officer = make_user(Role.EC_OFFICER, network.hue)
+    people = Person.objects.visible_to(officer).search("le h")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = people.explain()
+    assert "person_search_keys" in plan and "employment" not in plan

@@ -14,10 +14,12 @@ from thidua.core.choices import CachedChoiceLabels
 from thidua.core.links import pk_url
 from thidua.core.scopes import ScopedQuerySet
 from thidua.core.text import abbreviations, normalize, person_sort_key, sort_key
+from thidua.core.word_search import word_prefix_q
 
 from . import scoping, tree
 from .ethnicities import ETHNICITY_CHOICES
 from .geography import province_name
+from .search_keys import PersonKeys
 
 
 class OrganizationKind(models.TextChoices):
@@ -280,7 +282,7 @@ class PersonQuerySet(ScopedQuerySet):
                            deleted_at__isnull=not deleted)
 
     def search(self, query):
-        return self.filter(scoping.search_q(query, words=True))
+        return self.filter(word_prefix_q(query, PersonKeys))
 
 
 class Person(CachedChoiceLabels, models.Model):

@@ -3,8 +3,6 @@
 A RoleAssignment at a unit covers that unit and, with ``include_descendants``, its whole subtree;
 with the materialised path a subtree is ``path__startswith``, so the filter stays one indexed scan.
 """
-import re
-
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -13,6 +11,7 @@ from thidua.accounts.models import Role
 from thidua.core.text import search_terms
 
 from . import tree
+from .search_keys import PersonKeys
 
 ALL_ROLES = frozenset(Role.values)
 # Portal editors and moderators work on the public site; they never need people's records.
@@ -75,8 +74,9 @@ def person_q(user, employments, roles=PEOPLE_READERS):
     ``roles``.
 
     Where the database can test JSON containment (PostgreSQL), a subtree assignment reads the
-    person's own ``unit_scope`` (see unit_scope.py), which one GIN index serves together with the
-    name search; elsewhere, and for single-unit assignments, it asks Employment directly."""
+    person's own ``unit_scope`` (see unit_scope.py) through the search keys (search_keys.py), so
+    one GIN index serves it together with the name search; elsewhere, and for single-unit
+    assignments, it asks Employment directly."""
     if getattr(user, "is_superuser", False) and user.is_active:
         return Q()
     held = [(org_id, path, subtree) for role, org_id, path, subtree in assignments(user)
@@ -92,7 +92,7 @@ def person_q(user, employments, roles=PEOPLE_READERS):
             # A root is in everyone's scope: "has a current job" lets the name index lead.
             condition |= ~Q(unit_scope=[])
         elif subtree:
-            condition |= Q(unit_scope__contains=[org_id])
+            condition |= Q(PersonKeys(units=[org_id]))
     single_units = [org_id for org_id, _path, subtree in held if not subtree]
     if single_units:
         condition |= Q(Exists(current_jobs.filter(organization_id__in=single_units)))
@@ -113,17 +113,11 @@ def roles_at(user, organization):
     return frozenset(held)
 
 
-def search_q(query, field="search_text", words=False):
-    """Every word of the query, without diacritics, must appear in the normalised search text;
-    with ``words``, at the start of one of its words ("ha" finds Hà and Hải, not Thanh).
-
-    People's names use ``words``: it is what a person typing a name means, and pg_trgm can take
-    the word-start trigrams from the regex, so two-letter names (Lê, Hồ, Vũ) use the index too
-    (bench/RESULTS.md, p3w). Organisations keep substring matching for codes and tax codes."""
+def search_q(query, field="search_text"):
+    """Every word of the query, without diacritics, must appear somewhere in the normalised search
+    text: organisations are found by any part of a code or tax code. People's names match by word
+    start instead (``core.word_search``, used by ``PersonQuerySet.search``)."""
     condition = Q()
     for term in search_terms(query):
-        if words:
-            condition &= Q(**{f"{field}__regex": rf"(^| ){re.escape(term)}"})
-        else:
-            condition &= Q(**{f"{field}__contains": term})
+        condition &= Q(**{f"{field}__contains": term})
     return condition

@@ -1,0 +1,81 @@
+"""Word-prefix search on normalised text: every word of the query must begin a word of the text
+("le ha" finds Lê Thị Hà and Lê Hải, not Thanh Lê; "ng van" finds Nguyễn Văn …).
+
+On PostgreSQL the test is ``to_tsvector('simple', text) @@ to_tsquery('simple', 'le:* & ha:*')``,
+which a GIN index over that very expression answers (the honour roll, ``portal.0004``): no column
+to keep in step or back-fill, and two-letter words (Lê, Võ, Vũ) are index lookups, where a
+trigram index has no trigram for ``LIKE '%le%'``. People use exact keys instead
+(``organizations.search_keys``). Elsewhere (SQLite) each word is a regular expression anchored
+at a word start.
+
+The text is already normalised (``core.text.normalize``: lower case, no diacritics, đ → d), so
+the ``simple`` configuration (no stemming, no stop words) keeps every word as it is.
+"""
+import re
+
+from django.db.models import BooleanField, F, Q
+from django.db.models.expressions import Expression
+
+from .text import normalize
+
+# A word as PostgreSQL cuts it: letters and digits; "_" and punctuation separate words
+# ("Tân-Phú" is "tan" and "phu").
+_WORD = re.compile(r"[^\W_]+")
+TSVECTOR_SQL = "to_tsvector('simple'::regconfig, {})"
+
+
+def query_words(query):
+    """The normalised words of a search box query, as the index cuts them."""
+    return _WORD.findall(normalize(query))
+
+
+class WordPrefixes(Expression):
+    """True where every one of ``words`` starts a word of the text column ``field``."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, words, field="search_text"):
+        super().__init__()
+        self.words, self.text = list(words), F(field)
+
+    def get_source_expressions(self):
+        return [self.text]
+
+    def set_source_expressions(self, exprs):
+        (self.text,) = exprs
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False,
+                           for_save=False):
+        resolved = self.copy()
+        resolved.set_source_expressions([expression.resolve_expression(
+            query, allow_joins, reuse, summarize) for expression in self.get_source_expressions()])
+        return resolved
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.text)
+        patterns = [rf"(^|[\W_]){re.escape(word)}" for word in self.words]
+        sql = " AND ".join(f"{column} REGEXP %s" for _ in patterns)
+        return f"({sql})", [value for pattern in patterns for value in (*params, pattern)]
+
+    def as_postgresql(self, compiler, connection):
+        column, params = compiler.compile(self.text)
+        tsquery = " & ".join(f"'{word}':*" for word in self.words)  # words hold no quote
+        return (f"{TSVECTOR_SQL.format(column)} @@ to_tsquery('simple'::regconfig, %s)",
+                [*params, tsquery])
+
+
+def word_prefix_q(query, expression=WordPrefixes):
+    """A Q for ``query``'s words as word prefixes (``expression``); Q() for an empty query."""
+    words = query_words(query)
+    return Q(expression(words)) if words else Q()
+
+
+def swap_index(create_sql, drop_name):
+    """A migration step (``RunPython``) that creates an index and drops another on PostgreSQL,
+    and does nothing elsewhere."""
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(create_sql)
+            schema_editor.execute(f"DROP INDEX IF EXISTS {drop_name}")
+    return run
