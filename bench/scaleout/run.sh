@@ -6,7 +6,7 @@
 # replica stopped mid-run; then everything stopped and removed, and a summary printed.
 # As root (the clusters belong to postgres), from anywhere:
 #
-#   bench/scaleout/run.sh                                       # ≈ 6 min in all
+#   bench/scaleout/run.sh                                       # ≈ 7 min in all
 #   USERS=20 DURATION=90s STOP_REPLICA_AT=45 bench/scaleout/run.sh
 #
 # Environment [defaults]:
