@@ -409,9 +409,13 @@ def store_report(args, read, passes, day):
 
 
 def measure_store(args):
+    from django.db import connection
+
     from thidua.awards.models import StoredVerdict
 
-    StoredVerdict.objects.filter(year=YEAR).delete()
+    with connection.cursor() as cursor:  # the ORM's delete would collect 2,000,000 rows
+        cursor.execute(f"DELETE FROM {StoredVerdict._meta.db_table} WHERE year = %s",  # nosec B608
+                       [YEAR])
     passes = [("empty store", measure_store_pass(args.workers, only_changed=False)),
               ("over it, unchanged rows kept", measure_store_pass(args.workers, True))]
     day = measure_day_of_changes(args.changes, random.Random(args.seed + 2))
