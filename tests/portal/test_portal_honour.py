@@ -70,20 +70,6 @@ def test_search_ignores_diacritics_and_filters_narrow(client, sites, awards):
     assert "Phạm Quốc Bảo" in by_province and "Điện Hòa" not in by_province
 
 
-def test_search_matches_word_starts(client, sites, awards, network, root_user):
-    services.record_award(root_user, Award(
-        award_type=AwardType.objects.get(code="GK"), year=2024, decision_number="16/QĐ-LMHTX",
-        decision_date=date(2024, 12, 20), issuer_name="Liên minh HTX thành phố Huế",
-        person=network.person("Võ", "Văn", "Lê", network.hue_coop)))
-    assert "Võ Văn Lê" in rows(client, "hue", q="le")         # a two-letter word
-    assert "Nguyễn Văn Điệp" not in rows(client, "hue", q="le")
-    assert "Nguyễn Văn Điệp" in rows(client, "hue", q="ng van")
-    assert "Võ Văn Lê" in rows(client, "hue", q="vo van")
-    assert "Điệp" not in rows(client, "hue", q="guyen")       # not inside a word
-    assert "Điện Hòa" in rows(client, "hue", q="dich vu")     # the unit's words too
-    assert "Võ Văn Lê" not in rows(client, "ha-noi", q="vo van")  # another province
-
-
 def test_each_row_links_to_the_verification_page(client, sites, awards):
     from thidua.documents.verification import verification_path
     page = client.get("/p/hue/bang-vang/").content.decode()

@@ -1,15 +1,9 @@
 """Word-prefix search on normalised text: every word of the query must begin a word of the text
 ("le ha" finds Lê Thị Hà and Lê Hải, not Thanh Lê; "ng van" finds Nguyễn Văn …).
 
-On PostgreSQL the test is ``to_tsvector('simple', text) @@ to_tsquery('simple', 'le:* & ha:*')``,
-which a GIN index over that very expression answers (the honour roll, ``portal.0004``): no column
-to keep in step or back-fill, and two-letter words (Lê, Võ, Vũ) are index lookups, where a
-trigram index has no trigram for ``LIKE '%le%'``. People use exact keys instead
-(``organizations.search_keys``). Elsewhere (SQLite) each word is a regular expression anchored
-at a word start.
-
-The text is already normalised (``core.text.normalize``: lower case, no diacritics, đ → d), so
-the ``simple`` configuration (no stemming, no stop words) keeps every word as it is.
+The text is already normalised (``core.text.normalize``: lower case, no diacritics, đ → d).
+Here each word is a regular expression anchored at a word start (SQLite); a database with an
+index for it says so in a subclass (people on PostgreSQL: ``organizations.search_keys``).
 """
 import re
 
@@ -21,7 +15,6 @@ from .text import normalize
 # A word as PostgreSQL cuts it: letters and digits; "_" and punctuation separate words
 # ("Tân-Phú" is "tan" and "phu").
 _WORD = re.compile(r"[^\W_]+")
-TSVECTOR_SQL = "to_tsvector('simple'::regconfig, {})"
 
 
 def query_words(query):
@@ -57,12 +50,6 @@ class WordPrefixes(Expression):
         patterns = [rf"(^|[\W_]){re.escape(word)}" for word in self.words]
         sql = " AND ".join(f"{column} REGEXP %s" for _ in patterns)
         return f"({sql})", [value for pattern in patterns for value in (*params, pattern)]
-
-    def as_postgresql(self, compiler, connection):
-        column, params = compiler.compile(self.text)
-        tsquery = " & ".join(f"'{word}':*" for word in self.words)  # words hold no quote
-        return (f"{TSVECTOR_SQL.format(column)} @@ to_tsquery('simple'::regconfig, %s)",
-                [*params, tsquery])
 
 
 def word_prefix_q(query, expression=WordPrefixes):

@@ -5,7 +5,6 @@ from django.db.models import Q
 from thidua.awards.models import Award, AwardStatus
 from thidua.core.scopes import system
 from thidua.core.text import normalize
-from thidua.core.word_search import word_prefix_q
 from thidua.organizations import tree
 from thidua.organizations.models import Employment
 
@@ -91,7 +90,7 @@ def rebuild(only_missing=False, batch_size=5000):
 
 def roll(site, year=None, award_type=None, province=None, unit=None, query=""):
     """The site's honour roll, newest first, filtered; the unit filter narrows to a subtree of
-    the site's own, and every word of ``query`` must start a word of the name or unit."""
+    the site's own, and every word of ``query`` must appear in the name or unit."""
     path = site.organization.path
     if unit is not None and tree.is_within(unit.path, path):
         path = unit.path
@@ -106,7 +105,9 @@ def roll(site, year=None, award_type=None, province=None, unit=None, query=""):
         entries = entries.filter(award_type=award_type)
     if province:
         entries = entries.filter(province_code=province)
-    return entries.filter(word_prefix_q(query)).order_by("-year", "-pk")
+    for term in normalize(query).split():
+        entries = entries.filter(search_text__contains=term)
+    return entries.order_by("-year", "-pk")
 
 
 def unit_merged(user, absorbed, successor):

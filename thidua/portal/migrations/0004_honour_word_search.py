@@ -3,10 +3,10 @@ trigram index (0002) becomes a GIN index over the words of ``search_text``, so t
 (Lê, Võ, Vũ) are index lookups instead of rechecks of every row. SQLite has no such index."""
 from django.db import migrations
 
-from thidua.core.word_search import TSVECTOR_SQL, swap_index
+from thidua.core.word_search import swap_index
 
 WORDS = ("CREATE INDEX IF NOT EXISTS portal_honour_words ON portal_honourentry USING gin "
-         f"(({TSVECTOR_SQL.format('search_text')}))")
+         "((to_tsvector('simple'::regconfig, search_text)))")
 TRIGRAMS = ("CREATE INDEX IF NOT EXISTS portal_honour_search_trgm ON portal_honourentry "
             "USING gin (search_text gin_trgm_ops)")
 
