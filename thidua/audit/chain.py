@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from thidua.core import bulk
+
 from . import checkpoint, keys
 from .models import GENESIS, AuditEntry
 
@@ -33,9 +35,10 @@ def append(**fields):
     return extend([fields])[0]
 
 
-def extend(rows, batch_size=500):
+def extend(rows):
     """Write one entry per dict of fields in ``rows`` at the end of the chain, in order, as
-    ``append`` does for one: the lock and the read of the last hash once, multi-row inserts."""
+    ``append`` does for one: the lock and the read of the last hash once, one COPY
+    (``core.bulk.insert``)."""
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -47,7 +50,7 @@ def extend(rows, batch_size=500):
             entry = AuditEntry(at=at, prev_hash=previous, key_id=key_id, **fields)
             entry.hash = previous = entry.compute_hash()
             entries.append(entry)
-        return AuditEntry.objects.bulk_create(entries, batch_size=batch_size)
+        return bulk.insert(entries)
 
 
 @dataclass

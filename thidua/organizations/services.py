@@ -7,14 +7,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from thidua.audit.recording import record_created
+from thidua.core import bulk
 from thidua.core.permissions import require
 
 from . import unit_scope
-from .models import (Employment, EmulationGroup, EmulationGroupMembership, GroupRole,
-                     Organization, OrganizationStatus, Person, PersonalDataAccess)
+from .models import (EmulationGroup, EmulationGroupMembership, GroupRole, Organization,
+                     OrganizationStatus, Person, PersonalDataAccess)
 from .twins import find_twin, find_twins, same_person
 
 
@@ -97,8 +97,8 @@ def create_people(user, rows):
     twin)], checked by the same rules — open unit, permission, twins — with the units locked once
     and every row's twin found in two queries. A KEEP row whose person is already there writes
     nothing. The new people (their unit scope computed with them) and their employments go in
-    with multi-row inserts, with their field history and audit entries written for the list
-    (``bulk_create`` sends no signals). A refusal names its row through ``RowRefused``."""
+    with COPY on PostgreSQL (``core.bulk``), with their field history and audit entries
+    written for the list (bulk inserts send no signals). A refusal names its row through ``RowRefused``."""
     units = {job.organization.pk: job.organization for _person, job, _twin in rows}
     for unit in units.values():
         refuse_if_closed(unit)
@@ -117,10 +117,10 @@ def create_people(user, rows):
         person.refresh_derived_fields()
         person.unit_scope = scopes[job.organization.pk]
         new.append((person, job))
-    people = bulk_create_with_history([p for p, _job in new], Person, default_user=user)
+    people = bulk.insert_with_history([p for p, _job in new], user)
     for person, job in new:
         job.person = person
-    jobs = bulk_create_with_history([job for _p, job in new], Employment, default_user=user)
+    jobs = bulk.insert_with_history([job for _p, job in new], user)
     record_created([*people, *jobs])
 
 
