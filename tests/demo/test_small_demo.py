@@ -17,8 +17,8 @@ from django.test import override_settings
 from timekeeping import TEST_NOW
 from thidua.accounts.models import Role, RoleAssignment, User
 from thidua.audit.models import AuditEntry
-from thidua.awards import histories
-from thidua.awards.models import Award
+from thidua.awards import histories, verdicts
+from thidua.awards.models import Award, StoredVerdict, VerdictPass
 from thidua.legal.models import OwnBasis
 from thidua.demo import data
 from thidua.documents.context import decision_context
@@ -228,6 +228,14 @@ def test_every_role_has_a_demo_account_at_the_vca_the_hue_alliance_and_a_hue_coo
 def _drawn_files(media):
     return sorted(path.relative_to(media) for path in media.rglob("*.*")
                   if path.parts[len(media.parts)] == "portal" or "bieu-trung" in path.parts)
+
+
+def test_the_verdicts_are_stored_as_by_the_nightly_pass(small_demo, today):
+    """A unit's "Đủ điều kiện năm nay" lists people as soon as the demo is loaded (in December,
+    before the year's ratings, as one condition short)."""
+    years = verdicts.proposal_years(today)
+    assert set(VerdictPass.objects.values_list("year", flat=True)) == set(years)
+    assert StoredVerdict.objects.filter(year=years[-1]).exclude(eligible="", almost="").exists()
 
 
 def test_second_run_changes_nothing(small_demo, load, settings):

@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from thidua.awards import verdicts
 from thidua.core.text import normalize_spacing
 from thidua.documents.signing import demo as signing_demo
 from thidua.organizations import services
@@ -281,6 +282,9 @@ def load(small=False, today=None):
     signing_demo.sign_demo_decisions(summary.signing.append)
     signing_demo.seal_demo_certificates(summary.signing.append)
     signing_demo.sign_demo_submissions(summary.signing.append)
+    for year in verdicts.proposal_years(today):  # "Đủ điều kiện năm nay" is full at once
+        if verdicts.last_pass(year) is None:  # the night's pass does it once a day after
+            verdicts.refresh_all(year)
     summary.totals = {
         "organizations": Organization.objects.count(),
         "groups": EmulationGroup.objects.count(),
