@@ -10,8 +10,8 @@ by hand or from a received dossier (``services.record_award``), an Excel import
   same transaction, so an award is on the roll exactly when its write commits;
 * the stored verdicts of the people awarded (``verdicts.people_changed``), after the commit.
 
-Both live in apps above ``awards`` in the layers, which a lower app never imports; so they are
-named here by dotted path (tests/awards/test_followups.py checks that each name resolves).
+The first two live in apps above ``awards`` in the layers, which a lower app never imports; so
+they are named here by dotted path (tests/awards/test_followups.py checks that each name resolves).
 """
 from django.utils.module_loading import import_string
 
