@@ -1,11 +1,13 @@
 """Layout context for every page: the acting organisation and the navigation areas (project level,
 because it names every app).
 
-Per request it costs one query (the unread notifications): the areas' addresses are reversed once
-per process (``fixed_url``) and the acting organisation comes from the role assignments the
+Per request it costs no query: the unread notifications are counted once and kept in the cache
+until they change (``unread_count``), the areas' addresses are reversed once per process
+(``fixed_url``) and the acting organisation comes from the role assignments the
 request reads anyway (``assignment_unit_names``), so a changed role or a renamed unit shows on the
 next page."""
 from thidua.core.links import fixed_url
+from thidua.core.notifications import unread_count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -45,7 +47,7 @@ def navigation(request):
     guide = fixed_url("guide:mine")
     return {"nav_items": items, "guide_url": guide, "guide_active": path.startswith(guide),
             "acting_organization": acting_organization(user),
-            "unread_notifications": user.notifications.filter(read_at__isnull=True).count()}
+            "unread_notifications": unread_count(user)}
 
 
 def acting_organization(user):

@@ -127,6 +127,12 @@ TEMPLATES = [
             ],
         },
     },
+    {  # row fragments of the busiest lists only (thidua/core/jinja.py says why)
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "thidua" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "thidua.core.jinja.environment"},
+    },
 ]
 
 # Django's renderer, with text inputs and selects written in Python (same HTML, see the module).

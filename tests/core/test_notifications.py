@@ -46,3 +46,27 @@ def test_a_fixed_title_reads_in_the_readers_language(make_user):
         assert free.shown_title == "Ghi chú riêng của đơn vị"
     with translation.override("vi"):
         assert fixed.shown_title == "Tờ trình mới chờ tiếp nhận"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_unread_badge_is_counted_once_and_follows_every_change(make_user,
+                                                                  django_assert_num_queries):
+    from thidua.core.notifications import mark_read, unread_count
+
+    user, other = make_user(), make_user()
+    assert unread_count(user) == 0
+    with django_assert_num_queries(0):
+        assert unread_count(user) == 0  # kept
+    with transaction.atomic():
+        notify([user, other], "Hồ sơ mới cần tiếp nhận")
+        assert unread_count(user) == 1  # read inside the change's transaction …
+    assert unread_count(user) == 1 and unread_count(other) == 1  # … and forgotten at its commit
+    with transaction.atomic():
+        notify([user], "Hồ sơ thứ hai")
+        assert unread_count(user) == 2
+        transaction.set_rollback(True)
+    assert unread_count(user) == 1  # the rolled-back notice is not counted
+    mark_read(user, user.notifications.get().pk)
+    assert unread_count(user) == 0 and unread_count(other) == 1
+    mark_read(other)
+    assert unread_count(other) == 0

@@ -2,8 +2,10 @@
 from collections.abc import Hashable
 
 from django import forms, template
+from django.template import engines
 from django.template.loader import render_to_string
 from django.utils.html import format_html
+from markupsafe import Markup
 
 from thidua.core.widgets import DATE_ATTRS
 
@@ -116,3 +118,10 @@ def _display(field, value):
         return ", ".join(str(_display(field, item)) for item in value)
     choices = dict(getattr(field, "flatchoices", None) or ())
     return choices.get(value, value) if isinstance(value, Hashable) else value
+
+
+@register.simple_tag
+def rows(template_name, **values):
+    """A list's rows from a Jinja2 row template (``thidua/core/jinja.py``)."""
+    html = engines["jinja2"].get_template(template_name).template.render(values)
+    return Markup(html)  # nosec B704: Jinja2 escaped every value (thidua.core.jinja.environment)
