@@ -90,6 +90,8 @@ def parse_args(argv=None):
     parser.add_argument("--proposed", default="", metavar="P1,P2,…",
                         help="apply proposed app changes from bench/proposals.py first "
                              "(comma list or 'all'); without it a reused database is reverted")
+    parser.add_argument("--only-search", action="store_true",
+                        help="measure people search only (no subtrees, no list pages)")
     parser.add_argument("--explain", action="store_true",
                         help="print EXPLAIN ANALYZE of each page's slowest queries (PostgreSQL)")
     return parser.parse_args(argv)
@@ -710,10 +712,11 @@ def report(env, totals, timings, descendants, searches, pages, proposed):
         "| Measure (ms) | n | p50 | p95 | max | target p95 | notes |",
         "|---|---:|---:|---:|---:|---|---|",
     ]
-    full, pks, size = descendants
-    lines.append(row("descendants of a province (model instances)", full, TARGETS_MS["descendants"],
-                     f"~{size:,} rows"))
-    lines.append(row("descendants of a province (pk only)", pks, TARGETS_MS["descendants"]))
+    if descendants:
+        full, pks, size = descendants
+        lines.append(row("descendants of a province (model instances)", full,
+                         TARGETS_MS["descendants"], f"~{size:,} rows"))
+        lines.append(row("descendants of a province (pk only)", pks, TARGETS_MS["descendants"]))
     for actor, (samples, (ms, query, count)) in searches.items():
         lines.append(row(f"people search — {actor}", samples, TARGETS_MS["search"],
                          f"slowest {query!r} ({count:,} hits) {ms:.0f} ms"))
@@ -740,11 +743,11 @@ def main(argv=None):
             print(f"Applying proposals {', '.join(proposed)} …", file=sys.stderr)
             proposed = proposals.apply(proposed)
         print("Measuring …", file=sys.stderr)
-        descendants = measure_descendants()
+        descendants = None if args.only_search else measure_descendants()
         queries = search_queries(args.searches, random.Random(args.seed + 1))
         searches = {actor: measure_search(queries, users[actor])
                     for actor in ("superuser", "national admin", "province EC officer")}
-        pages = measure_pages(users, args.renders, args.explain)
+        pages = [] if args.only_search else measure_pages(users, args.renders, args.explain)
         if args.explain:
             for query in ("nguyen van diep", "tran thi", "le hoa", "hoa"):
                 for actor in ("superuser", "national admin", "province EC officer"):

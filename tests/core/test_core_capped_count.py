@@ -53,3 +53,13 @@ def test_another_filter_is_counted_on_its_own():
     count_queries(Person.objects.all())
     assert count_queries(Person.objects.filter(given_name="Người 1")) == (1, 1)
     assert count_queries(Person.objects.none()) == (0, 0)
+
+
+def test_over_the_cap_the_page_says_so_with_the_cap_grouped_the_locales_way():
+    from django.utils import translation
+
+    with translation.override("vi"):
+        assert CappedPaginator([], 2).capped_message == "Hơn 10.000 kết quả; hãy lọc thêm để thu hẹp."
+    with translation.override("en"):
+        assert CappedPaginator([], 2).capped_message == (
+            "More than 10,000 results; please add filters to narrow down.")

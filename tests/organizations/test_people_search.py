@@ -36,10 +36,40 @@ def test_search_paginator_orders_hits_like_the_database(network):
 def test_search_paginator_caps_the_count(network):
     for index in range(6):
         network.person("Phan", "Thị", f"Mai {index}", network.hue_coop)
-    paginator = SearchPaginator(Person.objects.search("phan mai").order_by("sort_key", "pk"), 2)
+    queryset = Person.objects.search("phan mai").order_by("sort_key", "pk")
+    paginator = SearchPaginator(queryset, 3)
     paginator.cap = 4
-    assert paginator.is_capped and paginator.count == 5
-    assert len(paginator.page(1).object_list) == 2
+    assert paginator.is_capped and paginator.count == 4 and paginator.num_pages == 2
+    assert len(paginator.page(2).object_list) == 1  # the pages cover the cap, not the 5th hit
+    within = SearchPaginator(queryset, 3)
+    within.cap = 6
+    assert not within.is_capped and within.count == 6
+
+
+def test_a_search_reads_at_most_a_thousand_and_one_hits():
+    assert SearchPaginator.cap == 1_000
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, text", [
+    ("vi", "Hơn 4 người khớp — hãy thu hẹp tìm kiếm"),
+    ("en", "More than 4 people match — narrow the search"),
+])
+def test_people_page_over_the_cap_asks_to_narrow_the_search(client, network, make_user,
+                                                            monkeypatch, settings, language, text):
+    from thidua.organizations.views.people import PeopleSearchPaginator
+
+    monkeypatch.setattr(PeopleSearchPaginator, "cap", 4)
+    for index in range(6):
+        network.person("Đỗ", "Thị", f"Lan {index}", network.hue_coop)
+    client.force_login(make_user(Role.EC_OFFICER, network.hue))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    url = reverse("organizations:person_list")
+    html = client.get(url, {"q": "do lan"}).content.decode()
+    assert text in html
+    last = client.get(url, {"q": "do lan", "page": 99}).context["page_obj"]
+    assert last.number == 1 and len(last.object_list) == 4  # 25 a page: one page of 4
+    assert "Hơn" not in client.get(url, {"q": "do lan 5"}).content.decode()
 
 
 @pytest.mark.django_db

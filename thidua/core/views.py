@@ -1,6 +1,7 @@
 import hashlib
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
@@ -8,6 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, TemplateView
 
 from .models import Job
@@ -24,6 +26,8 @@ class CappedPaginator(Paginator):
 
     cap = 10_000
     capped_seconds = 300
+    #: What the page says over the cap; ``%(cap)s`` is the cap, grouped the locale's way.
+    capped_text = gettext_lazy("Hơn %(cap)s kết quả; hãy lọc thêm để thu hẹp.")
 
     @cached_property
     def count(self):
@@ -47,15 +51,27 @@ class CappedPaginator(Paginator):
     def is_capped(self):
         return self.count > self.cap
 
+    @property
+    def capped_message(self):
+        return self.capped_text % {"cap": intcomma(self.cap)}
+
 
 class SearchPaginator(CappedPaginator):
     """A search's hits: one unordered query, driven by the text index, reads (sort fields, pk) of
     at most ``cap`` + 1 hits; they are ordered here and the page is loaded by primary key.
 
+    A search term is meant to find someone, not to browse: over ``cap`` (1,000) matches the page
+    says so and asks to narrow the search, and its pages hold ``cap`` hits, no more. Reading
+    1,001 hits instead of 10,001 is what keeps a search for "nguyen van" by a national user
+    under 100 ms at 2,000,000 people (bench/RESULTS.md, Foundation / org_scale).
+
     Ordering a search's every match in SQL before cutting a page costs seconds at national scale
-    (bench/RESULTS.md, p3). The order is exact up to ``cap`` hits; beyond that the page, which
-    already asks to narrow the search, is ordered within the first ``cap`` + 1 hits found. Only
-    for ascending orderings of non-null fields (the view's ``ordering``), ending with ``pk``."""
+    (bench/RESULTS.md, p3). The order is exact up to ``cap`` hits; beyond that the pages are the
+    first ``cap`` (in order) of the ``cap`` + 1 hits the index gave first. Only for ascending
+    orderings of non-null fields (the view's ``ordering``), ending with ``pk``."""
+
+    cap = 1_000
+    capped_text = gettext_lazy("Hơn %(cap)s kết quả khớp — hãy thu hẹp tìm kiếm")
 
     @cached_property
     def _hits(self):
@@ -64,12 +80,17 @@ class SearchPaginator(CappedPaginator):
 
     @cached_property
     def count(self):
-        return len(self._hits)
+        """The hits the pages cover: at most ``cap``."""
+        return min(len(self._hits), self.cap)
+
+    @property
+    def is_capped(self):
+        return len(self._hits) > self.cap
 
     def page(self, number):
         number = self.validate_number(number)
         start = (number - 1) * self.per_page
-        pks = [row[-1] for row in self._hits[start:start + self.per_page]]
+        pks = [row[-1] for row in self._hits[start:min(start + self.per_page, self.count)]]
         found = self.object_list.order_by().in_bulk(pks)
         return self._get_page([found[pk] for pk in pks if pk in found], number, self)
 

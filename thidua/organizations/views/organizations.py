@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from thidua.core.excel import xlsx_response
@@ -23,11 +24,15 @@ from . import deletion as deletion_views
 from . import merged
 
 
+class UnitSearchPaginator(SearchPaginator):
+    capped_text = gettext_lazy("Hơn %(cap)s đơn vị khớp — hãy thu hẹp tìm kiếm")
+
+
 class OrganizationListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
     template_name = "organizations/organization_list.html"
     filterset_class = OrganizationFilter
     ordering = ("sort_key", "pk")
-    search_paginator_class = SearchPaginator
+    search_paginator_class = UnitSearchPaginator
 
     def get_base_queryset(self):
         return Organization.objects.visible_to(self.request.user)

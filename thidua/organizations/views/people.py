@@ -45,11 +45,15 @@ def _editable_units(user):
     return Organization.objects.filter(organization_q(user, PEOPLE_EDITORS))
 
 
+class PeopleSearchPaginator(SearchPaginator):
+    capped_text = gettext_lazy("Hơn %(cap)s người khớp — hãy thu hẹp tìm kiếm")
+
+
 class PersonListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
     template_name = "organizations/person_list.html"
     filterset_class = PersonFilter
     ordering = ("sort_key", "pk")
-    search_paginator_class = SearchPaginator
+    search_paginator_class = PeopleSearchPaginator
 
     def get_base_queryset(self):
         return Person.objects.visible_to(self.request.user)
