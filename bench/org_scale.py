@@ -33,8 +33,9 @@ The database is the script's own: ``postgres://postgres@127.0.0.1:5432/thidua_be
 dropped and re-created (the name must contain "bench"), migrated, loaded and measured. ``--keep``
 leaves it in place, ``--reuse`` skips loading when it already holds data. ``--sqlite [FILE]``
 uses a temporary (or the given) SQLite file instead. ``--explain`` prints PostgreSQL plans of
-the slowest queries of each page. ``--proposed p6|all`` first applies the proposed app
-changes of ``bench/proposals.py`` (in this process only).
+the slowest queries of each page. ``--proposed P1,P2|all`` first applies the proposed app
+changes of ``bench/proposals.py`` (in this process only; none is left). ``--only-search``
+measures people search alone.
 
     .venv/bin/python bench/org_scale.py --scale 0.01 --sqlite
     .venv/bin/python bench/org_scale.py --scale 1 --keep    # load ~2 min, measuring ~10 min

@@ -70,6 +70,48 @@ def test_search_ignores_diacritics_and_filters_narrow(client, sites, awards):
     assert "Phạm Quốc Bảo" in by_province and "Điện Hòa" not in by_province
 
 
+def test_search_matches_word_starts(client, sites, awards, network, root_user):
+    services.record_award(root_user, Award(
+        award_type=AwardType.objects.get(code="GK"), year=2024, decision_number="16/QĐ-LMHTX",
+        decision_date=date(2024, 12, 20), issuer_name="Liên minh HTX thành phố Huế",
+        person=network.person("Võ", "Văn", "Lê", network.hue_coop)))
+    assert "Võ Văn Lê" in rows(client, "hue", q="le")         # a two-letter word
+    assert "Nguyễn Văn Điệp" not in rows(client, "hue", q="le")
+    assert "Nguyễn Văn Điệp" in rows(client, "hue", q="ng van")
+    assert "Võ Văn Lê" in rows(client, "hue", q="Võ VĂN")     # accents and case ignored
+    assert "Điệp" not in rows(client, "hue", q="guyen")       # not inside a word
+    assert "Điện Hòa" in rows(client, "hue", q="dich vu")     # the unit's words too
+    assert "Võ Văn Lê" not in rows(client, "ha-noi", q="vo van")  # another province
+    assert "Võ Văn Lê" in rows(client, "vca", q="vo van")     # the national roll
+
+
+@pytest.mark.parametrize("window", [1, 2, 1000])
+def test_a_search_page_is_the_rolls_page_whichever_way_it_is_found(
+        sites, network, root_user, monkeypatch, window):
+    """Newest first within the window, or every match sorted (PostgreSQL), or the plain query:
+    the same entries in the same order, page after page."""
+    monkeypatch.setattr(honour, "SEARCH_WINDOW", window)
+    gk = AwardType.objects.get(code="GK")
+    for index, (name, year) in enumerate([("Lê Văn An", 2021), ("Lê Thị Bình", 2024),
+                                          ("Trần Văn Lê", 2023), ("Lê Văn Cường", 2024),
+                                          ("Hồ Văn Lý", 2022)]):
+        services.record_award(root_user, Award(
+            award_type=gk, year=year, decision_number=f"{index}/QĐ-LMHTX",
+            decision_date=date(year, 12, 20), issuer_name="Liên minh HTX",
+            person=network.person(*name.split(), network.hue_coop)))
+    for site, filters in [(sites.hue, {}), (sites.vca, {}), (sites.vca, {"year": 2024}),
+                          (sites.hue, {"award_type": gk}), (sites.vca, {"unit": network.hue}),
+                          (sites.hue, {"unit": network.hue_coop}), (sites.vca, {"province": 46})]:
+        for query in ("le", "le van", "van", "ly", "xyz"):
+            expected = list(honour.roll(site, query=query, **filters))
+            pages = [honour.search_page(site, start, 2, query=query, **filters)
+                     for start in (0, 2, 4)]
+            assert [e for page in pages for e in page] == expected, (site, query, filters)
+            assert expected or query in ("ly", "xyz"), (site, query, filters)
+    assert [e.recipient_name for e in honour.roll(sites.hue, query="le van")] == [
+        "Lê Văn Cường", "Trần Văn Lê", "Lê Văn An"]
+
+
 def test_each_row_links_to_the_verification_page(client, sites, awards):
     from thidua.documents.verification import verification_path
     page = client.get("/p/hue/bang-vang/").content.decode()

@@ -37,8 +37,11 @@ class HonourEntry(models.Model):
             models.Index(fields=["unit_path", "year"], name="portal_honour_path_year",
                          opclasses=["varchar_pattern_ops", "int2_ops"]),
             models.Index(fields=["year", "award_type"], name="portal_honour_year_type"),
-            models.Index(fields=["alliance_path", "-year", "-id"], name="portal_honour_alliance"),
-            models.Index(fields=["-year", "-id"], name="portal_honour_recent"),
+            # A name search walks these newest first reading no table row (``honour``).
+            models.Index(fields=["alliance_path", "-year", "-id"], name="portal_honour_alliance",
+                         include=["award_type", "province_code", "search_text"]),
+            models.Index(fields=["-year", "-id"], name="portal_honour_recent",
+                         include=["alliance_path", "award_type", "province_code", "search_text"]),
         ]
 
     def __str__(self):

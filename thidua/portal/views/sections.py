@@ -73,8 +73,8 @@ class ExemplarView(CachedPageMixin, DetailView):
 
 
 class HonourRollView(CachedPageMixin, TemplateView):
-    """Filters by year, type, province and unit, unaccented name search; pages without a total
-    count (a count over millions of rows is what would make the page slow)."""
+    """Filters by year, type, province and unit, unaccented name search by word start; pages
+    without a total count (a count over millions of rows is what would make the page slow)."""
 
     template_name = "portal/honour_roll.html"
 
@@ -85,12 +85,11 @@ class HonourRollView(CachedPageMixin, TemplateView):
         unit = units.filter(code=params.get("don-vi", "")).first() if params.get("don-vi") \
             else None
         award_type = AwardType.objects.filter(pk=int_param(params, "loai") or 0).first()
-        entries = honour.roll(self.site, year=int_param(params, "nam"), award_type=award_type,
-                              province=int_param(params, "tinh"), unit=unit,
-                              query=params.get("q", ""))
         page = max(int_param(params, "trang") or 1, 1)
-        start = (page - 1) * HONOUR_PAGE
-        rows = list(entries[start:start + HONOUR_PAGE + 1])
+        rows = honour.search_page(self.site, (page - 1) * HONOUR_PAGE, HONOUR_PAGE + 1,
+                                  query=params.get("q", ""), year=int_param(params, "nam"),
+                                  award_type=award_type, province=int_param(params, "tinh"),
+                                  unit=unit)
         query = params.copy()
         query.pop("trang", None)
         return super().get_context_data(
