@@ -264,12 +264,13 @@ def measure_recompute(workers):
 
 def store_range(bounds):
     """Worker: the full pass writing the store over lo <= pk < hi, one transaction per CHUNK
-    ids, as ``verdicts.refresh_between`` does, timed by part. Returns people, rows stored and
+    ids, as ``verdicts.refresh_between`` does (into the empty store, without reading it back
+    first), timed by part (the write includes reading the range's stored rows). Returns people, rows stored and
     wall / CPU seconds of the history builder, the engine (with the rows' codes) and the write."""
     from django.db import transaction
 
     from thidua.awards.histories import individuals_between
-    from thidua.awards.verdicts import rows_of, store_rows
+    from thidua.awards.verdicts import changed_rows, rows_of, store_rows, stored_between
 
     lo, hi, stamp, only_changed = bounds
     times = [0.0] * 6  # build, engine, write: wall then CPU
@@ -279,8 +280,10 @@ def store_range(bounds):
         with transaction.atomic():
             subjects = individuals_between(start, min(start + CHUNK, hi), YEAR, AS_OF, _POWERS)
             marks.append((time.perf_counter(), time.process_time()))
-            rows = rows_of(_JUDGE.results(subjects), subjects)
+            rows = rows_of(_JUDGE, subjects)
             marks.append((time.perf_counter(), time.process_time()))
+            if only_changed:  # as refresh_between does
+                rows = changed_rows(rows, stored_between(start, min(start + CHUNK, hi), YEAR))
             store_rows(rows, YEAR, stamp, only_changed)
         marks.append((time.perf_counter(), time.process_time()))
         for part in range(3):

@@ -2,12 +2,13 @@
 verdicts must be exactly those each would get alone, whatever else their histories hold."""
 
 import copy
+from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thidua.awards.eligibility import evaluate, evaluator, individual_subject
-from thidua.awards.eligibility.individual import history_key
+from thidua.awards.eligibility.individual import history_key, status_key
 from thidua.awards.eligibility.input import parse
 
 Y = 2025
@@ -71,6 +72,66 @@ def test_people_with_equal_keys_get_equal_verdicts(people, as_of):
         if history_key(subject, Y) == history_key(subjects[0], Y):
             mine = evaluate({"as_of": as_of, "year": Y, "subjects": [person]})["results"]
             assert [dict(result, subject="p0") for result in mine] == first
+
+
+# A catalogue of powers (powers.py): a commune confers LDTT and CSTDCS until 30/6/2025, a province
+# everything; an award without an issuer kind is unverified, one outside these powers left out.
+POWERS = {("COMMUNE", "LDTT"): ((None, date(2025, 6, 30)),),
+          ("COMMUNE", "CSTDCS"): ((None, date(2025, 6, 30)),),
+          **{("PROVINCE", code): ((None, None),) for code in CODES}}
+issued = st.fixed_dictionaries({
+    "type": st.sampled_from(CODES + ["CSTDCS"] * 6 + ["LDTT"] * 3),
+    "year": st.integers(2008, 2026),
+    "revoked": st.sampled_from([False, False, False, True]),
+    "issuer_kind": st.sampled_from([None, "COMMUNE", "PROVINCE", "PROVINCE"]),
+    "decided_on": st.sampled_from([None, "2024-12-20", "2025-12-20"]),
+})
+
+
+@st.composite
+def look_alikes_issued(draw):
+    """``look_alikes`` whose awards carry issuer kinds and decision dates: the same histories,
+    but with notes on awards left out or unverified that differ from person to person."""
+    people = draw(look_alikes())
+    for person in people:
+        person["awards"] = [dict(award, **draw(issued.map(
+            lambda a: {"issuer_kind": a["issuer_kind"], "decided_on": a["decided_on"]})))
+            for award in person["awards"]]
+        person["awards"] += draw(st.lists(issued, max_size=2))
+    return people
+
+
+def _status_part(results):
+    """What a result says beyond its manual checks (and its subject)."""
+    return [{key: value for key, value in result.items() if key not in ("subject", "manual_checks")}
+            for result in results]
+
+
+@PROPERTY
+@given(look_alikes_issued(), AS_OF, TYPES)
+def test_people_with_equal_status_keys_differ_only_in_manual_checks(people, as_of, types):
+    payload = {"as_of": as_of, "year": Y, "types": types}
+    subjects = parse({**payload, "subjects": people}, POWERS).subjects
+    first = evaluate({**payload, "subjects": people[:1]}, POWERS)["results"]
+    for person, subject in zip(people, subjects, strict=True):
+        mine = evaluate({**payload, "subjects": [person]}, POWERS)["results"]
+        if status_key(subject, Y) == status_key(subjects[0], Y):
+            assert _status_part(mine) == _status_part(first)
+        if history_key(subject, Y) == history_key(subjects[0], Y):
+            assert [dict(result, subject="p0") for result in mine] == first
+
+
+@PROPERTY
+@given(look_alikes_issued(), AS_OF, TYPES)
+def test_summaries_are_those_of_each_persons_own_results(people, as_of, types):
+    payload = {"as_of": as_of, "year": Y, "types": types}
+    subjects = parse({**payload, "subjects": people}, POWERS).subjects
+    summary = lambda results: tuple((r["type"], r["eligible"], len(r["missing"])) for r in results)
+    judge = evaluator(as_of, Y, types)
+    expected = [summary(evaluate({**payload, "subjects": [person]}, POWERS)["results"])
+                for person in people]
+    assert judge.summaries(subjects, summary, status_key) == expected
+    assert judge.summaries(subjects[::-1], summary, status_key) == expected[::-1]  # from cache
 
 
 def _person(ident, ratings, awards, initiatives=()):

@@ -108,6 +108,41 @@ def test_the_full_pass_rewrites_only_what_changed_and_people_gone_are_skipped(cr
     assert verdicts.refresh_people([crowd[2], 10**9], YEAR) == 1
 
 
+@pytest.mark.django_db
+def test_the_bulk_pass_stores_what_refresh_people_stores_for_shared_histories(
+        crowd, network, monkeypatch):
+    """Look-alikes (the same recent history, old titles apart: equal for what decides a stored
+    verdict, not for the wording of every verdict) judged over many small ranges by one
+    evaluator: each stored row is the one the person gets alone."""
+    types = {t.code: t for t in AwardType.objects.filter(code__in=["LDTT", "CSTDCS"])}
+    recent = {YEAR - 4: "GOOD", YEAR - 3: "EXCELLENT", YEAR - 2: "EXCELLENT",
+              YEAR - 1: "EXCELLENT", YEAR: "EXCELLENT"}
+    twins, by_streak = [], {}
+    for n, (old, streak) in enumerate([(o, s) for o in (None, YEAR - 9, YEAR - 12)
+                                       for s in (1, 2, 3)] * 2):
+        person = Person.objects.create(family_name="Lê", given_name=f"B{n}", gender="FEMALE",
+                                       birth_date=date(1985, 1, 1))
+        for year, rating in recent.items():
+            AnnualRating.objects.create(person=person, year=year, rating=rating)
+        for year in range(YEAR - streak, YEAR):
+            Award.objects.create(person=person, year=year, award_type=types["LDTT"])
+            Award.objects.create(person=person, year=year, award_type=types["CSTDCS"])
+        if old is not None:
+            Award.objects.create(person=person, year=old, award_type=types["CSTDCS"])
+        twins.append(person.pk)
+        by_streak.setdefault(streak, []).append(person.pk)
+    everyone = [*crowd, *twins]
+    monkeypatch.setattr(verdicts, "RANGE", 7)  # many ranges, one evaluator
+    verdicts.refresh_all(YEAR)
+    bulk = _stored(YEAR)
+    StoredVerdict.objects.all().delete()
+    verdicts.refresh_people(everyone, YEAR)
+    assert {pk: bulk[pk] for pk in everyone} == _stored(YEAR) == _live(everyone, YEAR)
+    # the streak decides, the old title does not; they differ in what they are short of
+    assert [len({bulk[pk] for pk in people}) for people in by_streak.values()] == [1, 1, 1]
+    assert len({bulk[pk] for pk in twins}) > 1
+
+
 @pytest.fixture
 def after_commit(django_capture_on_commit_callbacks):
     """Run ``action`` and the callbacks it registers, as a committed request would; returns the

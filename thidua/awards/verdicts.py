@@ -7,12 +7,13 @@ proposal years in progress, kept in step with the history instead of recomputed 
   transaction and refreshed once it commits: a Celery task when a broker is configured, inline
   otherwise (``core.tasks.run_task``); a rollback drops them with everything else.
 * ``refresh_people(ids, year)``: the incremental path — one history query per 2,000 people
-  (``histories.individuals``), one ``Evaluator``, one upsert.
+  (``histories.individuals``), one ``Evaluator`` (people sharing a history share one evaluation
+  and its digest: ``rows_of``), one upsert.
 * ``refresh_all(year)``: the full pass, by ranges of primary keys like the national bench; run
   every night (``tasks.refresh_verdicts``) for what changes without a service call: the date
   (a hold ending, the evaluation date moving while the year is in progress), the catalogue of
-  conferral powers, a rule. It rewrites only the rows whose verdict changed and records the
-  pass (``VerdictPass``), which is what makes an unchanged row current.
+  conferral powers, a rule. It reads each range's stored rows, rewrites only those whose
+  verdict changed and records the pass (``VerdictPass``), which is what makes an unchanged row current.
 
 Verdicts are those of ``eligibility.evaluator`` with the registry's powers, the engine's default
 types of the period — the national recompute's; a regime confirmed by an administrator
@@ -27,6 +28,7 @@ from thidua.organizations.models import Person
 
 from . import histories
 from .eligibility import evaluator
+from .eligibility.individual import status_key
 from .eligibility.texts import texts
 from .issuing import power_table
 from .models import StoredVerdict, VerdictPass
@@ -44,17 +46,43 @@ def proposal_years(day):
     return [day.year]
 
 
-def rows_of(results, subjects):
-    """(person pk, eligible codes, almost codes, on hold) per subject, from the Evaluator's
-    results (in subject order, one per type)."""
-    found = {subject.id: ([], [], bool(subject.holds)) for subject in subjects}
+def _digest(results):
+    """(eligible codes, almost codes) of one subject's results (one per type, in order)."""
     otherwise = texts().otherwise
+    eligible, almost = [], []
     for verdict in results:
         status = status_of(verdict, otherwise)
-        if status is not None:
-            found[verdict["subject"]][0 if status == ELIGIBLE else 1].append(verdict["type"])
-    return [(int(ident[1:]), " ".join(eligible), " ".join(almost), on_hold)
-            for ident, (eligible, almost, on_hold) in found.items()]
+        if status == ELIGIBLE:
+            eligible.append(verdict["type"])
+        elif status is not None:
+            almost.append(verdict["type"])
+    return " ".join(eligible), " ".join(almost)
+
+
+def rows_of(judge, subjects):
+    """(person pk, eligible codes, almost codes, on hold) per subject, judged by ``judge`` (an
+    ``Evaluator``): people whose histories agree on what decides these (``status_key``) share
+    one evaluation and one digest of it, over every list this evaluator judges."""
+    digests = judge.summaries(subjects, _digest, status_key)
+    return [(int(subject.id[1:]), eligible, almost, bool(subject.holds))
+            for subject, (eligible, almost) in zip(subjects, digests, strict=True)]
+
+
+def stored_between(lo, hi, year):
+    """{person pk: (eligible, almost, on hold)} stored for ``year`` with ``lo <= pk < hi``."""
+    with connection.cursor() as cursor:
+        # nosec B608: the table name is the model's; every value is a bound parameter
+        cursor.execute(
+            f"SELECT person_id, eligible, almost, on_hold FROM {StoredVerdict._meta.db_table} "  # nosec B608
+            "WHERE year = %s AND person_id >= %s AND person_id < %s", [year, lo, hi])
+        return {pk: (eligible, almost, bool(on_hold))
+                for pk, eligible, almost, on_hold in cursor.fetchall()}
+
+
+def changed_rows(rows, stored):
+    """The rows whose verdict is not the one ``stored`` ({pk: (eligible, almost, on hold)})."""
+    get = stored.get
+    return [row for row in rows if get(row[0]) != row[1:]]
 
 
 def store_rows(rows, year, computed_at, only_changed=False):
@@ -102,15 +130,18 @@ def refresh_people(person_ids, year):
     as_of, judge = judge_for(year)
     subjects = histories.individuals(sorted(set(person_ids)), year, as_of)
     with transaction.atomic():
-        store_rows(rows_of(judge.results(subjects), subjects), year, timezone.now())
+        store_rows(rows_of(judge, subjects), year, timezone.now())
     return len(subjects)
 
 
 def refresh_between(lo, hi, year, as_of, judge, computed_at, powers):
     """The full pass over people with ``lo <= pk < hi`` (one history query), unchanged verdicts
-    left as they are; returns how many people were judged."""
+    left as they are: the range's stored verdicts are read (one query) and only the rows that
+    differ are written, so a night with few changes writes (and locks) few rows. Returns how
+    many people were judged."""
     subjects = histories.individuals_between(lo, hi, year, as_of, powers)
-    store_rows(rows_of(judge.results(subjects), subjects), year, computed_at, only_changed=True)
+    rows = changed_rows(rows_of(judge, subjects), stored_between(lo, hi, year))
+    store_rows(rows, year, computed_at, only_changed=True)
     return len(subjects)
 
 

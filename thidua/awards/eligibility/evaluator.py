@@ -18,6 +18,7 @@ from .texts import texts
 _RULES = {INDIVIDUAL: individual.RULES, COLLECTIVE: collective.RULES}
 _MANUAL = {INDIVIDUAL: manual_only, COLLECTIVE: collective.manual}
 SHARED_LIMIT = 50_000  # distinct histories kept per evaluator (~10 KB each: 6 results)
+SUMMARY_LIMIT = 1_000_000  # digests kept per evaluator (a key and a small value: < 1 KB each)
 
 
 class Evaluator:
@@ -35,6 +36,7 @@ class Evaluator:
             for kind in (INDIVIDUAL, COLLECTIVE)
         }
         self.shared = {}
+        self.summarised = {}
         self.judged = 0  # subjects whose verdicts were derived, not copied
 
     @property
@@ -62,6 +64,30 @@ class Evaluator:
                 ident = subject.id
                 extend([dict(result, subject=ident) for result in found])
         return results
+
+    def summaries(self, subjects, summary, key):
+        """``summary(results)`` of each subject's results (one per type, in order), derived once
+        per value of ``key(subject, year)`` (None: derived for that subject alone): for a bulk
+        caller that keeps a digest of the verdicts only (``awards.verdicts``), a history seen
+        before costs one dict look-up instead of copies of its results. Subjects with equal keys
+        must have equal summaries, so ``summary`` must not read the subject's id and ``key``
+        must hold everything the summary depends on (``individual.status_key``)."""
+        cache = self.summarised.setdefault((summary, key), {})
+        found, year = [], self.year
+        append = found.append
+        for subject in subjects:
+            ident = key(subject, year) if subject.kind == INDIVIDUAL else None
+            if ident is None:
+                append(summary(self._judge(subject)))
+                continue
+            digest = cache.get(ident)
+            if digest is None:
+                digest = summary(self._judge(subject))
+                if len(cache) >= SUMMARY_LIMIT:
+                    cache.clear()
+                cache[ident] = digest
+            append(digest)
+        return found
 
     def _judge(self, subject):
         self.judged += 1

@@ -218,11 +218,20 @@ def history_key(subject, y):
     None when the subject is not worth sharing (initiatives and holds carry their own ids and
     dates into the wording, so such histories are rarely shared).
 
-    Two subjects with equal keys get the same verdicts for the same request: ratings of
-    y-4 … y, the discipline of y, LDTT of y, the CSTDCS years above, the cut-off and prior
-    titles up to y, any other type in y, and the notes on awards left out or unverified. Keep it in step with the rules above;
-    tests/awards/test_eligibility_sharing.py checks it against fresh evaluations.
+    Two subjects with equal keys get the same verdicts for the same request: ``status_key``
+    and the notes on awards left out or unverified. Keep both keys in step with the rules above;
+    tests/awards/test_eligibility_sharing.py checks them against fresh evaluations.
     """
+    key = status_key(subject, y)
+    return None if key is None else (*key, subject.award_notes)
+
+
+def status_key(subject, y):
+    """``history_key`` without the notes on awards, which only add manual checks (``evaluator``):
+    ratings of y-4 … y, the discipline of y, LDTT of y, the CSTDCS years above, the cut-off and
+    prior titles up to y and any other type in y. Subjects with equal status keys are eligible,
+    or short of the same conditions, for the same types (their wording may differ): all that the
+    stored verdicts keep (``awards.verdicts``)."""
     if subject.initiatives or subject.holds:
         return None
     ratings = subject.ratings
@@ -240,7 +249,7 @@ def history_key(subject, y):
         awards.sort()
     return (
         *map(ratings.get, range(y - RATINGS_READ + 1, y + 1)), subject.disciplines.get(y),
-        tuple(awards), subject.award_notes,
+        tuple(awards),
     )
 
 
