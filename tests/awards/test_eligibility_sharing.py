@@ -88,36 +88,62 @@ issued = st.fixed_dictionaries({
 })
 
 
+initiative = st.fixed_dictionaries({
+    "scope": st.sampled_from(["BASE", "BASE", "PROVINCIAL", "NATIONAL"]),
+    "year": st.integers(2019, 2026),
+    "used_for": st.sampled_from([None, None, "QĐ 1", "QĐ 2"]),
+})
+
+
 @st.composite
 def look_alikes_issued(draw):
-    """``look_alikes`` whose awards carry issuer kinds and decision dates: the same histories,
-    but with notes on awards left out or unverified that differ from person to person."""
+    """``look_alikes`` whose awards carry issuer kinds and decision dates, with initiatives: the
+    same histories, but with notes on awards left out or unverified, and initiatives' ids, order
+    and uses, that differ from person to person."""
     people = draw(look_alikes())
+    shared = draw(st.lists(initiative, max_size=4))
     for person in people:
         person["awards"] = [dict(award, **draw(issued.map(
             lambda a: {"issuer_kind": a["issuer_kind"], "decided_on": a["decided_on"]})))
             for award in person["awards"]]
         person["awards"] += draw(st.lists(issued, max_size=2))
+        mine = [dict(item, used_for=item["used_for"] and draw(st.sampled_from(["QĐ 1", "QĐ 3"])))
+                for item in draw(st.permutations(shared))]
+        if mine and draw(st.booleans()):  # one of them recognised another year, or (un)used
+            n = draw(st.integers(0, len(mine) - 1))
+            mine[n] = dict(mine[n], **draw(st.sampled_from([
+                {"year": draw(st.integers(2019, 2026))}, {"used_for": None},
+                {"used_for": "QĐ 4"}, {"scope": draw(initiative)["scope"]}])))
+        if draw(st.booleans()):
+            mine += draw(st.lists(initiative, max_size=1))
+        ids = draw(st.lists(st.integers(1, 60), min_size=len(mine), max_size=len(mine),
+                            unique=True))
+        person["initiatives"] = [dict(item, id=f"i{n}") for item, n in zip(mine, ids, strict=True)]
     return people
 
 
 def _status_part(results):
-    """What a result says beyond its manual checks (and its subject)."""
-    return [{key: value for key, value in result.items() if key not in ("subject", "manual_checks")}
+    """What a stored verdict keeps of each result: its type, eligible, how many conditions
+    are unmet and whether the first is a hold (``qualification.status_of``)."""
+    return [(result["type"], result["eligible"],
+             sum(1 for m in result["missing"] if not m.startswith("Hoặc")),
+             bool(result["missing"]) and result["missing"][0].startswith("ON_HOLD"))
             for result in results]
 
 
 @PROPERTY
 @given(look_alikes_issued(), AS_OF, TYPES)
-def test_people_with_equal_status_keys_differ_only_in_manual_checks(people, as_of, types):
+def test_people_with_equal_status_keys_get_equal_statuses(people, as_of, types):
     payload = {"as_of": as_of, "year": Y, "types": types}
     subjects = parse({**payload, "subjects": people}, POWERS).subjects
     first = evaluate({**payload, "subjects": people[:1]}, POWERS)["results"]
     for person, subject in zip(people, subjects, strict=True):
         mine = evaluate({**payload, "subjects": [person]}, POWERS)["results"]
-        if status_key(subject, Y) == status_key(subjects[0], Y):
+        key = status_key(subject, Y)
+        if key is not None and key == status_key(subjects[0], Y):
             assert _status_part(mine) == _status_part(first)
-        if history_key(subject, Y) == history_key(subjects[0], Y):
+        key = history_key(subject, Y)
+        if key is not None and key == history_key(subjects[0], Y):
             assert [dict(result, subject="p0") for result in mine] == first
 
 
@@ -161,3 +187,21 @@ def test_initiatives_are_never_shared():
     mine = [("9", "BASE", 2025, None)]
     judge.results([_person(ident, {2025: "GOOD"}, [], mine) for ident in ("p1", "p2")])
     assert judge.judged == 2
+
+
+def test_initiatives_share_a_status_by_scope_year_and_use_not_by_id():
+    """CSTĐCS of 2025 for a GOOD year needs an unused initiative of 2025 (≥ BASE): its id and
+    order do not decide, its year, scope and use do."""
+    ratings = {year: "GOOD" for year in range(2021, 2026)}
+
+    def status(*initiatives):
+        subject = _person("p1", ratings, [], initiatives)
+        results = evaluator("2025-12-15", Y).results([subject])
+        return status_key(subject, Y), [(r["type"], r["eligible"]) for r in results]
+
+    mine = status(("7", "BASE", 2025, None), ("8", "NATIONAL", 2019, None))
+    assert ("CSTDCS", True) in mine[1]
+    assert status(("8", "NATIONAL", 2019, None), ("3", "BASE", 2025, None)) == mine
+    for other in [("7", "BASE", 2024, None), ("7", "BASE", 2025, "QĐ 5")]:
+        key, found = status(other, ("8", "NATIONAL", 2019, None))
+        assert key != mine[0] and ("CSTDCS", False) in found

@@ -222,17 +222,21 @@ def history_key(subject, y):
     and the notes on awards left out or unverified. Keep both keys in step with the rules above;
     tests/awards/test_eligibility_sharing.py checks them against fresh evaluations.
     """
-    key = status_key(subject, y)
-    return None if key is None else (*key, subject.award_notes)
+    if subject.initiatives or subject.holds:
+        return None
+    return (*status_key(subject, y), subject.award_notes)
 
 
 def status_key(subject, y):
-    """``history_key`` without the notes on awards, which only add manual checks (``evaluator``):
-    ratings of y-4 … y, the discipline of y, LDTT of y, the CSTDCS years above, the cut-off and
-    prior titles up to y and any other type in y. Subjects with equal status keys are eligible,
-    or short of the same conditions, for the same types (their wording may differ): all that the
-    stored verdicts keep (``awards.verdicts``)."""
-    if subject.initiatives or subject.holds:
+    """What decides whether ``subject`` is eligible, or short of which conditions, for each type
+    in year ``y`` (its wording aside), or None for a subject on hold: ratings of y-4 … y, the
+    discipline of y, LDTT of y, the CSTDCS years above, the cut-off and prior titles up to y,
+    any other type in y, and its initiatives as (scope, year, unused) — the rules pick them by
+    these alone, lowest scope and oldest first, and name them by id only in the wording.
+    ``history_key`` adds the notes on awards, which only add manual checks (``evaluator``).
+    Subjects with equal status keys get the same eligibility and the same number of unmet
+    conditions per type: all that the stored verdicts keep (``awards.verdicts``)."""
+    if subject.holds:
         return None
     ratings = subject.ratings
     awards = []
@@ -247,9 +251,11 @@ def status_key(subject, y):
             awards.append((code, read))
     if len(awards) > 1:
         awards.sort()
+    initiatives = tuple(sorted((item.scope, item.year, item.used_for is None)
+                               for item in subject.initiatives)) if subject.initiatives else ()
     return (
         *map(ratings.get, range(y - RATINGS_READ + 1, y + 1)), subject.disciplines.get(y),
-        tuple(awards),
+        tuple(awards), initiatives,
     )
 
 
