@@ -64,7 +64,8 @@ class PersonListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
         current = {}
         for employment in (Employment.objects.in_scope(Q(person__in=people))
                            .filter(end_date__isnull=True)
-                           .select_related("organization")):
+                           .select_related("organization")
+                           .only("person_id", "position", "organization__name")):
             current.setdefault(employment.person_id, employment)
         context["rows"] = [(person, current.get(person.pk)) for person in people]
         return context
