@@ -275,10 +275,11 @@ class Gender(models.TextChoices):
 
 
 class PersonQuerySet(ScopedQuerySet):
-    def visible_to(self, user, roles=scoping.PEOPLE_READERS, deleted=False):
+    def visible_to(self, user, roles=scoping.PEOPLE_READERS, deleted=False, browsing=False):
         """The people ``user`` may see with one of ``roles``: those not deleted, or with
-        ``deleted`` those deleted (``deletion.py``), for the page that restores them."""
-        return self.filter(scoping.person_q(user, Employment.objects, roles),
+        ``deleted`` those deleted (``deletion.py``), for the page that restores them.
+        ``browsing``: listed without a name search (``scoping.person_q`` says why it matters)."""
+        return self.filter(scoping.person_q(user, Employment.objects, roles, browsing),
                            deleted_at__isnull=not deleted)
 
     def search(self, query):

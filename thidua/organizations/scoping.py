@@ -68,7 +68,7 @@ def current_employment_q(prefix="", day=None):
     return Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": day})
 
 
-def person_q(user, employments, roles=PEOPLE_READERS):
+def person_q(user, employments, roles=PEOPLE_READERS, browsing=False):
     """People with a current employment (a row of ``employments``, the Employment manager: this
     module imports no model, so the models can import it) in a unit where ``user`` holds one of
     ``roles``.
@@ -76,7 +76,9 @@ def person_q(user, employments, roles=PEOPLE_READERS):
     Where the database can test JSON containment (PostgreSQL), a subtree assignment reads the
     person's own ``unit_scope`` (see unit_scope.py) through the search keys (search_keys.py), so
     one GIN index serves it together with the name search; elsewhere, and for single-unit
-    assignments, it asks Employment directly."""
+    assignments, it asks Employment directly. When ``browsing`` (the whole scope in name order,
+    no name search to follow) it tests ``unit_scope`` itself: ~1 µs a row where computing the
+    keys costs ~30 µs, and a GIN index of its own counts a unit's people (organizations 0011)."""
     if getattr(user, "is_superuser", False) and user.is_active:
         return Q()
     held = [(org_id, path, subtree) for role, org_id, path, subtree in assignments(user)
@@ -92,7 +94,8 @@ def person_q(user, employments, roles=PEOPLE_READERS):
             # A root is in everyone's scope: "has a current job" lets the name index lead.
             condition |= ~Q(unit_scope=[])
         elif subtree:
-            condition |= Q(PersonKeys(units=[org_id]))
+            condition |= Q(unit_scope__contains=[org_id]) if browsing else Q(
+                PersonKeys(units=[org_id]))
     single_units = [org_id for org_id, _path, subtree in held if not subtree]
     if single_units:
         condition |= Q(Exists(current_jobs.filter(organization_id__in=single_units)))

@@ -56,7 +56,8 @@ class PersonListView(LoginRequiredMixin, FilteredListMixin, TemplateView):
     search_paginator_class = PeopleSearchPaginator
 
     def get_base_queryset(self):
-        return Person.objects.visible_to(self.request.user)
+        searching = bool(self.request.GET.get("q", "").strip())
+        return Person.objects.visible_to(self.request.user, browsing=not searching)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
