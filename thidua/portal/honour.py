@@ -34,12 +34,14 @@ ALLIANCE_DEPTH = 2  # VCA → provincial alliances and VCA units
 SEARCH_WINDOW = 50_000
 #: An entry's keys (PostgreSQL): every prefix of every word (the people's key function) and
 #: "#a<alliance path>", "#y<year>", "#t<award type>", "#p<province>" for the roll's filters, so
-#: that a rare name in one province or year is one intersection of one index.
+#: that a rare name in one province or year is one intersection of one index. It keeps the
+#: search_path it was created with: pg_restore builds the index with an empty one, where the
+#: people's function it calls would not be found (portal 0005).
 KEYS_FUNCTION = "thidua_honour_search_keys"
 CREATE_KEYS_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {KEYS_FUNCTION}(search_text text, alliance_path text, year integer,
                                            award_type_id bigint, province_code integer)
-RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
   SELECT {FUNCTION}(search_text, NULL) || ARRAY['#a' || alliance_path, '#y' || year,
     '#t' || award_type_id, '#p' || coalesce(province_code::text, '')]
 $$"""  # nosec B608 - a constant
