@@ -3,12 +3,30 @@ user now (``worklist``), their latest notifications, and the key figures of thei
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
+from thidua.core.user_cache import remembered
 from thidua.organizations.models import EmulationGroup, Organization, OrganizationKind, Person
 from thidua.worklist import my_work
 
 RECENT_NOTIFICATIONS = 5
+
+
+def summary(user, today):
+    """What the home page shows of ``user``'s work and scope on ``today``: about twenty queries,
+    so a page keeps it for a minute or until the user acts or is notified (``user_cache``)."""
+    units = Organization.objects.visible_to(user)
+    by_kind = dict(units.values_list("kind").annotate(n=Count("pk")).order_by())
+    return {
+        "work": my_work(user, today),
+        "notifications": list(user.notifications.all()[:RECENT_NOTIFICATIONS]),
+        "unit_kinds": [(label, by_kind[value]) for value, label in OrganizationKind.choices
+                       if by_kind.get(value)],
+        "unit_total": sum(by_kind.values()),
+        "people_count": Person.objects.visible_to(user)[:100_001].count(),
+        "group_count": EmulationGroup.objects.visible_to(user).filter(year=today.year).count(),
+    }
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -17,17 +35,6 @@ class HomeView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         today = timezone.localdate()
-        units = Organization.objects.visible_to(user)
-        by_kind = dict(units.values_list("kind").annotate(n=Count("pk")).order_by())
-        kinds = [(label, by_kind.get(value, 0)) for value, label in OrganizationKind.choices
-                 if by_kind.get(value)]
-        people = Person.objects.visible_to(user)
-        return super().get_context_data(
-            work=my_work(user, today), today=today,
-            notifications=user.notifications.all()[:RECENT_NOTIFICATIONS],
-            unit_kinds=kinds,
-            unit_total=sum(by_kind.values()),
-            people_count=people[:100_001].count(),
-            group_count=EmulationGroup.objects.visible_to(user).filter(year=today.year).count(),
-            **kwargs,
-        )
+        figures = remembered(user, "home", lambda: summary(user, today),
+                             variant=(today, get_language()))
+        return super().get_context_data(today=today, **figures, **kwargs)

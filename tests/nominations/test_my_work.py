@@ -165,3 +165,30 @@ def test_the_kinds_of_dossier_work_counted_together_match_each_counted_alone(pip
     pipeline.appraise_all(batches[1])
     workflow.send_to_council(pipeline.hue.officer, batches[1])
     agrees()
+
+
+@pytest.mark.django_db(transaction=True)  # the cache keeps only what a committed page read
+def test_the_home_page_is_kept_until_the_user_acts_is_notified_or_a_minute_passes(
+        client, pipeline, clock):
+    """The work list costs about twenty queries, so a page keeps it (``core.user_cache``): the
+    next page reads none of them; the user's own step (sending the draft), a notification to
+    them (a tờ trình sent to their unit) and a minute's wait each show at once."""
+    home = reverse("core:home")
+    draft = pipeline.draft(user=pipeline.reporter)
+    client.force_login(pipeline.reporter)
+    assert "Tờ trình nháp chưa gửi" in client.get(home).content.decode()
+    with CaptureQueriesContext(connection) as kept:
+        client.get(home)
+    assert not any("nominationbatch" in query["sql"] for query in kept)
+
+    client.post(reverse("nominations:batch_action", args=[draft.pk, "gui"]))
+    assert "Tờ trình nháp chưa gửi" not in client.get(home).content.decode()
+
+    client.force_login(pipeline.hue.officer)
+    client.get(home)
+    workflow.submit_batch(pipeline.reporter, pipeline.draft())  # notifies the officer
+    assert 'aria-label="2 việc"' in client.get(home).content.decode()
+    pipeline.draft(user=pipeline.hue.officer)  # no notification, and nobody signed in acts
+    assert "Tờ trình nháp chưa gửi" not in client.get(home).content.decode()
+    clock.shift(timedelta(seconds=61))
+    assert "Tờ trình nháp chưa gửi" in client.get(home).content.decode()

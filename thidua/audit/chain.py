@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from thidua.core import bulk
+from thidua.core import bulk, user_cache
 
 from . import checkpoint, keys
 from .models import GENESIS, AuditEntry
@@ -38,8 +38,10 @@ def append(**fields):
 def extend(rows):
     """Write one entry per dict of fields in ``rows`` at the end of the chain, in order, as
     ``append`` does for one: the lock and the read of the last hash once, one COPY
-    (``core.bulk.insert``)."""
+    (``core.bulk.insert``). The actors' cached figures are dropped (``core.user_cache``): every
+    change passes here, and whoever made it sees it on their next page."""
     with transaction.atomic():
+        user_cache.forget(fields["actor"].pk for fields in rows if fields.get("actor"))
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])

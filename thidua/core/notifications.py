@@ -3,13 +3,13 @@
 Call ``notify`` inside the state change's transaction; nothing is sent if it rolls back.
 """
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from .models import Notification, format_title
 from .tasks import run_task
+from .user_cache import forget, remembered
 
 
 def notify(recipients, title, body="", url="", title_params=None):
@@ -23,7 +23,7 @@ def notify(recipients, title, body="", url="", title_params=None):
         Notification(recipient=user, title=title, title_params=params, body=body, url=url)
         for user in recipients
     )
-    _forget_unread(user.pk for user in recipients)
+    forget(user.pk for user in recipients)
     emails = [user.email for user in recipients if user.email]
     if emails:
         subject = format_title(title, params)
@@ -38,35 +38,15 @@ def mark_read(user, pk=None):
     if pk is not None:
         unread = unread.filter(pk=pk)
     marked = unread.update(read_at=timezone.now())
-    _forget_unread([user.pk])
+    forget([user.pk])
     return marked
 
 
-# The header's unread badge is on every page; counting costs a query each time, so the count is
-# kept in the cache (shared by the workers when Redis is configured) until it changes here.
-UNREAD_SECONDS = 60  # the most a count can lag when a page read it while a change committed
-
-
 def unread_count(user):
-    """How many of ``user``'s notifications are unread (the header's badge)."""
-    key = _unread_key(user.pk)
-    count = cache.get(key)
-    if count is None:
-        count = user.notifications.filter(read_at__isnull=True).count()
-        if not transaction.get_connection().in_atomic_block:  # else it may count uncommitted rows
-            cache.set(key, count, UNREAD_SECONDS)
-    return count
-
-
-def _unread_key(user_id):
-    return f"thidua:unread:{user_id}"
-
-
-def _forget_unread(user_ids):
-    keys = [_unread_key(pk) for pk in user_ids]
-    cache.delete_many(keys)
-    # again after commit: a page counting meanwhile would have stored the count before the change
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    """How many of ``user``'s notifications are unread (the header's badge, on every page: kept
+    in the cache until it changes, ``user_cache``)."""
+    return remembered(user, "unread",
+                      lambda: user.notifications.filter(read_at__isnull=True).count())
 
 
 def send_notification_email(title, body, url, emails):
