@@ -21,7 +21,7 @@ def summary(user, today):
     return {
         "work": my_work(user, today),
         "notifications": list(user.notifications.all()[:RECENT_NOTIFICATIONS]),
-        "unit_kinds": [(label, by_kind[value]) for value, label in OrganizationKind.choices
+        "unit_kinds": [(str(label), by_kind[value]) for value, label in OrganizationKind.choices
                        if by_kind.get(value)],
         "unit_total": sum(by_kind.values()),
         "people_count": Person.objects.visible_to(user)[:100_001].count(),
