@@ -57,12 +57,3 @@ def word_prefix_q(query, expression=WordPrefixes):
     words = query_words(query)
     return Q(expression(words)) if words else Q()
 
-
-def swap_index(create_sql, drop_name):
-    """A migration step (``RunPython``) that creates an index and drops another on PostgreSQL,
-    and does nothing elsewhere."""
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(create_sql)
-            schema_editor.execute(f"DROP INDEX IF EXISTS {drop_name}")
-    return run

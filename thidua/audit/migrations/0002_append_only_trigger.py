@@ -5,6 +5,8 @@ database, who could drop the trigger anyway — the hash chain is what shows suc
 SQLite gets no trigger because its flush is a DELETE."""
 from django.db import migrations
 
+from thidua.core.postgres_steps import on_postgresql
+
 CREATE = """
 CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger AS $$
 BEGIN
@@ -20,15 +22,8 @@ DROP FUNCTION IF EXISTS audit_entry_append_only();
 """
 
 
-def run(sql):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, params=None)  # the SQL holds a literal %
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("audit", "0001_initial")]
 
-    operations = [migrations.RunPython(run(CREATE), run(DROP))]
+    # CREATE holds a literal %: on_postgresql passes no parameters
+    operations = [migrations.RunPython(on_postgresql(CREATE), on_postgresql(DROP))]

@@ -5,6 +5,8 @@ index serves ``LIKE '%word%'`` without needing ``unaccent`` to be immutable. SQL
 """
 from django.db import migrations
 
+from thidua.core.postgres_steps import trigram_indexes
+
 INDEXED = [
     ("organizations_organization", "org_search_trgm"),
     ("organizations_person", "person_search_trgm"),
@@ -12,23 +14,6 @@ INDEXED = [
 ]
 
 
-def create_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for table, name in INDEXED:
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin (search_text gin_trgm_ops)"
-        )
-
-
-def drop_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for _table, name in INDEXED:
-        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
-
-
 class Migration(migrations.Migration):
     dependencies = [("organizations", "0001_initial")]
-    operations = [migrations.RunPython(create_indexes, drop_indexes)]
+    operations = [migrations.RunPython(*trigram_indexes(INDEXED))]

@@ -10,6 +10,7 @@ SQLite keeps the Python loop."""
 from django.db import migrations, models
 from django.utils import timezone
 
+from thidua.core.postgres_steps import on_postgresql
 from thidua.organizations import tree, unit_scope
 
 # Each unit's ancestors-or-self, then their union over each person's current jobs.
@@ -43,18 +44,6 @@ def fill(apps, schema_editor):
                        apps.get_model("organizations", "Organization"))
 
 
-def create_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            "CREATE INDEX IF NOT EXISTS person_scope_search ON organizations_person "
-            "USING gin (unit_scope jsonb_path_ops, search_text gin_trgm_ops)")
-
-
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS person_scope_search")
-
-
 class Migration(migrations.Migration):
     dependencies = [("organizations", "0003_covering_employment_index")]
 
@@ -65,5 +54,8 @@ class Migration(migrations.Migration):
             field=models.JSONField(default=list, editable=False),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
-        migrations.RunPython(create_index, drop_index),
+        migrations.RunPython(on_postgresql(
+            "CREATE INDEX IF NOT EXISTS person_scope_search ON organizations_person "
+            "USING gin (unit_scope jsonb_path_ops, search_text gin_trgm_ops)"),
+            on_postgresql("DROP INDEX IF EXISTS person_scope_search")),
     ]

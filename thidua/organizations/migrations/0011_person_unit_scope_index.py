@@ -3,20 +3,13 @@
 unit's few without walking the whole list. SQLite has no such index."""
 from django.db import migrations
 
+from thidua.core.postgres_steps import on_postgresql
+
 CREATE = ("CREATE INDEX IF NOT EXISTS person_unit_scope ON organizations_person "
           "USING gin (unit_scope jsonb_path_ops)")
 
 
-def create_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
-
-
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS person_unit_scope")
-
-
 class Migration(migrations.Migration):
     dependencies = [("organizations", "0010_person_word_search")]
-    operations = [migrations.RunPython(create_index, drop_index)]
+    operations = [migrations.RunPython(on_postgresql(CREATE),
+                                       on_postgresql("DROP INDEX IF EXISTS person_unit_scope"))]

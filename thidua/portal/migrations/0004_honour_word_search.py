@@ -5,20 +5,12 @@ indexes carry ``search_text`` and the filtered columns, so that a search walks t
 first without reading the table."""
 from django.db import migrations, models
 
-from thidua.core.word_search import swap_index
+from thidua.core.postgres_steps import on_postgresql, swap_index
 from thidua.portal.honour import CREATE_KEYS_FUNCTION, CREATE_KEYS_INDEX, KEYS_FUNCTION
 
 TRIGRAMS = ("CREATE INDEX IF NOT EXISTS portal_honour_search_trgm ON portal_honourentry "
             "USING gin (search_text gin_trgm_ops)")
 DROP_KEYS_FUNCTION = f"DROP FUNCTION IF EXISTS {KEYS_FUNCTION}(text, text, integer, bigint, integer)"
-
-
-def on_postgresql(sql):
-    """A RunPython step that executes ``sql`` on PostgreSQL only."""
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
-    return run
 
 
 class Migration(migrations.Migration):
