@@ -44,9 +44,6 @@ class Entry:
     due: date | None = None
     note: str = ""
 
-    def __post_init__(self):
-        self.note = str(self.note)  # plain text (see Work)
-
 
 @dataclass
 class Work:
@@ -64,9 +61,6 @@ class Work:
     due_label: str = ""
 
     def __post_init__(self):
-        # Plain text in the active language, not lazy translations: the home page keeps the list
-        # in the cache per language, and unpickling a lazy string builds a class each time.
-        self.label, self.due_label = str(self.label), str(self.due_label)
         # Some deadlines are moments (a session's or a publicity's time); the list compares days.
         if isinstance(self.due, datetime):
             self.due = timezone.localtime(self.due).date()

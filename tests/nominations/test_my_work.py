@@ -4,6 +4,7 @@ costs the same number of queries however many dossiers wait."""
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.urls import reverse
 from thidua.accounts.models import Role
 from thidua.movements.models import Movement, Period, Registration, ReportSchedule
 from thidua.nominations import workflow
+from thidua.nominations.models import NominationBatch
 from thidua import worklist
 from thidua.worklist import my_work
 
@@ -170,16 +172,22 @@ def test_the_kinds_of_dossier_work_counted_together_match_each_counted_alone(pip
 @pytest.mark.django_db(transaction=True)  # the cache keeps only what a committed page read
 def test_the_home_page_is_kept_until_the_user_acts_is_notified_or_a_minute_passes(
         client, pipeline, clock):
-    """The work list costs about twenty queries, so a page keeps it (``core.user_cache``): the
-    next page reads none of them; the user's own step (sending the draft), a notification to
+    """The work list costs about twenty queries, so a page keeps it, rendered (``core.user_cache``):
+    the next page reads none of them; the user's own step (sending the draft), a notification to
     them (a tờ trình sent to their unit) and a minute's wait each show at once."""
     home = reverse("core:home")
     draft = pipeline.draft(user=pipeline.reporter)
+    NominationBatch.objects.filter(pk=draft.pk).update(title="<script>alert(1)</script>")
     client.force_login(pipeline.reporter)
     assert "Tờ trình nháp chưa gửi" in client.get(home).content.decode()
     with CaptureQueriesContext(connection) as kept:
-        client.get(home)
+        page = client.get(home).content.decode()
     assert not any("nominationbatch" in query["sql"] for query in kept)
+    assert 'aria-label="1 việc"' in page and "&lt;script&gt;alert(1)" in page  # kept as HTML …
+    assert "<script>alert" not in page  # … escaped once
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Draft submissions not yet sent" in client.get(home).content.decode()
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
 
     client.post(reverse("nominations:batch_action", args=[draft.pk, "gui"]))
     assert "Tờ trình nháp chưa gửi" not in client.get(home).content.decode()
