@@ -1,5 +1,5 @@
-"""Migration steps that run SQL on PostgreSQL only: the search functions and indexes that SQLite
-has no counterpart for (its searches run without them)."""
+"""Migration steps that run SQL on PostgreSQL only: the search functions and indexes and the audit
+log's append-only trigger, which SQLite has no counterpart for (its searches run without them)."""
 
 
 def on_postgresql(*statements):

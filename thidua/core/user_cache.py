@@ -1,5 +1,5 @@
 """Figures about one user kept in the cache between pages: the header's unread badge (on every
-page) and the home page's work list and counts (``thidua.views``).
+page) and the home page below its header, kept rendered (``thidua.views``).
 
 The first page that needs a figure computes it and keeps it for at most ``SECONDS``. It is dropped
 sooner when the user would expect to see the change at once: a notification to them or one of
