@@ -4,6 +4,7 @@ sees why the council step must wait; the reporter is offered withdrawal. Screens
 360 px go to var/screenshots/ux-work/."""
 
 import pytest
+from playwright.sync_api import expect
 
 from thidua.accounts.models import Role, RoleAssignment
 from thidua.awards.models import AwardType
@@ -44,7 +45,7 @@ def test_the_officer_finds_the_dossier_on_the_home_page_and_acts(
     assert page.get_by_text("Không có việc nào đang chờ bạn").is_visible()  # it is sent
     page.get_by_role("link", name="Hồ sơ khen thưởng").first.click()
     page.get_by_role("link", name=batch.title).first.click()
-    assert page.get_by_role("button", name="Rút tờ trình").is_visible()
+    expect(page.get_by_role("button", name="Rút tờ trình")).to_be_visible()
     assert page.get_by_role("button", name="Tiếp nhận").count() == 0
     shoot(page, "ux-work/batch-submitted-reporter")
 
@@ -53,6 +54,7 @@ def test_the_officer_finds_the_dossier_on_the_home_page_and_acts(
     assert "Tờ trình chờ tiếp nhận" in card.inner_text() and "1" in card.inner_text()
     shoot(page, "ux-work/home-officer")
     card.get_by_role("link", name=batch.title).click()
+    expect(page.get_by_role("button", name="Tiếp nhận")).to_be_visible()  # the batch page is here
     assert page.get_by_role("button", name="Rút tờ trình").count() == 0
     assert page.get_by_text("Kết quả", exact=True).count() == 1  # the column, once received
     page.get_by_role("button", name="Tiếp nhận").click()
@@ -65,7 +67,7 @@ def test_the_officer_finds_the_dossier_on_the_home_page_and_acts(
     assert NominationBatch.objects.get().state == "IN_APPRAISAL"
 
     page.get_by_role("link", name="Việc của tôi").first.click()
-    assert page.get_by_test_id("work-appraise").is_visible()
+    expect(page.get_by_test_id("work-appraise")).to_be_visible()
     shoot(page, "ux-work/home-officer-appraise")
 
 
