@@ -23,6 +23,7 @@ class SearchFilterSet(django_filters.FilterSet):
 
 
 class OrganizationFilter(SearchFilterSet):
+    same_form_for_everyone = True  # core.templatetags.ui.filter_fields
     kind = django_filters.ChoiceFilter(label=_("Loại hình"), choices=OrganizationKind.choices)
     province_code = django_filters.ChoiceFilter(label=_("Tỉnh, thành phố"), choices=province_choices)
     sector = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=Sector.choices)
@@ -43,6 +44,7 @@ class OrganizationFilter(SearchFilterSet):
 
 
 class PersonFilter(SearchFilterSet):
+    same_form_for_everyone = True  # core.templatetags.ui.filter_fields
     gender = django_filters.ChoiceFilter(label=_("Giới tính"), choices=Gender.choices)
     category = django_filters.ChoiceFilter(label=_("Đối tượng"), choices=EmploymentCategory.choices,
                                            method="filter_category")
@@ -69,6 +71,7 @@ def _has_current_employment(**conditions):
 
 
 class EmulationGroupFilter(SearchFilterSet):
+    same_form_for_everyone = True  # core.templatetags.ui.filter_fields
     year = django_filters.NumberFilter(label=_("Năm"))
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=EmulationGroupKind.choices)
 

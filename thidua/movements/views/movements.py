@@ -23,6 +23,7 @@ from ..models import Movement, MovementDocument, MovementKind, MovementStatus
 
 
 class MovementFilter(SearchFilterSet):
+    same_form_for_everyone = True  # core.templatetags.ui.filter_fields
     kind = django_filters.ChoiceFilter(label=gettext_lazy("Loại phong trào"),
                                        choices=MovementKind.choices)
     status = django_filters.ChoiceFilter(label=gettext_lazy("Trạng thái"),

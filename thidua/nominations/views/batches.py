@@ -42,6 +42,7 @@ def waiting_for(user):
 
 
 class BatchFilter(django_filters.FilterSet):
+    same_form_for_everyone = True  # core.templatetags.ui.filter_fields
     q = django_filters.CharFilter(label=gettext_lazy("Tìm kiếm"), field_name="title",
                                   lookup_expr="icontains")
     state = django_filters.ChoiceFilter(label=gettext_lazy("Trạng thái"), choices=State.choices)
