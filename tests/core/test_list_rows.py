@@ -59,7 +59,8 @@ def test_overdue_tờ_trình_rows_are_marked(client, network, make_user, today):
     client.force_login(make_user(Role.EC_OFFICER, network.hue))
     page = client.get(reverse("nominations:batch_list")).content.decode()
     assert (f'<tr class="table-danger">\n  <td><a href="{late.get_absolute_url()}">'
-            "Đề nghị &lt;quá hạn&gt;</a></td>") in page
+            "Đề nghị &lt;quá hạn&gt;</a><div class=\"d-md-none small text-body-secondary\">"
+            f"{network.hue_coop.name} · {today.year} · Đã gửi</div></td>") in page
     assert f'{dmy(late.due_on)} <span class="badge text-bg-danger">Quá hạn</span>' in page
     assert "<tr>\n  <td><a href=" in page and "Đề nghị đúng hạn</a>" in page  # not marked
     assert "<td>—</td></tr>" in page  # no due date
