@@ -1,6 +1,7 @@
 """The page sweep (issue 16): every main page of every area, as the role that uses it, at 1366×900
-and 360×740, on the demo. Each page must not overflow sideways, show a broken image, log a console
-error, hide a form control under something else, or have a serious or critical axe-core violation;
+and 360×740, on the demo. Each page must not overflow sideways, scroll a table sideways inside its
+frame (.table-responsive: a wide report may, a list should fold its columns), show a broken image,
+log a console error, hide a form control under something else, or have a serious or critical axe-core violation;
 in English, its interface (navigation, headings, labels, buttons, table headers) must not be left in
 Vietnamese. Screenshots go to test-results/sweep/ for CI to keep.
 
@@ -52,6 +53,11 @@ OVERFLOW = """() => {
                    ? '.' + element.className.trim().split(/\\s+/).join('.') : ''));
     return [over + 'px: ' + culprits.join(', ')];
 }"""
+# The tables that scroll sideways inside their frame, by their first header cell.
+SCROLLING_TABLES = """() => Array.from(document.querySelectorAll('.table-responsive'))
+    .filter(frame => frame.scrollWidth > frame.clientWidth + 1)
+    .map(frame => (frame.querySelector('th') || frame).textContent.trim().slice(0, 40)
+         + ': ' + frame.scrollWidth + 'px in ' + frame.clientWidth)"""
 BROKEN_IMAGES = """() => Array.from(document.images)
     .filter(image => image.complete && image.naturalWidth === 0).map(image => image.src)"""
 # For each visible control, the element at its centre is the control, inside it, its label, or part
@@ -185,6 +191,7 @@ class Sweep:
             assert response.status == 200, f"{name}: {url} answered {response.status}"
             page.screenshot(path=SHOTS / f"{name}-{viewport}.png", full_page=True)
             self.note(name, viewport, "overflow", page.evaluate(OVERFLOW))
+            self.note(name, viewport, "table-scrolls", page.evaluate(SCROLLING_TABLES))
             self.note(name, viewport, "broken-image", page.evaluate(BROKEN_IMAGES))
             self.note(name, viewport, "covered-control", page.evaluate(COVERED_CONTROLS))
             self.note(name, viewport, "console-error", list(page.errors))
