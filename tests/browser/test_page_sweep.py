@@ -1,9 +1,10 @@
 """The page sweep (issue 16): every main page of every area, as the role that uses it, at 1366×900
-and 360×740, on the demo. Each page must not overflow sideways, scroll a table sideways inside its
-frame (.table-responsive: a wide report may, a list should fold its columns), show a broken image,
-log a console error, hide a form control under something else, or have a serious or critical
-axe-core violation; in English, its interface (navigation, headings, labels, buttons, table headers) must not be left in
-Vietnamese. Screenshots go to test-results/sweep/ for CI to keep.
+and 360×740, on the demo. Each page must not overflow sideways, scroll a table sideways inside
+its frame (.table-responsive: a wide report may, a list should fold its columns), show a broken
+image, log a console error, hide a form control under something else, or have a serious or
+critical axe-core violation; in English, its interface (navigation, headings, labels, buttons,
+table headers) must not be left in Vietnamese. Screenshots go to test-results/sweep/ for CI to
+keep.
 
 What the sweep finds today and nobody has fixed yet is listed in ``page_sweep_ratchet.json``
 (page, viewport, rule, count): a page may only get better. A new finding, or more of one, fails; a
