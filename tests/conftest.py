@@ -1,5 +1,6 @@
 """Shared fixtures: a frozen clock, a small network built through the domain services, and users
 per role."""
+import socket
 from datetime import UTC, date
 from importlib import import_module
 
@@ -16,6 +17,7 @@ from thidua.awards.seeding import sync_catalogue
 from thidua.accounts.models import RoleAssignment, User
 from thidua.organizations import services
 from thidua.organizations.models import Employment, Organization, OrganizationKind, Person
+from thidua.settings import redis_cache
 
 
 def pytest_configure(config):
@@ -46,6 +48,16 @@ def empty_cache():
     """Each test starts with an empty cache: on a travelled clock every test begins at the same
     instant, so an entry one test leaves would never expire before the next."""
     caches["default"].clear()
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The production cache (``settings.redis_cache``) on a port where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{port}/0")}
+    return f"redis://127.0.0.1:{port}/0"
 
 
 @pytest.fixture(autouse=True)

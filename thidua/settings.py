@@ -349,7 +349,10 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL or None)
+# No result backend unless asked for: nothing reads task results (a Job keeps its own), and with
+# one, sending a task while Redis is down waits 20 s on it before failing.
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
+CELERY_TASK_IGNORE_RESULT = not CELERY_RESULT_BACKEND
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "thidua")
 # A task is acknowledged when it has finished, not when a worker takes it: a worker killed
@@ -387,15 +390,22 @@ CELERY_BEAT_SCHEDULE = {
                          "schedule": crontab(minute=0)},
 }
 
+
+def redis_cache(url):
+    """Redis only makes things faster (counts, the portal's pages, rate counters): when it is
+    down or slow, a read is a miss and a write is skipped, logged, and every page still answers.
+    Sessions therefore stay in the database alone: a sign-out during an outage could not delete
+    a cached copy, which would come back to life with Redis."""
+    return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5,
+                        "SOCKET_TIMEOUT": 0.5}}
+
+
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": os.environ["REDIS_URL"]}
-    if os.environ.get("REDIS_URL")
+    "default": redis_cache(os.environ["REDIS_URL"]) if os.environ.get("REDIS_URL")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
-if os.environ.get("REDIS_URL"):
-    # Sessions stay in the database (nothing lost if Redis restarts) and are read from Redis.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

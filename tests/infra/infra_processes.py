@@ -43,9 +43,9 @@ class Processes:
         self.started = []
 
     def env(self, **extra):
-        return dict(os.environ, DATABASE_URL=database_url(), CELERY_BROKER_URL=REDIS_URL,
-                    CELERY_QUEUE=self.queue, THIDUA_VAR_DIR=str(self.tmp_path / "var"),
-                    MEDIA_ROOT=str(self.tmp_path / "media"), PYTHONUNBUFFERED="1", **extra)
+        return {**os.environ, "DATABASE_URL": database_url(), "CELERY_BROKER_URL": REDIS_URL,
+                "CELERY_QUEUE": self.queue, "THIDUA_VAR_DIR": str(self.tmp_path / "var"),
+                "MEDIA_ROOT": str(self.tmp_path / "media"), "PYTHONUNBUFFERED": "1", **extra}
 
     def start(self, args, name, **extra):
         log = open(self.tmp_path / f"{name}.log", "ab")  # noqa: SIM115 - closed with the process
@@ -64,7 +64,8 @@ class Processes:
     def send(self, task, *args):
         from celery import Celery
 
-        with Celery(broker=REDIS_URL) as client:
+        # not set as the current app: shared tasks (thidua.core.tasks) would send through it after
+        with Celery(broker=REDIS_URL, set_as_current=False) as client:
             client.send_task(task, args=list(args), queue=self.queue)
 
     @staticmethod

@@ -7,7 +7,7 @@ from django.utils import timezone
 from portal_helpers import png
 
 from thidua.portal import services
-from thidua.portal.models import Article, ArticleStatus
+from thidua.portal.models import Article, ArticleStatus, Comment
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +114,21 @@ def test_views_reach_the_database_in_steps(client, sites, publish, settings):
     services.count_view(article.pk)
     article.refresh_from_db()
     assert article.view_count == 5
+
+
+def test_without_redis_views_reach_the_row_at_once_and_comments_are_taken(
+        client, redis_down, settings, sites, publish, captcha_test_mode):
+    settings.THIDUA_PORTAL_VIEW_FLUSH = 5
+    article = publish(sites.hue)
+    for _ in range(2):
+        assert client.get(article.get_absolute_url()).status_code == 200
+    article.refresh_from_db()
+    assert article.view_count == 2  # each view to the row, none waiting in a dead cache
+    assert client.get(f"/p/{sites.hue.slug}/").status_code == 200
+    response = client.post(f"{article.get_absolute_url()}binh-luan/", {
+        "name": "Nguyễn Thị Hoa", "email": "hoa@example.vn", "body": "Bài viết hay.",
+        "captcha_0": "x", "captcha_1": "PASSED"})
+    assert response.status_code == 302 and Comment.objects.count() == 1
 
 
 def test_related_print_feeds_and_sitemap(client, sites, publish):

@@ -5,12 +5,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from thidua.core import throttle
 
 from . import twofactor
 
@@ -86,6 +87,5 @@ class PublicPostRateLimitMiddleware:
     def exceeded(request):
         window = settings.THIDUA_PUBLIC_POST_WINDOW
         client = salted_hmac("thidua.accounts.client", request.META.get("REMOTE_ADDR", ""))
-        key = f"public-posts:{client.hexdigest()}:{int(time.time()) // window}"
-        cache.add(key, 0, timeout=window)
-        return cache.incr(key) > settings.THIDUA_PUBLIC_POST_LIMIT
+        return throttle.exceeded(f"public-posts:{client.hexdigest()}",
+                                 settings.THIDUA_PUBLIC_POST_LIMIT, window)

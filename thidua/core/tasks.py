@@ -10,6 +10,9 @@ Two entry points:
   and walks its items with ``job.each(items, key=...)``, which makes the batch exactly-once per
   item even when the worker dies and the message is redelivered. Show the progress with
   ``{% include "core/_job.html" %}`` (htmx polls ``core:job``, see :mod:`thidua.core.urls`).
+
+When the broker cannot be reached (Redis down), both run the work in this process instead, and
+log it: slower for the person waiting, but nothing is lost and nothing fails.
 """
 import logging
 import uuid
@@ -19,6 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from kombu.exceptions import OperationalError as BrokerUnreachable
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +39,11 @@ def _run(path, args, kwargs):
 def run_task(function, *args, **kwargs):
     """Run ``function`` in a worker (it must be importable by its dotted path) or inline."""
     if settings.CELERY_BROKER_URL:
-        return _run.delay(dotted_path(function), args, kwargs)
+        try:
+            return _run.delay(dotted_path(function), args, kwargs)
+        except BrokerUnreachable:
+            logger.warning("Broker unreachable: %s runs in this process", dotted_path(function),
+                           exc_info=True)
     return function(*args, **kwargs)
 
 
@@ -51,8 +59,17 @@ def start_job(function, *args, title, key=None, user=None, **kwargs):
         defaults={"title": title, "function": dotted_path(function), "args": list(args),
                   "kwargs": kwargs, "created_by": user})
     if created:
-        transaction.on_commit(lambda: _run_job.delay(job.pk))
+        transaction.on_commit(lambda: _send_job(job))
     return job
+
+
+def _send_job(job):
+    try:
+        _run_job.delay(job.pk)
+    except BrokerUnreachable:
+        logger.warning("Broker unreachable: job %s (%s) runs in this process", job.pk,
+                       job.function, exc_info=True)
+        _run_job(job.pk)
 
 
 def run_job_now(job):

@@ -1,7 +1,6 @@
 """Document downloads, template management, certificate printing and public verification."""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from thidua.awards.models import Award
+from thidua.core import throttle
 from thidua.nominations.models import Decision, Nomination
 from thidua.nominations.views.common import batch_or_403
 from thidua.nominations.views.council import session_or_403
@@ -225,10 +225,5 @@ class CertificateTemplateEditView(LoginRequiredMixin, View):
 
 def rate_limited(request, scope, limit, seconds=60):
     """True once this client address made more than ``limit`` requests in ``seconds``."""
-    key = f"thidua:documents:{scope}:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, seconds)
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds)
-        return False
+    return throttle.exceeded(f"thidua:documents:{scope}:{request.META.get('REMOTE_ADDR', '')}",
+                             limit, seconds)

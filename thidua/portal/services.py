@@ -10,6 +10,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from thidua.accounts.directory import users_with_roles
+from thidua.core import throttle
 from thidua.core.notifications import notify
 from thidua.nominations import workflow as nominations_workflow
 
@@ -32,10 +33,8 @@ def client_digest(remote_addr):
 def check_rate(digest, now=None):
     """Refuse more than THIDUA_PORTAL_POST_LIMIT posts per window from one address."""
     window = settings.THIDUA_PORTAL_POST_WINDOW
-    bucket = int((now or timezone.now()).timestamp()) // window
-    key = f"portal:posts:{digest}:{bucket}"
-    cache.add(key, 0, timeout=window)
-    if cache.incr(key) > settings.THIDUA_PORTAL_POST_LIMIT:
+    if throttle.exceeded(f"portal:posts:{digest}", settings.THIDUA_PORTAL_POST_LIMIT, window,
+                         (now or timezone.now()).timestamp()):
         raise ValidationError(_("Bạn gửi quá nhiều lần trong thời gian ngắn; vui lòng thử lại "
                                 "sau %(minutes)s phút.") % {"minutes": window // 60})
 
@@ -84,10 +83,13 @@ def save_site_content(user, obj, logo_upload=None):
 
 def count_view(article_id):
     """One more view, cached pages included. Views gather in the cache and reach the row in one
-    UPDATE every THIDUA_PORTAL_VIEW_FLUSH views, so reading an article costs no write."""
+    UPDATE every THIDUA_PORTAL_VIEW_FLUSH views, so reading an article costs no write (unless
+    the cache cannot count: then this view goes to the row at once)."""
     key = f"portal:views:{article_id}"
     pending = 1 if cache.add(key, 1, timeout=None) else cache.incr(key)
-    if pending >= settings.THIDUA_PORTAL_VIEW_FLUSH:
+    if pending is None:
+        Article.objects.filter(pk=article_id).update(view_count=F("view_count") + 1)
+    elif pending >= settings.THIDUA_PORTAL_VIEW_FLUSH:
         cache.decr(key, pending)
         Article.objects.filter(pk=article_id).update(view_count=F("view_count") + pending)
 
