@@ -5,8 +5,8 @@ The target is a ratio: each page must serve at least 35 % of the requests a seco
 same gunicorn serves for a view that does nothing (``bench/load/bench_urls.py``), requested by
 the same signed-in user (so session, authentication and middleware count on both sides, as in
 ``bench/load/``'s ratio). The server is
-the production one (``deploy/gunicorn.conf.py``, production settings, Redis cache and cached
-sessions when ``REDIS_URL`` is set) on a database built by ``bench/pages.py``; the client is
+the production one (``deploy/gunicorn.conf.py``, production settings, the Redis cache when
+``REDIS_URL`` is set; sessions in PostgreSQL since 7/12) on a database built by ``bench/pages.py``; the client is
 ``wrk`` with signed-in session cookies. Pages are measured interleaved — trivial view, page,
 trivial view, page … for ``--rounds`` rounds — so that a change in the machine's load hits the
 page and its reference alike; each page's ratio is the median over rounds of its req/s divided

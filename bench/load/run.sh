@@ -10,8 +10,8 @@
 #
 # Environment (defaults in brackets):
 #   DATABASE_URL    the bench database (required; migrated, as org_scale.py leaves it)
-#   REDIS_URL       the cache and cached sessions, as in production (e.g. redis://127.0.0.1:6379/5);
-#                   unset, every request reads its session from PostgreSQL and each worker caches alone
+#   REDIS_URL       the shared cache, as in production (e.g. redis://127.0.0.1:6379/5); unset, each
+#                   worker caches alone. Sessions are read from PostgreSQL either way (since 7/12)
 #   OUT             output directory [/tmp/thidua-load]: mix.txt, mix_stats.csv, accepted.log,
 #                   faults.log, ListPageUser/TrivialUser_stats.csv, gunicorn.log, report.txt
 #   USERS           signed-in users of the mixed run [200]   RATE  users started per second [20]

@@ -4,11 +4,12 @@
     .venv/bin/python bench/scaleout/report.py OUT
 
 Reads locust's ``run_stats.csv``/``run_failures.csv``, ``reads.log`` (where each report GET read
-from, by the ``X-Bench-Reads`` header), ``faults.log`` (when the replica was stopped),
+from, by the ``X-Bench-Reads`` header), ``faults.log`` (when the replica was stopped, then Redis),
 ``nginx/access.log`` (which app server answered, and each status), ``replica_stats.log``
 (``pg_stat_database`` on the replica) and ``celery.txt``. Phases: before the replica stop,
-during it (``pg_ctlcluster stop`` running), after it. Exit status 1 when a request failed, an
-own write was not read back, or a report read went to the stopped replica.
+during it (``pg_ctlcluster stop`` running), after it; and the requests answered after Redis (cache
+and broker) was shut down. Exit status 1 when a request failed, an own write was not read back,
+or a report read went to the stopped replica.
 """
 import csv
 import sys
@@ -25,7 +26,8 @@ def phase_of(at, stop):
 def faults(out):
     rows = dict(line.split(maxsplit=1) for line in (out / "faults.log").read_text().splitlines())
     begin, end = (float(rows[key].split()[0]) for key in ("stop-begin", "stop-end"))
-    return (begin, end), rows.get("lag", "?")
+    redis_stop = float(rows["redis-stop"].split()[0]) if "redis-stop" in rows else None
+    return (begin, end), rows.get("lag", "?"), redis_stop
 
 
 def locust_totals(out):
@@ -60,16 +62,22 @@ def share(counter, served):
     return on, with_reads
 
 
-def upstreams(out, stop):
-    """Requests per app server, 5xx (or unanswered) per phase, the slowest three requests."""
-    split, errors, times = Counter(), Counter(), []
+def upstreams(out, stop, redis_stop):
+    """Requests per app server, 5xx (or unanswered) per phase, the slowest three requests, and
+    the requests and 5xx after Redis was shut down."""
+    split, errors, times, without_redis = Counter(), Counter(), [], Counter()
     for line in (out / "nginx" / "access.log").read_text().splitlines():
         at, upstream, status, seconds, method, uri = line.split(maxsplit=5)
         split[upstream] += 1
         times.append((float(seconds), f"{method} {uri} {status} at {phase_of(float(at), stop)}"))
-        if status.startswith("5") or upstream == "-":
+        failed = status.startswith("5") or upstream == "-"
+        if failed:
             errors[phase_of(float(at), stop)] += 1
-    return split, errors, sorted(times, reverse=True)[:3]
+        if redis_stop is not None and float(at) >= redis_stop:
+            without_redis["requests"] += 1
+            without_redis["5xx"] += failed
+            without_redis["POST"] += method == "POST"
+    return split, errors, sorted(times, reverse=True)[:3], without_redis
 
 
 def replica_stats(out):
@@ -81,7 +89,7 @@ def replica_stats(out):
 
 
 def main(out):
-    stop, lag = faults(out)
+    stop, lag, redis_stop = faults(out)
     requests, failures, p95 = locust_totals(out)
     found = reads(out, stop)
     print(f"\nreplica stopped {stop[1] - stop[0]:.1f} s (pg_ctlcluster stop -m fast); replay lag "
@@ -107,16 +115,20 @@ def main(out):
           f"{control[('replica', '1')]} (only when the read came APPLY_DELAY after the write); "
           f"from the primary (replica stopped) {sum(control[('primary', saw)] for saw in '01')}, "
           f"showing it {control[('primary', '1')]}")
-    split, errors, slowest = upstreams(out, stop)
+    split, errors, slowest, without_redis = upstreams(out, stop, redis_stop)
     print(f"nginx upstreams: {dict(split)}; 5xx or no upstream by phase: {dict(errors) or 0}; "
           f"slowest: {', '.join(f'{what} {seconds:.1f} s' for seconds, what in slowest)}")
+    if redis_stop is not None:
+        print(f"after Redis was shut down: {without_redis['requests']} requests "
+              f"({without_redis['POST']} POST), 5xx {without_redis['5xx']}")
     commits, returned, fetched = replica_stats(out)
     print(f"replica pg_stat_database until the stop: {commits} transactions, "
           f"{returned} rows returned, {fetched} fetched")
     print((out / "celery.txt").read_text().strip())
     print(f"\nRESULT: {requests} requests, {failures} failures, p95 {p95} ms; report reads on the "
           f"replica before the stop {replica_share[0]}/{replica_share[1]}; own writes shown "
-          f"{own_saw}/{own_n}; 5xx from the stop on {errors['during'] + errors['after']}")
+          f"{own_saw}/{own_n}; 5xx from the stop on {errors['during'] + errors['after']}; "
+          f"without Redis {without_redis['requests']} requests, 5xx {without_redis['5xx']}")
     return 1 if bad else 0
 
 

@@ -2,8 +2,9 @@
 # Scale-out for real on one machine (issue 21 item 6; bench/RESULTS.md, "Scale-out"): a
 # PostgreSQL primary and a streaming replica (two clusters of their own, made with Debian's
 # pg_createcluster and pg_basebackup -R, so the machine's 5432 server is not touched), two
-# gunicorn app servers behind nginx, a Celery worker on Redis; a locust run through nginx; the
-# replica stopped mid-run; then everything stopped and removed, and a summary printed.
+# gunicorn app servers behind nginx, a Celery worker on a Redis of its own; a locust run through
+# nginx; the replica stopped mid-run, then Redis (cache and broker) too; then everything stopped
+# and removed, and a summary printed.
 # As root (the clusters belong to postgres), from anywhere:
 #
 #   bench/scaleout/run.sh                                       # ≈ 7 min in all
@@ -13,8 +14,9 @@
 #   NAME [scaleout]          clusters NAME_primary and NAME_replica, database NAME_bench
 #   PG_VERSION [15]  PRIMARY_PORT [5433]  REPLICA_PORT [5434]
 #   NGINX_PORT [8120]  APP_PORTS ["8121 8122"]  WORKERS gunicorn workers per app server [2]
-#   REDIS_DB [10]            Celery broker on redis://127.0.0.1:6379/REDIS_DB, cache and sessions
-#                            on REDIS_DB+1; both flushed at exit
+#   REDIS_PORT [6391]        a redis-server of the run's own (nothing saved): Celery broker on /0,
+#                            the cache on /1
+#   STOP_REDIS_AT [135]      seconds into the run when that Redis is shut down (not restarted)
 #   SCALE [0.01]             size of bench/org_scale.py's network (0.01: 1,100 units, 20,000 people)
 #   USERS [30]               half bench/load's MixUser, half ReportUser; WRITER_USERS [2] more
 #   RATE [10] users started a second; DURATION [3m]; THINK_MIN, THINK_MAX [1, 3] seconds
@@ -34,7 +36,8 @@ PRIMARY_PORT=${PRIMARY_PORT:-5433}
 REPLICA_PORT=${REPLICA_PORT:-5434}
 NGINX_PORT=${NGINX_PORT:-8120}
 read -r -a APP_PORTS <<< "${APP_PORTS:-8121 8122}"
-REDIS_DB=${REDIS_DB:-10}
+REDIS_PORT=${REDIS_PORT:-6391}
+STOP_REDIS_AT=${STOP_REDIS_AT:-135}
 SCALE=${SCALE:-0.01}
 USERS=${USERS:-30}
 RATE=${RATE:-10}
@@ -50,7 +53,7 @@ PY=.venv/bin/python
 if [ "$(id -u)" != 0 ]; then
   echo "run as root (pg_createcluster: clusters owned by postgres)" >&2; exit 1
 fi
-for port in "$PRIMARY_PORT" "$REPLICA_PORT" "$NGINX_PORT" "${APP_PORTS[@]}"; do
+for port in "$PRIMARY_PORT" "$REPLICA_PORT" "$NGINX_PORT" "${APP_PORTS[@]}" "$REDIS_PORT"; do
   if ss -Htln "sport = :$port" | grep -q .; then echo "port $port is in use" >&2; exit 1; fi
 done
 if pg_lsclusters -h | awk '{print $2}' | grep -qx -e "$PRIMARY" -e "$REPLICA"; then
@@ -71,14 +74,14 @@ stop_everything() {
     pg_lsclusters -h | awk '{print $2}' | grep -qx "$cluster" &&
       pg_dropcluster --stop "$PG_VERSION" "$cluster"
   done
-  redis-cli -n "$REDIS_DB" flushdb > /dev/null; redis-cli -n $((REDIS_DB + 1)) flushdb > /dev/null
   sleep 1
   local left
   left=$(pg_lsclusters -h | awk -v a="$PRIMARY" -v b="$REPLICA" '$2 == a || $2 == b';
          ls -d "/etc/postgresql/$PG_VERSION/$PRIMARY" "/etc/postgresql/$PG_VERSION/$REPLICA" \
            "/var/lib/postgresql/$PG_VERSION/$PRIMARY" "/var/lib/postgresql/$PG_VERSION/$REPLICA" \
            2> /dev/null;
-         for port in "$PRIMARY_PORT" "$REPLICA_PORT" "$NGINX_PORT" "${APP_PORTS[@]}"; do
+         for port in "$PRIMARY_PORT" "$REPLICA_PORT" "$NGINX_PORT" "${APP_PORTS[@]}" \
+           "$REDIS_PORT"; do
            ss -Htln "sport = :$port"; done)
   echo "left behind (clusters, their folders, listening ports): ${left:-nothing}" |
     tee -a "$OUT/summary.txt"
@@ -95,6 +98,11 @@ create_cluster() {  # create_cluster NAME PORT [SETTING]: on loopback only, trus
     "local replication all trust" "host replication all 127.0.0.1/32 trust" > "$conf/pg_hba.conf"
 }
 
+step "Redis of the run's own on port $REDIS_PORT"
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
+  > "$OUT/redis.log" 2>&1 & pids+=($!)
+until redis-cli -p "$REDIS_PORT" ping 2> /dev/null | grep -q PONG; do sleep 0.2; done
+
 step "primary: cluster $PRIMARY on port $PRIMARY_PORT"
 create_cluster "$PRIMARY" "$PRIMARY_PORT"
 pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$PRIMARY" start
@@ -103,8 +111,8 @@ set -a
 SECRET_KEY=$($PY -c 'import secrets; print(secrets.token_urlsafe(64))')
 FIELD_ENCRYPTION_KEY=bench-field-encryption-key
 DATABASE_URL=postgres://postgres@127.0.0.1:$PRIMARY_PORT/$DB
-CELERY_BROKER_URL=redis://127.0.0.1:6379/$REDIS_DB
-REDIS_URL=redis://127.0.0.1:6379/$((REDIS_DB + 1))
+CELERY_BROKER_URL=redis://127.0.0.1:$REDIS_PORT/0
+REDIS_URL=redis://127.0.0.1:$REDIS_PORT/1
 THIDUA_ENV=production DEBUG=false ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false
 SECURE_HSTS_SECONDS=0 LOG_LEVEL=WARNING THIDUA_VAR_DIR=$OUT/var
 DJANGO_SETTINGS_MODULE=scaleout_settings PYTHONPATH=bench/scaleout:bench/load
@@ -136,8 +144,11 @@ echo "replica in recovery: $(replica_sql 'SELECT pg_is_in_recovery()');" \
 export DATABASE_REPLICA_URLS=postgres://postgres@127.0.0.1:$REPLICA_PORT/$DB
 
 step "Celery worker on $CELERY_BROKER_URL; gunicorn on ${APP_PORTS[*]}; nginx on $NGINX_PORT"
-.venv/bin/celery -A thidua worker --concurrency=1 --loglevel=WARNING -n "scaleout@%h" \
-  > "$OUT/celery.log" 2>&1 & pids+=($!)
+# a result backend for the one checked task below only (the app servers have none, see
+# docs/configuration.md): the worker stores its result there, the check reads it
+CHECK_BACKEND=redis://127.0.0.1:$REDIS_PORT/2
+CELERY_RESULT_BACKEND=$CHECK_BACKEND .venv/bin/celery -A thidua worker --concurrency=1 \
+  --loglevel=WARNING -n "scaleout@%h" > "$OUT/celery.log" 2>&1 & pids+=($!)
 upstream=""
 for port in "${APP_PORTS[@]}"; do
   GUNICORN_BIND=127.0.0.1:$port GUNICORN_WORKERS=${WORKERS:-2} GUNICORN_ACCESS_LOG=/dev/null \
@@ -180,7 +191,7 @@ NGINX
 for port in "${APP_PORTS[@]}" "$NGINX_PORT"; do
   until curl -sf -o /dev/null "http://127.0.0.1:$port/dang-nhap/"; do sleep 1; done
 done
-$PY - <<'PYEOF' | tee "$OUT/celery.txt"
+CELERY_RESULT_BACKEND=$CHECK_BACKEND $PY - <<'PYEOF' | tee "$OUT/celery.txt"
 """One real task through the broker: the nightly refresh of report figures."""
 import django
 
@@ -201,15 +212,19 @@ replica_stats start
     >> "$OUT/faults.log"
   echo "stop-begin $(date +%s.%N) $(date -u +%T)" >> "$OUT/faults.log"
   pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" "$REPLICA" stop -m fast
-  echo "stop-end $(date +%s.%N) $(date -u +%T)" >> "$OUT/faults.log" ) & pids+=($!)
+  echo "stop-end $(date +%s.%N) $(date -u +%T)" >> "$OUT/faults.log" ) & stoppers=($!)
+( sleep "$STOP_REDIS_AT"
+  echo "redis-stop $(date +%s.%N) $(date -u +%T)" >> "$OUT/faults.log"
+  redis-cli -p "$REDIS_PORT" shutdown nosave ) & stoppers+=($!)
+pids+=("${stoppers[@]}")
 
 step "load: $USERS users + ${WRITER_USERS:-2} writers through nginx for $DURATION," \
-  "replica stopped at ${STOP_REPLICA_AT}s"
+  "replica stopped at ${STOP_REPLICA_AT}s, Redis at ${STOP_REDIS_AT}s"
 "$LOCUST" -f bench/scaleout/scaleout_users.py MixUser ReportUser WriterUser \
   -u $((USERS + ${WRITER_USERS:-2})) -r "$RATE" -t "$DURATION" --headless \
   --host "http://127.0.0.1:$NGINX_PORT" --csv "$OUT/run" --only-summary \
   > "$OUT/locust.txt" 2>&1 || true
-wait "${pids[-1]}"
+wait "${stoppers[@]}"
 
 step "summary"
 echo "commit $(git rev-parse --short HEAD); $(uptime)" > "$OUT/summary.txt"
