@@ -56,8 +56,9 @@ def redis_down(settings):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{port}/0")}
-    return f"redis://127.0.0.1:{port}/0"
+    url = f"redis://127.0.0.1:{port}/0"
+    settings.CACHES = {"default": redis_cache(url)}
+    return url
 
 
 @pytest.fixture(autouse=True)

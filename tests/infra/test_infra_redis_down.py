@@ -4,14 +4,13 @@ working, signs out for good, and everything carries on when Redis is back. The i
 import http.cookiejar
 import re
 import shutil
-import socket
 import subprocess
 import urllib.parse
 import urllib.request
 
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from infra_processes import wait_for
+from infra_processes import reachable, wait_for
 from test_infra_prod_stack import free_port
 
 from thidua.accounts.models import User
@@ -69,7 +68,7 @@ def test_redis_stops_and_the_signed_in_site_carries_on(processes):
 
     def answering():
         assert server.poll() is None, open(server.log_path).read()
-        return browser.open("/dang-nhap/").status == 200 if _listening(port) else False
+        return reachable(browser.base) and browser.open("/dang-nhap/").status == 200
 
     wait_for(answering, 60, "gunicorn to answer")
     assert browser.post_form("/dang-nhap/", {"username": "canbo",
@@ -87,11 +86,3 @@ def test_redis_stops_and_the_signed_in_site_carries_on(processes):
                                              "password": PASSWORD}).status == 302
     assert browser.open("/ho-so/").status == 200
     assert "Internal Server Error" not in open(server.log_path).read()
-
-
-def _listening(port):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-    except OSError:
-        return False
-    return True
